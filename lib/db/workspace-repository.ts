@@ -1,0 +1,42 @@
+import { recordAuditEvent, type AuditInput } from "@/lib/db/audit-repository";
+import type { PrismaClient } from "@/lib/db/generated/client";
+
+export type WorkspaceRecord = {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: Date;
+  updatedAt: Date;
+  version: number;
+};
+
+const columns = { id: true, slug: true, name: true, createdAt: true, updatedAt: true, version: true } as const;
+
+/** Every workspace, oldest first (the first is the default). */
+export function listWorkspaceRecords(prisma: PrismaClient): Promise<WorkspaceRecord[]> {
+  return prisma.workspace.findMany({ select: columns, orderBy: [{ createdAt: "asc" }, { slug: "asc" }] });
+}
+
+export function findWorkspaceRecord(prisma: PrismaClient, slug: string): Promise<WorkspaceRecord | null> {
+  return prisma.workspace.findUnique({ where: { slug }, select: columns });
+}
+
+/** Creates a workspace and its audit event in one transaction. */
+export function insertWorkspace(
+  prisma: PrismaClient,
+  input: { slug: string; name: string },
+  audit: Omit<AuditInput, "action" | "entityKind" | "entityId" | "after" | "workspaceId">,
+): Promise<WorkspaceRecord> {
+  return prisma.$transaction(async (tx) => {
+    const created = await tx.workspace.create({ data: input, select: columns });
+    await recordAuditEvent(tx, {
+      ...audit,
+      workspaceId: created.id,
+      action: "workspace.create",
+      entityKind: "workspace",
+      entityId: created.id,
+      after: created,
+    });
+    return created;
+  });
+}

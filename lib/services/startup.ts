@@ -1,0 +1,30 @@
+import "server-only";
+import { getDatabase } from "@/lib/db/connection";
+import { describeTarget } from "@/lib/db/database";
+import { getEnv } from "@/lib/env";
+import { logger } from "@/lib/log";
+import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
+
+/**
+ * Prepares the server before it takes requests: validates the environment, opens the database
+ * (claiming an embedded directory), applies pending migrations and seeds what a fresh install needs.
+ */
+export async function startUp(): Promise<void> {
+  const env = getEnv();
+  const db = await getDatabase();
+  const fresh = await ensureDefaultWorkspace(db);
+  logger.info(
+    { mode: env.mode, database: describeTarget(db.target), migrationsApplied: db.appliedNow, seeded: fresh?.slug ?? null },
+    "ready",
+  );
+}
+
+/** Starts up, or stops the process with a plain message: a portal that cannot start must not serve. */
+export async function startUpOrExit(): Promise<void> {
+  try {
+    await startUp();
+  } catch (error) {
+    console.error(`\nThe portal cannot start.\n${(error as Error).message}\n`);
+    process.exit(1);
+  }
+}
