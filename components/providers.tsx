@@ -7,8 +7,6 @@ export type ProvidersProps = { children: ReactNode };
 
 /** Client-side providers: one TanStack Query cache per browser tab. */
 export function Providers({ children }: ProvidersProps) {
-  const [client] = useState(
-    () => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }),
-  );
+  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: 1 } } }));
   return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
 }

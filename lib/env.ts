@@ -4,8 +4,7 @@ import { z } from "zod";
 /** Where the database lives, decided from DATABASE_URL. */
 export type DatabaseTarget =
   /** PGlite; `dataDir` null means in memory (nothing survives the process). */
-  | { kind: "embedded"; dataDir: string | null; url: string }
-  | { kind: "postgresql"; url: string };
+  { kind: "embedded"; dataDir: string | null; url: string } | { kind: "postgresql"; url: string };
 
 const DATABASE_URL_HELP =
   "expected postgres://…, postgresql://…, file:<directory> or memory://; unset means embedded in .data/";
@@ -55,12 +54,8 @@ const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.string().optional(),
-    AGP_MODE: z
-      .enum(["demo", "production"], { error: 'must be "demo" or "production"' })
-      .optional(),
-    AGP_LOG_LEVEL: z
-      .enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` })
-      .default("info"),
+    AGP_MODE: z.enum(["demo", "production"], { error: 'must be "demo" or "production"' }).optional(),
+    AGP_LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
     AUTH_OKTA_ISSUER: z.url({ error: "must be an https URL of the Okta issuer" }).optional(),
   })
   .transform((raw, ctx) => {
@@ -86,9 +81,7 @@ export type Env = z.output<typeof envSchema>;
 /** Raised when the environment is invalid; the message names every bad variable and why. */
 export class EnvError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {
-    super(
-      "Invalid environment:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"),
-    );
+    super("Invalid environment:\n" + problems.map((p) => `  ${p.variable}: ${p.message}`).join("\n"));
     this.name = "EnvError";
   }
 }

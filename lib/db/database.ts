@@ -23,7 +23,9 @@ export type MigratedDatabase = Database & { appliedNow: string[] };
 /** Describes a target for messages and logs, without credentials. */
 export function describeTarget(target: DatabaseTarget): string {
   if (target.kind === "postgresql") return `PostgreSQL at ${redactUrl(target.url)}`;
-  return target.dataDir ? `embedded PostgreSQL (PGlite) in ${target.dataDir}` : "embedded PostgreSQL (PGlite) in memory";
+  return target.dataDir
+    ? `embedded PostgreSQL (PGlite) in ${target.dataDir}`
+    : "embedded PostgreSQL (PGlite) in memory";
 }
 
 /**

@@ -26,7 +26,10 @@ export function readMigrations(dir: string = defaultMigrationsDir()): Migration[
   if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
     .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")))
+    .filter(
+      (entry) =>
+        entry.isDirectory() && fs.existsSync(/*turbopackIgnore: true*/ path.join(dir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {

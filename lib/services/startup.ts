@@ -14,7 +14,12 @@ export async function startUp(): Promise<void> {
   const db = await getDatabase();
   const fresh = await ensureDefaultWorkspace(db);
   logger.info(
-    { mode: env.mode, database: describeTarget(db.target), migrationsApplied: db.appliedNow, seeded: fresh?.slug ?? null },
+    {
+      mode: env.mode,
+      database: describeTarget(db.target),
+      migrationsApplied: db.appliedNow,
+      seeded: fresh?.slug ?? null,
+    },
     "ready",
   );
 }

@@ -30,5 +30,9 @@ export async function getWorkspace(ctx: ServiceContext, slug: string): Promise<W
 export async function ensureDefaultWorkspace(db: Database): Promise<WorkspaceRecord | null> {
   const existing = await listWorkspaceRecords(db.prisma);
   if (existing.length > 0) return null;
-  return insertWorkspace(db.prisma, { slug: "default", name: "Default workspace" }, { actor: systemActor, origin: "system" });
+  return insertWorkspace(
+    db.prisma,
+    { slug: "default", name: "Default workspace" },
+    { actor: systemActor, origin: "system" },
+  );
 }

@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
+import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
 import { AppShell } from "@/components/app-shell";
 import { getEnv } from "@/lib/env";
-import { ServiceError } from "@/lib/services/errors";
 import { getRequestContext } from "@/lib/services/request-context";
 import { getWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 
@@ -17,20 +16,15 @@ export default async function WorkspaceLayout({
 }) {
   const { workspace: slug } = await params;
   const ctx = await getRequestContext();
-  try {
-    const [current, workspaces] = await Promise.all([getWorkspace(ctx, slug), listWorkspaces(ctx)]);
-    return (
-      <AppShell
-        mode={getEnv().mode}
-        workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))}
-        currentSlug={current.slug}
-        user={{ name: ctx.actor.name, role: ctx.actor.role }}
-      >
-        {children}
-      </AppShell>
-    );
-  } catch (error) {
-    if (error instanceof ServiceError && error.status === 404) notFound();
-    throw error;
-  }
+  const [current, workspaces] = await Promise.all([notFoundOn404(getWorkspace(ctx, slug)), listWorkspaces(ctx)]);
+  return (
+    <AppShell
+      mode={getEnv().mode}
+      workspaces={workspaces.map(({ slug, name }) => ({ slug, name }))}
+      currentSlug={current.slug}
+      user={{ name: ctx.actor.name, role: ctx.actor.role }}
+    >
+      {children}
+    </AppShell>
+  );
 }

@@ -10,8 +10,8 @@ export default function DashboardPage() {
       <EmptyState title="No evaluation yet">
         <p>
           Readiness per environment will appear here: open findings by severity and category, gaps left in the
-          specification, drift between the plan and the live estate, waivers about to expire, and the trend over
-          past evaluations.
+          specification, drift between the plan and the live estate, waivers about to expire, and the trend over past
+          evaluations.
         </p>
         <p>It fills in once the specification is written and the first evaluation has run.</p>
       </EmptyState>

@@ -10,8 +10,8 @@ export default function DecisionsPage() {
       <EmptyState title="No decision recorded yet">
         <p>
           Decision records (D01, D02 …) will be listed here with their status, owner and reviews: drafts, proposals
-          awaiting review, accepted decisions, and the ones superseded or deprecated, each with its full history
-          and the parts of the specification it governs.
+          awaiting review, accepted decisions, and the ones superseded or deprecated, each with its full history and the
+          parts of the specification it governs.
         </p>
       </EmptyState>
     </>

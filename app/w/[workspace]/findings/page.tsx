@@ -9,9 +9,9 @@ export default function FindingsPage() {
       <PageHeader title="Findings" description="Where the plan is unfinished or the estate breaks it." />
       <EmptyState title="No findings yet">
         <p>
-          Findings from every evaluation will be listed here: gaps in the specification, naming-convention
-          violations, drift between plan and live estate, and HA/DR, network and security problems, each with its
-          rule, severity, remediation and waiver status.
+          Findings from every evaluation will be listed here: gaps in the specification, naming-convention violations,
+          drift between plan and live estate, and HA/DR, network and security problems, each with its rule, severity,
+          remediation and waiver status.
         </p>
       </EmptyState>
     </>

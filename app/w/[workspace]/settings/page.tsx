@@ -9,8 +9,8 @@ export default function SettingsPage() {
       <PageHeader title="Settings" description="The workspace, its Anypoint connection and who may do what." />
       <EmptyState title="Nothing to configure yet">
         <p>
-          Administrators will manage here the workspace name, the Anypoint connection (control plane, connected
-          app, organisation), the mapping from Okta groups to roles, and API tokens for CI pipelines.
+          Administrators will manage here the workspace name, the Anypoint connection (control plane, connected app,
+          organisation), the mapping from Okta groups to roles, and API tokens for CI pipelines.
         </p>
       </EmptyState>
     </>

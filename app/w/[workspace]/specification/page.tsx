@@ -10,8 +10,8 @@ export default function SpecificationPage() {
       <EmptyState title="The specification is empty">
         <p>
           Business groups, environments, VPCs and firewall rules, VPNs, dedicated load balancers with their TLS
-          endpoints and mapping rules, planned applications, systems, teams and permissions, HA/DR tiers and
-          naming conventions will be listed and edited here.
+          endpoints and mapping rules, planned applications, systems, teams and permissions, HA/DR tiers and naming
+          conventions will be listed and edited here.
         </p>
         <p>Start by importing the architecture document you already have, or by adding the business groups.</p>
       </EmptyState>
