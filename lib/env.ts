@@ -53,19 +53,23 @@ const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"]
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-    DATABASE_URL: z.string().optional(),
+    // Checked here (not only in the transform) so that every bad variable is reported at once.
+    DATABASE_URL: z
+      .string()
+      .optional()
+      .superRefine((value, ctx) => {
+        try {
+          parseDatabaseUrl(value, process.cwd());
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+        }
+      }),
     AGP_MODE: z.enum(["demo", "production"], { error: 'must be "demo" or "production"' }).optional(),
     AGP_LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
     AUTH_OKTA_ISSUER: z.url({ error: "must be an https URL of the Okta issuer" }).optional(),
   })
-  .transform((raw, ctx) => {
-    let database: DatabaseTarget;
-    try {
-      database = parseDatabaseUrl(raw.DATABASE_URL, process.cwd());
-    } catch (error) {
-      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: (error as Error).message });
-      return z.NEVER;
-    }
+  .transform((raw) => {
+    const database = parseDatabaseUrl(raw.DATABASE_URL, process.cwd());
     // Demo mode only when nothing says production: an Okta issuer means a real installation.
     const mode = raw.AGP_MODE ?? (raw.AUTH_OKTA_ISSUER ? "production" : "demo");
     return {

@@ -26,7 +26,9 @@ export type PostgresDriver = SqlDriver & { kind: "postgresql"; pool: pg.Pool };
 export async function openPgliteDriver(dataDir: string | null): Promise<PgliteDriver> {
   const pglite = new PGlite(dataDir ?? "memory://");
   await pglite.waitReady;
-  // PGlite is one connection: callers are serialised by awaiting each other at start-up.
+  // PGlite is one connection, so a session is exclusive: without this queue two sessions would
+  // interleave inside each other's transactions (advisory locks are re-entrant in one session).
+  let queue: Promise<unknown> = Promise.resolve();
   const session: SqlSession = {
     async query<T extends SqlRow>(sql: string, params?: unknown[]) {
       return (await pglite.query<T>(sql, params)).rows;
@@ -38,7 +40,11 @@ export async function openPgliteDriver(dataDir: string | null): Promise<PgliteDr
   return {
     kind: "embedded",
     pglite,
-    withSession: (work) => work(session),
+    withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T> {
+      const run = queue.then(() => work(session));
+      queue = run.catch(() => undefined);
+      return run;
+    },
     close: () => pglite.close(),
   };
 }

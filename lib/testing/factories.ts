@@ -1,0 +1,15 @@
+import type { Actor } from "@/lib/domain/access";
+
+let sequence = 0;
+
+/** A workspace's input with unique defaults; pass overrides for what the test cares about. */
+export function buildWorkspaceInput(overrides: Partial<{ slug: string; name: string }> = {}) {
+  sequence += 1;
+  return { slug: `workspace-${sequence}`, name: `Workspace ${sequence}`, ...overrides };
+}
+
+/** An actor of a given role (viewer by default). */
+export function buildActor(overrides: Partial<Actor> = {}): Actor {
+  sequence += 1;
+  return { kind: "user", id: `user-${sequence}`, name: `User ${sequence}`, role: "viewer", ...overrides };
+}
