@@ -164,4 +164,9 @@ export default defineConfig([
     files: ["**/*.test.ts", "**/*.test.tsx", "lib/testing/**", "e2e/**"],
     rules: { "import/no-restricted-paths": "off", "no-restricted-properties": "off" },
   },
+  {
+    // Playwright fixtures call `use()`, which is not React's hook.
+    files: ["e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
 ]);

@@ -2,6 +2,6 @@
 export async function register(): Promise<void> {
   // Next also evaluates this file for the edge runtime; start-up belongs to the Node.js server.
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startUpOrExit } = await import("./lib/services/startup");
+  const { startUpOrExit } = await import("./lib/services/start-or-exit");
   await startUpOrExit();
 }

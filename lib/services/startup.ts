@@ -2,7 +2,7 @@ import "server-only";
 import { getDatabase } from "@/lib/db/connection";
 import { describeTarget } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
-import { logger } from "@/lib/log";
+import { getLogger } from "@/lib/log";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 
 /**
@@ -13,7 +13,7 @@ export async function startUp(): Promise<void> {
   const env = getEnv();
   const db = await getDatabase();
   const fresh = await ensureDefaultWorkspace(db);
-  logger.info(
+  getLogger().info(
     {
       mode: env.mode,
       database: describeTarget(db.target),
@@ -22,14 +22,4 @@ export async function startUp(): Promise<void> {
     },
     "ready",
   );
-}
-
-/** Starts up, or stops the process with a plain message: a portal that cannot start must not serve. */
-export async function startUpOrExit(): Promise<void> {
-  try {
-    await startUp();
-  } catch (error) {
-    console.error(`\nThe portal cannot start.\n${(error as Error).message}\n`);
-    process.exit(1);
-  }
 }

@@ -1,5 +1,5 @@
 import { ServiceError } from "@/lib/services/errors";
-import { logger } from "@/lib/log";
+import { getLogger } from "@/lib/log";
 
 /** Turns a service failure into the REST API's error body: `{ error: { code, message, details? } }`. */
 export function respondWithError(error: unknown): Response {
@@ -9,6 +9,6 @@ export function respondWithError(error: unknown): Response {
       { status: error.status },
     );
   }
-  logger.error({ err: error }, "unexpected error in an API route");
+  getLogger().error({ err: error }, "unexpected error in an API route");
   return Response.json({ error: { code: "internal", message: "Unexpected server error" } }, { status: 500 });
 }
