@@ -2,14 +2,14 @@ import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { EmptyState } from "@/components/empty-state";
 import { WORKSPACE_COOKIE } from "@/components/nav-items";
-import { getRequestContext } from "@/lib/services/request-context";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { listWorkspaces } from "@/lib/services/workspaces";
 
 export const dynamic = "force-dynamic";
 
 /** Sends the visitor to the workspace they used last, else the first one. */
 export default async function HomePage() {
-  const workspaces = await listWorkspaces(await getRequestContext());
+  const workspaces = await listWorkspaces(await requirePageContext());
   const remembered = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const target = workspaces.find((w) => w.slug === remembered) ?? workspaces[0];
   if (target) redirect(`/w/${encodeURIComponent(target.slug)}`);

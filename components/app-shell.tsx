@@ -33,6 +33,14 @@ export function AppShell({ mode, workspaces, currentSlug, user, children }: AppS
             <span className="font-medium">{user.name}</span>{" "}
             <span className="rounded bg-white/15 px-1.5 py-0.5 text-xs">{user.role.replace("_", " ")}</span>
           </p>
+          <form method="post" action="/sign-out">
+            <button
+              type="submit"
+              className="rounded-md border border-white/40 px-3 py-1 text-sm hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+            >
+              Sign out
+            </button>
+          </form>
         </div>
       </header>
       <div className="flex flex-1">

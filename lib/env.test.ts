@@ -47,6 +47,17 @@ describe("redactUrl", () => {
   });
 });
 
+/** The EnvError an environment raises; fails the test when it parses. */
+function envErrorOf(source: Record<string, string>): EnvError {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    if (error instanceof EnvError) return error;
+    throw error;
+  }
+  throw new Error("expected the environment to be refused");
+}
+
 describe("parseEnv", () => {
   it("gives demo mode and embedded database for an empty environment", () => {
     const env = parseEnv({});
@@ -55,9 +66,60 @@ describe("parseEnv", () => {
     expect(env.logLevel).toBe("info");
   });
 
-  it("switches to production when an Okta issuer is configured", () => {
-    expect(parseEnv({ AUTH_OKTA_ISSUER: "https://example.okta.com/oauth2/default" }).mode).toBe("production");
-    expect(parseEnv({ AGP_MODE: "production" }).mode).toBe("production");
+  const okta = {
+    AUTH_OKTA_ISSUER: "https://example.okta.com/oauth2/default",
+    AUTH_OKTA_ID: "0oa1example",
+    AUTH_OKTA_SECRET: "okta-client-secret",
+    AUTH_SECRET: "x".repeat(32),
+    AUTH_URL: "https://agp.example.com/",
+  };
+
+  it("switches to production when an Okta issuer is configured, with no demo identity provider", () => {
+    const env = parseEnv(okta);
+    expect(env.mode).toBe("production");
+    expect(env.auth.demoIdp).toBeNull();
+    expect(env.auth.okta).toEqual({
+      issuer: okta.AUTH_OKTA_ISSUER,
+      clientId: "0oa1example",
+      clientSecret: "okta-client-secret",
+    });
+    expect(env.auth.url).toBe("https://agp.example.com");
+    expect(env.auth.secureCookies).toBe(true);
+    expect(parseEnv({ ...okta, AGP_MODE: "production" }).mode).toBe("production");
+  });
+
+  it("stops production mode without its sign-in settings, naming each one", () => {
+    expect(() => parseEnv({ AGP_MODE: "production" })).toThrow(EnvError);
+    const error = envErrorOf({ AGP_MODE: "production", AUTH_OKTA_ISSUER: okta.AUTH_OKTA_ISSUER });
+    expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      "AUTH_OKTA_ID",
+      "AUTH_OKTA_SECRET",
+      "AUTH_SECRET",
+      "AUTH_URL",
+    ]);
+    expect(error.message).toMatch(/AUTH_SECRET: required in production mode/);
+  });
+
+  it("refuses a short AUTH_SECRET", () => {
+    expect(() => parseEnv({ ...okta, AUTH_SECRET: "short" })).toThrow(/AUTH_SECRET: must be at least 32 characters/);
+  });
+
+  it("runs the demo identity provider in demo mode, with the demo client and the local port", () => {
+    const env = parseEnv({ PORT: "4000", AGP_DEMO_IDP_PORT: "4001" });
+    expect(env.auth.demoIdp).toEqual({ port: 4001 });
+    expect(env.auth.okta.issuer).toBe("http://localhost:4001");
+    expect(env.auth.url).toBe("http://localhost:4000");
+    expect(env.auth.secureCookies).toBe(false);
+  });
+
+  it("reads default role groups, comma-separated, falling back to agp-<role> groups", () => {
+    const env = parseEnv({ AGP_ROLE_GROUPS_ADMIN: "okta-admins, platform-owners", AGP_ROLE_GROUPS_VIEWER: "" });
+    expect(env.auth.defaultRoleGroups).toEqual({
+      admin: ["okta-admins", "platform-owners"],
+      architect: ["agp-architects"],
+      delivery_lead: ["agp-delivery-leads"],
+      viewer: ["agp-viewers"],
+    });
   });
 
   it("treats empty variables as unset", () => {
@@ -65,14 +127,8 @@ describe("parseEnv", () => {
   });
 
   it("names every bad variable and the reason", () => {
-    let error: unknown;
-    try {
-      parseEnv({ DATABASE_URL: "mysql://db/agp", AGP_MODE: "staging", AGP_LOG_LEVEL: "loud" });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(error).toBeInstanceOf(EnvError);
-    const problems = (error as EnvError).problems;
+    const error = envErrorOf({ DATABASE_URL: "mysql://db/agp", AGP_MODE: "staging", AGP_LOG_LEVEL: "loud" });
+    const problems = error.problems;
     expect(problems.map((p) => p.variable).sort()).toEqual(["AGP_LOG_LEVEL", "AGP_MODE", "DATABASE_URL"]);
     expect((error as EnvError).message).toMatch(/AGP_MODE: must be "demo" or "production"/);
     expect((error as EnvError).message).toMatch(/AGP_LOG_LEVEL: must be one of/);

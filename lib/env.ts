@@ -49,6 +49,33 @@ export function redactUrl(url: string): string {
 }
 
 const logLevels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+const roles = ["admin", "architect", "delivery_lead", "viewer"] as const;
+
+/** Values of the demo identity provider; they only ever apply in demo mode. */
+export const DEMO_AUTH = {
+  clientId: "agp-portal-demo",
+  clientSecret: "agp-portal-demo-secret",
+  // Public by design: demo mode says "do not keep real data here".
+  secret: "agp-demo-mode-only-secret-do-not-use-in-production",
+  idpPort: 3001,
+} as const;
+
+const groupList = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((group) => group.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+const port = (name: string) =>
+  z.coerce
+    .number({ error: `${name} must be a port number` })
+    .int({ error: "must be a whole number" })
+    .min(1, { error: "must be between 1 and 65535" })
+    .max(65535, { error: "must be between 1 and 65535" });
 
 const envSchema = z
   .object({
@@ -66,17 +93,83 @@ const envSchema = z
       }),
     AGP_MODE: z.enum(["demo", "production"], { error: 'must be "demo" or "production"' }).optional(),
     AGP_LOG_LEVEL: z.enum(logLevels, { error: `must be one of ${logLevels.join(", ")}` }).default("info"),
-    AUTH_OKTA_ISSUER: z.url({ error: "must be an https URL of the Okta issuer" }).optional(),
+    PORT: port("PORT").default(3000),
+    AUTH_OKTA_ISSUER: z.url({ protocol: /^https?$/, error: "must be the URL of the Okta issuer" }).optional(),
+    AUTH_OKTA_ID: z.string().optional(),
+    AUTH_OKTA_SECRET: z.string().optional(),
+    AUTH_SECRET: z.string().min(32, { error: "must be at least 32 characters (openssl rand -base64 32)" }).optional(),
+    AUTH_URL: z
+      .url({ protocol: /^https?$/, error: "must be the portal's public URL, e.g. https://agp.example.com" })
+      .optional(),
+    AGP_SESSION_HOURS: z.coerce
+      .number({ error: "must be a number of hours" })
+      .min(1, { error: "must be at least 1 hour" })
+      .max(24 * 30, { error: "must be at most 720 hours" })
+      .default(12),
+    AGP_DEMO_IDP_PORT: port("AGP_DEMO_IDP_PORT").default(DEMO_AUTH.idpPort),
+    AGP_ROLE_GROUPS_ADMIN: groupList,
+    AGP_ROLE_GROUPS_ARCHITECT: groupList,
+    AGP_ROLE_GROUPS_DELIVERY_LEAD: groupList,
+    AGP_ROLE_GROUPS_VIEWER: groupList,
+  })
+  .superRefine((raw, ctx) => {
+    const production = (raw.AGP_MODE ?? (raw.AUTH_OKTA_ISSUER ? "production" : "demo")) === "production";
+    if (!production) return;
+    // Production never falls back to demo values: every sign-in setting must be given.
+    const required = {
+      AUTH_OKTA_ISSUER: "the Okta issuer URL, e.g. https://example.okta.com/oauth2/default",
+      AUTH_OKTA_ID: "the client id of the portal's Okta application",
+      AUTH_OKTA_SECRET: "the client secret of the portal's Okta application",
+      AUTH_SECRET: "at least 32 random characters that sign sessions (openssl rand -base64 32)",
+      AUTH_URL: "the portal's public URL, e.g. https://agp.example.com",
+    } as const;
+    for (const [name, meaning] of Object.entries(required)) {
+      if (raw[name as keyof typeof required] === undefined) {
+        ctx.addIssue({ code: "custom", path: [name], message: `required in production mode: ${meaning}` });
+      }
+    }
   })
   .transform((raw) => {
     const database = parseDatabaseUrl(raw.DATABASE_URL, process.cwd());
     // Demo mode only when nothing says production: an Okta issuer means a real installation.
     const mode = raw.AGP_MODE ?? (raw.AUTH_OKTA_ISSUER ? "production" : "demo");
+    // The local identity provider stands in for Okta only in demo mode without an issuer.
+    const demoIdp = mode === "demo" && !raw.AUTH_OKTA_ISSUER ? { port: raw.AGP_DEMO_IDP_PORT } : null;
+    const url = (raw.AUTH_URL ?? `http://localhost:${raw.PORT}`).replace(/\/+$/, "");
+    const defaults = {
+      admin: "agp-admins",
+      architect: "agp-architects",
+      delivery_lead: "agp-delivery-leads",
+      viewer: "agp-viewers",
+    };
+    const fromEnv = {
+      admin: raw.AGP_ROLE_GROUPS_ADMIN,
+      architect: raw.AGP_ROLE_GROUPS_ARCHITECT,
+      delivery_lead: raw.AGP_ROLE_GROUPS_DELIVERY_LEAD,
+      viewer: raw.AGP_ROLE_GROUPS_VIEWER,
+    };
     return {
       nodeEnv: raw.NODE_ENV,
       mode,
       logLevel: raw.AGP_LOG_LEVEL,
       database,
+      auth: {
+        url,
+        secret: raw.AUTH_SECRET ?? DEMO_AUTH.secret,
+        secureCookies: url.startsWith("https://"),
+        sessionMaxAgeSeconds: Math.round(raw.AGP_SESSION_HOURS * 3600),
+        okta: {
+          issuer: (raw.AUTH_OKTA_ISSUER ?? `http://localhost:${raw.AGP_DEMO_IDP_PORT}`).replace(/\/+$/, ""),
+          clientId: raw.AUTH_OKTA_ID ?? DEMO_AUTH.clientId,
+          clientSecret: raw.AUTH_OKTA_SECRET ?? DEMO_AUTH.clientSecret,
+        },
+        demoIdp,
+        /** Okta groups per role until an administrator edits the mapping in Settings. */
+        defaultRoleGroups: Object.fromEntries(roles.map((role) => [role, fromEnv[role] ?? [defaults[role]]])) as Record<
+          (typeof roles)[number],
+          string[]
+        >,
+      },
     };
   });
 

@@ -23,6 +23,7 @@ export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void>
       workspaceId: event.workspaceId ?? null,
       actorKind: event.actor.kind,
       actorId: event.actor.id,
+      actorName: event.actor.name,
       origin: event.origin,
       action: event.action,
       entityKind: event.entityKind,

@@ -1,24 +1,44 @@
 import "server-only";
+import { startLocalIdp } from "@/lib/auth/local-idp/server";
 import { getDatabase } from "@/lib/db/connection";
 import { describeTarget } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 
+const IDP_KEY = Symbol.for("agp.local-idp");
+
 /**
  * Prepares the server before it takes requests: validates the environment, opens the database
- * (claiming an embedded directory), applies pending migrations and seeds what a fresh install needs.
+ * (claiming an embedded directory), applies pending migrations, seeds what a fresh install
+ * needs, and in demo mode starts the local identity provider that stands in for Okta.
  */
 export async function startUp(): Promise<void> {
   const env = getEnv();
   const db = await getDatabase();
   const fresh = await ensureDefaultWorkspace(db);
+  let idp: string | null = null;
+  if (env.auth.demoIdp) {
+    const holder = globalThis as { [IDP_KEY]?: Promise<unknown> };
+    // Dev servers re-run start-up on reload; one provider per process.
+    holder[IDP_KEY] ??= startLocalIdp({
+      port: env.auth.demoIdp.port,
+      issuer: env.auth.okta.issuer,
+      clientId: env.auth.okta.clientId,
+      clientSecret: env.auth.okta.clientSecret,
+      appUrls: [env.auth.url],
+    });
+    await holder[IDP_KEY];
+    idp = env.auth.okta.issuer;
+  }
   getLogger().info(
     {
       mode: env.mode,
+      url: env.auth.url,
       database: describeTarget(db.target),
       migrationsApplied: db.appliedNow,
       seeded: fresh?.slug ?? null,
+      demoIdentityProvider: idp,
     },
     "ready",
   );

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
 import { AppShell } from "@/components/app-shell";
 import { getEnv } from "@/lib/env";
-import { getRequestContext } from "@/lib/services/request-context";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { getWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +15,7 @@ export default async function WorkspaceLayout({
   params: Promise<{ workspace: string }>;
 }) {
   const { workspace: slug } = await params;
-  const ctx = await getRequestContext();
+  const ctx = await requirePageContext();
   const [current, workspaces] = await Promise.all([notFoundOn404(getWorkspace(ctx, slug)), listWorkspaces(ctx)]);
   return (
     <AppShell

@@ -1,14 +1,6 @@
-import { respondWithError } from "@/app/api/v1/respond";
-import { getRequestContext } from "@/lib/services/request-context";
+import { apiRoute } from "@/app/api/v1/handler";
 import { listWorkspaces } from "@/lib/services/workspaces";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
-  try {
-    const workspaces = await listWorkspaces(await getRequestContext("api"));
-    return Response.json({ items: workspaces });
-  } catch (error) {
-    return respondWithError(error);
-  }
-}
+export const GET = apiRoute(async (ctx) => Response.json({ items: await listWorkspaces(ctx) }));
