@@ -23,3 +23,11 @@ export function getDatabase(): Promise<MigratedDatabase> {
   }
   return holder[KEY];
 }
+
+/**
+ * Makes `database` the process's database, for callers that open their own (the CLI, and
+ * tests that drive route handlers against a test database).
+ */
+export function setProcessDatabase(database: MigratedDatabase): void {
+  (globalThis as Holder)[KEY] = Promise.resolve(database);
+}

@@ -1,0 +1,193 @@
+// Calls EVERY /api/v1 route handler with every kind of caller and checks the answer. The list
+// of routes comes from the route files themselves: a new route or method without a rule here
+// fails the first test, so nobody can add an endpoint without deciding who may call it.
+import fs from "node:fs";
+import path from "node:path";
+import { encode } from "next-auth/jwt";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { setProcessDatabase } from "@/lib/db/connection";
+import { loadRoleMapping } from "@/lib/db/role-mapping-repository";
+import { upsertUserAtSignIn } from "@/lib/db/user-repository";
+import { roleSchema, type Actor, type Role } from "@/lib/domain/access";
+import { getEnv } from "@/lib/env";
+import type { ServiceContext } from "@/lib/services/context";
+import { createApiToken, revokeApiToken } from "@/lib/services/tokens";
+import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Handler = (request: Request, route: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+type Rule = {
+  /** Roles allowed; everyone else authenticated gets 403. */
+  allowed: readonly Role[];
+  /** Status of an allowed call. */
+  success: number;
+  /** Only signed-in users, never API tokens (403 for tokens). */
+  usersOnly?: boolean;
+  params?: () => Promise<Record<string, string>>;
+  body?: () => Promise<unknown>;
+};
+
+const everyone = roleSchema.options;
+const apiDir = path.join(process.cwd(), "app", "api", "v1");
+const groupsOf: Record<Role, string[]> = {
+  admin: ["agp-admins"],
+  architect: ["agp-architects"],
+  delivery_lead: ["agp-delivery-leads"],
+  viewer: ["agp-viewers"],
+};
+
+describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
+  const db = useTestDatabase();
+  const adminCtx = (): ServiceContext => ({
+    db: db(),
+    actor: { kind: "user", id: "subject-admin", name: "Admin", role: "admin", groups: groupsOf.admin },
+    origin: "api",
+  });
+
+  const rules: Record<string, Rule> = {
+    "GET /api/v1/me": { allowed: everyone, success: 200 },
+    "GET /api/v1/workspaces": { allowed: everyone, success: 200 },
+    "GET /api/v1/tokens": { allowed: ["admin"], usersOnly: true, success: 200 },
+    "POST /api/v1/tokens": {
+      allowed: ["admin"],
+      usersOnly: true,
+      success: 201,
+      body: async () => ({ name: "pipeline", role: "viewer", expiresInDays: 30 }),
+    },
+    "DELETE /api/v1/tokens/[id]": {
+      allowed: ["admin"],
+      usersOnly: true,
+      success: 204,
+      params: async () => ({
+        id: (await createApiToken(adminCtx(), { name: "victim", role: "viewer", expiresInDays: 5 })).token.id,
+      }),
+    },
+    "GET /api/v1/settings/role-mapping": { allowed: ["admin"], success: 200 },
+    "PUT /api/v1/settings/role-mapping": {
+      allowed: ["admin"],
+      success: 200,
+      body: async () => {
+        const current = await loadRoleMapping(db().prisma, getEnv().auth.defaultRoleGroups);
+        return { mapping: current.mapping, version: current.version };
+      },
+    },
+  };
+
+  /** Every route file under app/api/v1 and the methods it exports. */
+  async function discoverRoutes(): Promise<{ key: string; method: Method; handler: Handler }[]> {
+    const found: { key: string; method: Method; handler: Handler }[] = [];
+    const walk = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const full = path.join(dir, entry.name);
+        return entry.isDirectory() ? walk(full) : entry.name === "route.ts" ? [full] : [];
+      });
+    for (const file of walk(apiDir)) {
+      const routePath =
+        "/" + path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/");
+      const module = (await import(file)) as Partial<Record<Method, Handler>>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
+        const handler = module[method];
+        if (handler) found.push({ key: `${method} ${routePath}`, method, handler });
+      }
+    }
+    return found;
+  }
+
+  let routes: Awaited<ReturnType<typeof discoverRoutes>>;
+  beforeAll(async () => {
+    routes = await discoverRoutes();
+  });
+  beforeEach(async () => {
+    setProcessDatabase(db());
+    for (const role of everyone) {
+      const actor: Actor = { kind: "user", id: `subject-${role}`, name: role, role, groups: groupsOf[role] };
+      await upsertUserAtSignIn(
+        db().prisma,
+        { subject: actor.id, name: role, email: null, groups: groupsOf[role] },
+        actor,
+        new Date(),
+      );
+    }
+  });
+
+  it("has a rule for every route and method, and every rule matches a route", () => {
+    const keys = routes.map((r) => r.key).sort();
+    expect(
+      keys.filter((key) => !rules[key]),
+      "routes without an authorization rule",
+    ).toEqual([]);
+    expect(
+      Object.keys(rules).filter((key) => !keys.includes(key)),
+      "rules for routes that do not exist",
+    ).toEqual([]);
+  });
+
+  type Caller = { label: string; headers: () => Promise<Record<string, string>>; expect: (rule: Rule) => number };
+
+  const sessionCookie = async (role: Role) => {
+    const { auth } = getEnv();
+    const jwt = await encode({
+      token: { sub: `subject-${role}`, name: role, groups: groupsOf[role] },
+      secret: auth.secret,
+      salt: "authjs.session-token",
+    });
+    return { cookie: `authjs.session-token=${jwt}`, origin: auth.url };
+  };
+  const tokenOf = async (role: Role, state: "valid" | "expired" | "revoked") => {
+    const now = state === "expired" ? new Date(Date.now() - 40 * 86_400_000) : new Date();
+    const { token, secret } = await createApiToken(
+      adminCtx(),
+      { name: `${role}-${state}`, role, expiresInDays: 30 },
+      now,
+    );
+    if (state === "revoked") await revokeApiToken(adminCtx(), token.id);
+    return { authorization: `Bearer ${secret}` };
+  };
+
+  const callers: Caller[] = [
+    { label: "no credentials", headers: async () => ({}), expect: () => 401 },
+    { label: "an expired admin token", headers: () => tokenOf("admin", "expired"), expect: () => 401 },
+    { label: "a revoked admin token", headers: () => tokenOf("admin", "revoked"), expect: () => 401 },
+    {
+      label: "a made-up token",
+      headers: async () => ({ authorization: "Bearer agp_not-a-real-token" }),
+      expect: () => 401,
+    },
+    ...everyone.flatMap((role): Caller[] => [
+      {
+        label: `a ${role} signed in`,
+        headers: () => sessionCookie(role),
+        expect: (rule) => (rule.allowed.includes(role) ? rule.success : 403),
+      },
+      {
+        label: `a ${role} API token`,
+        headers: () => tokenOf(role, "valid"),
+        expect: (rule) => (rule.allowed.includes(role) && !rule.usersOnly ? rule.success : 403),
+      },
+    ]),
+  ];
+
+  for (const caller of callers) {
+    it(`answers ${caller.label} as the rules say, on every route`, async () => {
+      const outcomes: string[] = [];
+      const expected: string[] = [];
+      for (const route of routes) {
+        const rule = rules[route.key];
+        if (!rule) continue; // reported by the first test
+        const headers = await caller.headers();
+        const body = rule.body ? await rule.body() : undefined;
+        const request = new Request(`http://localhost:3000${route.key.split(" ")[1]}`, {
+          method: route.method,
+          headers: { ...headers, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        const params = rule.params ? await rule.params() : {};
+        const response = await route.handler(request, { params: Promise.resolve(params) });
+        outcomes.push(`${route.key} -> ${response.status}`);
+        expected.push(`${route.key} -> ${caller.expect(rule)}`);
+      }
+      expect(outcomes).toEqual(expected);
+    });
+  }
+});
