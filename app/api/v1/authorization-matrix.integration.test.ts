@@ -85,9 +85,9 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
     for (const file of walk(apiDir)) {
       const routePath =
         "/" + path.relative(path.join(process.cwd(), "app"), path.dirname(file)).split(path.sep).join("/");
-      const module = (await import(file)) as Partial<Record<Method, Handler>>;
+      const exported = (await import(file)) as Partial<Record<Method, Handler>>;
       for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"] as const) {
-        const handler = module[method];
+        const handler = exported[method];
         if (handler) found.push({ key: `${method} ${routePath}`, method, handler });
       }
     }
