@@ -1,9 +1,13 @@
 import { defineConfig, devices } from "@playwright/test";
+import { DEMO_AUTH } from "./lib/env";
 
-// e2e runs against a production build (`next build` runs first in test:e2e) on its own port,
-// with an in-memory database so every run starts fresh.
+// e2e runs against a production build (`next build` runs first in test:e2e) in PRODUCTION mode,
+// signing in through the real OpenID Connect flow at the local identity provider, which stands
+// in for Okta exactly as a customer's Okta would (issuer, client, groups claim).
 const port = Number(process.env.E2E_PORT ?? 3100);
+const idpPort = port + 1;
 export const baseURL = `http://localhost:${port}`;
+export const idpURL = `http://localhost:${idpPort}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -42,13 +46,28 @@ export default defineConfig({
   ],
   webServer: [
     {
+      command: `node --import tsx scripts/local-idp.ts --port ${idpPort} --app-url ${baseURL}`,
+      url: `${idpURL}/.well-known/openid-configuration`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
       // node_modules/.bin/next, not npx: stopping npm would orphan the server.
       command: `node_modules/.bin/next start -p ${port}`,
       url: `${baseURL}/api/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
       stdout: "pipe",
-      env: { DATABASE_URL: "memory://", AGP_LOG_LEVEL: "warn" },
+      env: {
+        DATABASE_URL: "memory://",
+        AGP_LOG_LEVEL: "warn",
+        AGP_MODE: "production",
+        AUTH_URL: baseURL,
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        AUTH_OKTA_ISSUER: idpURL,
+        AUTH_OKTA_ID: DEMO_AUTH.clientId,
+        AUTH_OKTA_SECRET: DEMO_AUTH.clientSecret,
+      },
     },
   ],
 });

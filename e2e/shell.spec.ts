@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { expect, expectAccessible, test } from "./fixtures";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 const sections = [
   { label: "Dashboard", path: "", heading: "Dashboard", empty: "No evaluation yet" },
@@ -9,16 +9,20 @@ const sections = [
   { label: "Topology", path: "/topology", heading: "Topology", empty: "Nothing to draw yet" },
   { label: "Findings", path: "/findings", heading: "Findings", empty: "No findings yet" },
   { label: "Live estate", path: "/live", heading: "Live estate", empty: "Not synchronised yet" },
-  { label: "Settings", path: "/settings", heading: "Settings", empty: "Nothing to configure yet" },
+  { label: "Settings", path: "/settings", heading: "Settings", empty: "Settings are managed by administrators" },
 ];
 
-test("the portal opens on the default workspace with the shell", async ({ page }) => {
+test.beforeEach(async ({ page }) => {
+  await signIn(page, "vic");
+});
+
+test("the portal opens on the default workspace with the shell, naming the user and role", async ({ page }) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/w\/default$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Dashboard");
-  await expect(page.getByRole("status").filter({ hasText: "Demo mode" })).toBeVisible();
+  await expect(page.getByText("Demo mode")).toHaveCount(0); // production mode
   await expect(page.getByLabel("Workspace")).toHaveValue("default");
-  await expect(page.getByTestId("current-user")).toContainText("viewer");
+  await expect(page.getByTestId("current-user")).toHaveText("Vic Viewer viewer");
 
   const nav = page.getByRole("navigation", { name: "Sections" });
   await expect(nav.getByRole("link")).toHaveText(sections.map((s) => s.label));

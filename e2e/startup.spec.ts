@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 // These start their own `next start` processes (on the build test:e2e made) to check how the
 // server itself starts: the browser is not needed.
@@ -22,10 +22,14 @@ async function freePort(): Promise<number> {
 
 const started: Server[] = [];
 
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
+async function startServer(env: Record<string, string>, port?: number): Promise<Server> {
+  port ??= await freePort();
+  // A clean environment: the e2e server's production settings must not leak into these servers.
+  const inherited: Record<string, string | undefined> = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(AUTH_|AGP_|DATABASE_URL)/.test(key)),
+  );
   const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, AGP_LOG_LEVEL: "warn", ...env },
+    env: { ...inherited, PORT: String(port), AGP_LOG_LEVEL: "warn", ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";
@@ -58,6 +62,31 @@ test.afterEach(async () => {
   }
 });
 
+test("production mode without its Okta settings refuses to start, naming each one", async () => {
+  const server = await startServer({ AGP_MODE: "production", DATABASE_URL: "memory://" });
+  expect(await server.exit).toBe(1);
+  for (const variable of ["AUTH_OKTA_ISSUER", "AUTH_OKTA_ID", "AUTH_OKTA_SECRET", "AUTH_SECRET", "AUTH_URL"]) {
+    expect(server.output()).toContain(`${variable}: required in production mode`);
+  }
+});
+
+test("demo mode starts its own identity provider and signs in a demo account", async ({ page }) => {
+  const port = await freePort();
+  const idpPort = await freePort();
+  const server = await startServer({ DATABASE_URL: "memory://", AGP_DEMO_IDP_PORT: String(idpPort) }, port);
+  await waitForHealth(server);
+  await page.goto(`http://localhost:${port}/w/default`);
+  await expect(page.getByRole("heading", { name: "Demo accounts" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in with Okta" }).click();
+  await expect(page).toHaveURL(new RegExp(`^http://localhost:${idpPort}/interaction/`));
+  await page.getByLabel("Username").fill("ada");
+  await page.getByLabel("Password").fill("ada-admin");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`http://localhost:${port}/w/default`);
+  await expect(page.getByTestId("current-user")).toHaveText("Ada Admin admin");
+  await expect(page.getByRole("status").filter({ hasText: "Demo mode" })).toBeVisible();
+});
+
 test("a bad environment stops start-up with a message naming the variable", async () => {
   const server = await startServer({ AGP_MODE: "staging", DATABASE_URL: "memory://" });
   expect(await server.exit).toBe(1);
@@ -68,12 +97,12 @@ test("a bad environment stops start-up with a message naming the variable", asyn
 test("a second server on an embedded directory owned by a running one refuses to start", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agp-e2e-data-"));
   try {
-    const first = await startServer({ DATABASE_URL: `file:${dataDir}` });
+    const first = await startServer({ DATABASE_URL: `file:${dataDir}`, AGP_DEMO_IDP_PORT: String(await freePort()) });
     const health = await waitForHealth(first);
     expect(health.status).toBe(200);
     expect((await health.json()).database.kind).toBe("embedded");
 
-    const second = await startServer({ DATABASE_URL: `file:${dataDir}` });
+    const second = await startServer({ DATABASE_URL: `file:${dataDir}`, AGP_DEMO_IDP_PORT: String(await freePort()) });
     expect(await second.exit).toBe(1);
     expect(second.output()).toContain(
       `The embedded database in ${dataDir} is already open in process ${first.child.pid}`,
