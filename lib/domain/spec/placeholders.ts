@@ -1,0 +1,29 @@
+// What an unfinished specification looks like (shared/reference/spec-template.md): TODO and TBD
+// markers, instructions left in angle brackets, customer placeholders, and dummy values.
+
+const patterns: { label: string; test: RegExp }[] = [
+  { label: "TODO marker", test: /\bTODO\b|\[TODO\]/i },
+  { label: "TBD marker", test: /\bTBD\b|\bTBC\b/i },
+  { label: "instruction in angle brackets", test: /<<?[^<>\n]{1,200}>>?/ },
+  { label: "customer placeholder", test: /\[CUSTOMER\]|\[Titanium \/ Platinum \/ Gold\]/i },
+  { label: "dummy address", test: /\bx\.x\.x\.x(\/\d{1,2})?\b/i },
+  { label: "dummy link", test: /\((link|#)\)|<<LINK>>/i },
+];
+
+/** The kinds of placeholder a text contains (empty when it has none). */
+export function findPlaceholders(text: string): string[] {
+  return patterns.filter((p) => p.test.test(text)).map((p) => p.label);
+}
+
+/** Tells whether a value is a placeholder left for later rather than a real value. */
+export function isPlaceholder(value: unknown): boolean {
+  return typeof value === "string" && findPlaceholders(value).length > 0;
+}
+
+/** Tells whether a value counts as filled in: present, not blank, and not a placeholder. */
+export function isFilled(value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (typeof value === "string") return value.trim() !== "" && !isPlaceholder(value);
+  if (Array.isArray(value)) return value.length > 0 && value.every(isFilled);
+  return true;
+}
