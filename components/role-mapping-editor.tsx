@@ -36,7 +36,7 @@ export function RoleMappingEditor({ initial }: RoleMappingEditorProps) {
   const id = useId();
   const error = save.error instanceof ApiError ? save.error : null;
   const fieldProblem = (role: Role) =>
-    error?.details?.problems
+    error?.details?.fields
       ?.filter((p) => p.field.startsWith(`mapping.${role}`))
       .map((p) => p.message)
       .join("; ");

@@ -1,4 +1,4 @@
-import type { Prisma } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 
 export type AuditOrigin = "ui" | "api" | "cli" | "sync" | "system";
@@ -36,4 +36,49 @@ export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void>
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
+}
+
+/** An audit event as the audit page and record histories show it. */
+export type AuditEventRecord = {
+  id: string;
+  at: Date;
+  actorKind: string;
+  actorId: string;
+  actorName: string;
+  origin: string;
+  action: string;
+  entityKind: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+};
+
+export type AuditFilter = {
+  workspaceId: string;
+  entityId?: string;
+  entityKind?: string;
+  action?: string;
+  actor?: string;
+  /** Events strictly older than this id's event (paging newest first). */
+  before?: { at: Date; id: string };
+  limit: number;
+};
+
+/** Events of a workspace, newest first, filtered. */
+export async function listAuditEventRecords(prisma: PrismaClient, filter: AuditFilter): Promise<AuditEventRecord[]> {
+  const rows = await prisma.auditEvent.findMany({
+    where: {
+      workspaceId: filter.workspaceId,
+      ...(filter.entityId ? { entityId: filter.entityId } : {}),
+      ...(filter.entityKind ? { entityKind: filter.entityKind } : {}),
+      ...(filter.action ? { action: filter.action } : {}),
+      ...(filter.actor ? { actorName: { contains: filter.actor, mode: "insensitive" as const } } : {}),
+      ...(filter.before
+        ? { OR: [{ at: { lt: filter.before.at } }, { at: filter.before.at, id: { lt: filter.before.id } }] }
+        : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: filter.limit,
+  });
+  return rows.map((row) => ({ ...row, before: row.before, after: row.after }));
 }

@@ -40,3 +40,32 @@ export function insertWorkspace(
     return created;
   });
 }
+
+/** Renames a workspace if it is still at `expectedVersion`; null when it changed meanwhile. */
+export function renameWorkspaceRecord(
+  prisma: PrismaClient,
+  id: string,
+  expectedVersion: number,
+  name: string,
+  audit: Omit<AuditInput, "action" | "entityKind" | "entityId" | "after" | "workspaceId">,
+): Promise<WorkspaceRecord | null> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.workspace.findUnique({ where: { id }, select: columns });
+    const { count } = await tx.workspace.updateMany({
+      where: { id, version: expectedVersion },
+      data: { name, version: { increment: 1 } },
+    });
+    if (!before || count === 0) return null;
+    const after = await tx.workspace.findUniqueOrThrow({ where: { id }, select: columns });
+    await recordAuditEvent(tx, {
+      ...audit,
+      workspaceId: id,
+      action: "workspace.rename",
+      entityKind: "workspace",
+      entityId: id,
+      before: { name: before.name },
+      after: { name: after.name },
+    });
+    return after;
+  });
+}

@@ -1,10 +1,10 @@
-/** A failed REST call: status, error code, message, and per-field problems when the input was refused. */
+/** A failed REST call: status, error code, message, and the fields at fault when the input was refused (400). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
-    readonly details?: { problems?: { field: string; message: string }[]; current?: unknown },
+    readonly details?: { fields?: { field: string; message: string }[]; current?: unknown },
   ) {
     super(message);
     this.name = "ApiError";

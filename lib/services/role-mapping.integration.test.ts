@@ -54,17 +54,19 @@ describe(`role mapping on ${testEngine}`, () => {
 
   it("refuses a mapping that would lock the editing administrator out", async () => {
     const attempt = updateRoleMapping(ctx(), { mapping: { ...mapping, admin: ["someone-else"] }, version: 0 });
-    await expect(attempt).rejects.toMatchObject({ status: 422 });
-    await expect(attempt).rejects.toThrow(/none of your groups \(agp-admins, everyone\) would be an administrator/);
+    await expect(attempt).rejects.toMatchObject({ status: 400 });
+    await expect(attempt).rejects.toThrow(
+      /mapping.admin: none of your groups \(agp-admins, everyone\) would be an administrator/,
+    );
     expect((await getRoleMapping(ctx())).version).toBe(0);
   });
 
   it("refuses a group mapped twice, naming the field", async () => {
     const attempt = updateRoleMapping(ctx(), { mapping: { ...mapping, viewer: ["agp-admins"] }, version: 0 });
     await expect(attempt).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       details: {
-        problems: [
+        fields: [
           {
             field: "mapping.viewer.0",
             message: 'group "agp-admins" is already mapped to admin; a group maps to one role',

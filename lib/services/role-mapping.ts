@@ -6,7 +6,7 @@ import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
-import { parseInput } from "@/lib/services/validation";
+import { invalidInput, parseInput } from "@/lib/services/validation";
 
 export type RoleMappingView = { mapping: RoleMapping; version: number; source: "settings" | "environment" };
 
@@ -30,12 +30,12 @@ export async function updateRoleMapping(ctx: ServiceContext, input: unknown): Pr
   const { mapping, version } = parseInput(updateSchema, input);
   // Nobody may lock the administrators out: the editor must stay an administrator.
   if (ctx.actor.kind === "user" && resolveRole(ctx.actor.groups ?? [], mapping) !== "admin") {
-    throw new ServiceError(
-      422,
-      "invalid_input",
-      `admin: none of your groups (${(ctx.actor.groups ?? []).join(", ") || "none"}) would be an administrator any more; keep one of them in the admin list`,
-      { problems: [{ field: "mapping.admin", message: "you would lose administrator access" }] },
-    );
+    throw invalidInput([
+      {
+        field: "mapping.admin",
+        message: `none of your groups (${(ctx.actor.groups ?? []).join(", ") || "none"}) would be an administrator any more; keep one of them in the admin list`,
+      },
+    ]);
   }
   const current = await loadRoleMapping(ctx.db.prisma, getEnv().auth.defaultRoleGroups);
   const written =

@@ -105,12 +105,12 @@ describe(`API tokens on ${testEngine}`, () => {
     const attempt = (input: unknown) => createApiToken({ db: db(), actor: admin, origin: "api" }, input);
     await ctx();
     await expect(attempt({ name: " ", role: "viewer", expiresInDays: 30 })).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       message: "name: name cannot be empty",
     });
-    await expect(attempt({ name: "x", role: "root", expiresInDays: 30 })).rejects.toMatchObject({ status: 422 });
+    await expect(attempt({ name: "x", role: "root", expiresInDays: 30 })).rejects.toMatchObject({ status: 400 });
     await expect(attempt({ name: "x", role: "viewer" })).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       message: "expiresInDays: expiresInDays must be a number of days",
     });
     await expect(attempt({ name: "x", role: "viewer", expiresInDays: 4000 })).rejects.toMatchObject({

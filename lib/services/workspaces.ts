@@ -1,13 +1,16 @@
+import { z } from "zod";
 import {
   findWorkspaceRecord,
   insertWorkspace,
   listWorkspaceRecords,
+  renameWorkspaceRecord,
   type WorkspaceRecord,
 } from "@/lib/db/workspace-repository";
 import { systemActor } from "@/lib/domain/access";
 import type { Database } from "@/lib/db/database";
 import type { ServiceContext } from "@/lib/services/context";
-import { notFound } from "@/lib/services/errors";
+import { notFound, ServiceError } from "@/lib/services/errors";
+import { invalidInput, parseInput } from "@/lib/services/validation";
 import { requirePermission } from "@/lib/services/guard";
 
 export type { WorkspaceRecord };
@@ -35,4 +38,60 @@ export async function ensureDefaultWorkspace(db: Database): Promise<WorkspaceRec
     { slug: "default", name: "Default workspace" },
     { actor: systemActor, origin: "system" },
   );
+}
+
+const slugSchema = z
+  .string()
+  .trim()
+  .min(2, { error: "slug has at least 2 characters" })
+  .max(40, { error: "slug has at most 40 characters" })
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slug may hold lowercase letters, digits and single hyphens" });
+
+const workspaceNameSchema = z
+  .string({ error: "name is required" })
+  .trim()
+  .min(1, { error: "name is required" })
+  .max(80, { error: "name has at most 80 characters" });
+
+/** A slug from a name: "ACME Corp (EU)" -> "acme-corp-eu". */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 40)
+    .replace(/-+$/, "");
+}
+
+/** Creates a workspace (administrators); the slug defaults to one made from the name. */
+export async function createWorkspace(ctx: ServiceContext, input: unknown): Promise<WorkspaceRecord> {
+  requirePermission(ctx.actor, "workspace:manage");
+  const { name, slug } = parseInput(z.object({ name: workspaceNameSchema, slug: slugSchema.optional() }), input);
+  const finalSlug = parseInput(z.object({ slug: slugSchema }), { slug: slug ?? slugify(name) }).slug;
+  if (await findWorkspaceRecord(ctx.db.prisma, finalSlug)) {
+    throw invalidInput([{ field: "slug", message: `a workspace "${finalSlug}" already exists` }]);
+  }
+  return insertWorkspace(ctx.db.prisma, { slug: finalSlug, name }, { actor: ctx.actor, origin: ctx.origin });
+}
+
+/** Renames a workspace (its slug, and so its links, stay); 409 if it changed since `version`. */
+export async function renameWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<WorkspaceRecord> {
+  requirePermission(ctx.actor, "workspace:manage");
+  const { name, version } = parseInput(
+    z.object({ name: workspaceNameSchema, version: z.number().int().min(1) }),
+    input,
+  );
+  const workspace = await getWorkspace(ctx, slug);
+  const renamed = await renameWorkspaceRecord(ctx.db.prisma, workspace.id, version, name, {
+    actor: ctx.actor,
+    origin: ctx.origin,
+  });
+  if (!renamed) {
+    throw new ServiceError(409, "conflict", "Someone else changed this workspace; reload and try again.", {
+      current: await findWorkspaceRecord(ctx.db.prisma, slug),
+    });
+  }
+  return renamed;
 }

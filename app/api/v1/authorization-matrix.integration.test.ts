@@ -11,7 +11,10 @@ import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import { roleSchema, type Actor, type Role } from "@/lib/domain/access";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
+import { createSpecRecord } from "@/lib/services/spec";
 import { createApiToken, revokeApiToken } from "@/lib/services/tokens";
+import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
+import { findWorkspaceRecord } from "@/lib/db/workspace-repository";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -45,6 +48,10 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
     origin: "api",
   });
 
+  let sequence = 0;
+  const vpcData = () => ({ name: `vpc-${++sequence}`, region: "eu-central-1", cidr: "10.0.0.0/16" });
+  const newVpc = () => createSpecRecord(adminCtx(), "default", "vpc", vpcData());
+
   const rules: Record<string, Rule> = {
     "GET /api/v1/me": { allowed: everyone, success: 200 },
     "GET /api/v1/workspaces": { allowed: everyone, success: 200 },
@@ -62,6 +69,62 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
       params: async () => ({
         id: (await createApiToken(adminCtx(), { name: "victim", role: "viewer", expiresInDays: 5 })).token.id,
       }),
+    },
+    "POST /api/v1/workspaces": {
+      allowed: ["admin"],
+      success: 201,
+      body: async () => ({ name: `Customer ${++sequence}` }),
+    },
+    "GET /api/v1/workspaces/[workspace]": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    "PATCH /api/v1/workspaces/[workspace]": {
+      allowed: ["admin"],
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+      body: async () => ({
+        name: `Renamed ${++sequence}`,
+        version: (await findWorkspaceRecord(db().prisma, "default"))!.version,
+      }),
+    },
+    "GET /api/v1/workspaces/[workspace]/audit": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    "GET /api/v1/workspaces/[workspace]/spec": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    "GET /api/v1/workspaces/[workspace]/spec/[kind]": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default", kind: "vpc" }),
+    },
+    "POST /api/v1/workspaces/[workspace]/spec/[kind]": {
+      allowed: ["architect", "admin"],
+      success: 201,
+      params: async () => ({ workspace: "default", kind: "vpc" }),
+      body: async () => vpcData(),
+    },
+    "GET /api/v1/workspaces/[workspace]/spec/[kind]/[id]": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default", kind: "vpc", id: (await newVpc()).id }),
+    },
+    "PUT /api/v1/workspaces/[workspace]/spec/[kind]/[id]": {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: async () => ({ workspace: "default", kind: "vpc", id: (await newVpc()).id }),
+      body: async () => ({ version: 1, data: vpcData() }),
+    },
+    "DELETE /api/v1/workspaces/[workspace]/spec/[kind]/[id]": {
+      allowed: ["architect", "admin"],
+      success: 204,
+      params: async () => ({ workspace: "default", kind: "vpc", id: (await newVpc()).id }),
     },
     "GET /api/v1/settings/role-mapping": { allowed: ["admin"], success: 200 },
     "PUT /api/v1/settings/role-mapping": {
@@ -100,6 +163,7 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
   });
   beforeEach(async () => {
     setProcessDatabase(db());
+    await ensureDefaultWorkspace(db());
     for (const role of everyone) {
       const actor: Actor = { kind: "user", id: `subject-${role}`, name: role, role, groups: groupsOf[role] };
       await upsertUserAtSignIn(

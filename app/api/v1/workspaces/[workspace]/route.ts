@@ -1,0 +1,15 @@
+import { apiRoute, readJson } from "@/app/api/v1/handler";
+import { getWorkspace, renameWorkspace } from "@/lib/services/workspaces";
+
+export const dynamic = "force-dynamic";
+
+type Params = { workspace: string };
+
+export const GET = apiRoute<Params>(async (ctx, _request, { workspace }) =>
+  Response.json(await getWorkspace(ctx, workspace)),
+);
+
+/** Renames a workspace: `{ name, version }`. */
+export const PATCH = apiRoute<Params>(async (ctx, request, { workspace }) =>
+  Response.json(await renameWorkspace(ctx, workspace, await readJson(request))),
+);

@@ -1,0 +1,217 @@
+import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/domain/access";
+
+/** A stored specification record, as the rest of the app sees it. */
+export type SpecRecordRow = {
+  id: string;
+  kind: string;
+  title: string;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/** A reference from one record's field to another record. */
+export type SpecLinkInput = { field: string; toId: string };
+
+type Audit = { actor: Actor; origin: AuditOrigin };
+
+const select = {
+  id: true,
+  kind: true,
+  title: true,
+  data: true,
+  version: true,
+  createdAt: true,
+  updatedAt: true,
+} as const;
+type Row = Prisma.SpecRecordGetPayload<{ select: typeof select }>;
+const toRow = (row: Row): SpecRecordRow => ({ ...row, data: row.data as Record<string, unknown> });
+
+/** The outcome of a write that may lose a race: the record, or who was there first. */
+export type WriteResult =
+  | { ok: true; record: SpecRecordRow }
+  | { ok: false; reason: "conflict"; current: SpecRecordRow }
+  | { ok: false; reason: "not_found" }
+  | { ok: false; reason: "duplicate_key" };
+
+/** The records of a workspace, of one kind or all, oldest first. */
+export async function listSpecRecords(
+  prisma: PrismaClient,
+  workspaceId: string,
+  kind?: string,
+): Promise<SpecRecordRow[]> {
+  const rows = await prisma.specRecord.findMany({
+    where: { workspaceId, ...(kind ? { kind } : {}) },
+    select,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toRow);
+}
+
+export async function findSpecRecord(
+  prisma: PrismaClient,
+  workspaceId: string,
+  id: string,
+): Promise<SpecRecordRow | null> {
+  const row = await prisma.specRecord.findFirst({ where: { id, workspaceId }, select });
+  return row ? toRow(row) : null;
+}
+
+/** The kind and title of each of `ids` that exists in the workspace. */
+export async function findRecordKinds(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ids: string[],
+): Promise<Map<string, { kind: string; title: string; data: Record<string, unknown> }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await prisma.specRecord.findMany({
+    where: { workspaceId, id: { in: ids } },
+    select: { id: true, kind: true, title: true, data: true },
+  });
+  return new Map(rows.map((r) => [r.id, { kind: r.kind, title: r.title, data: r.data as Record<string, unknown> }]));
+}
+
+/** The records that refer to `id`, and through which field. */
+export async function findReferrers(
+  prisma: PrismaClient,
+  id: string,
+): Promise<{ id: string; kind: string; title: string; field: string }[]> {
+  const links = await prisma.specLink.findMany({
+    where: { toId: id },
+    select: { field: true, from: { select: { id: true, kind: true, title: true } } },
+  });
+  return links.map((link) => ({ ...link.from, field: link.field }));
+}
+
+const isUniqueViolation = (error: unknown) =>
+  error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
+/** Creates a record with its links and audit event, in one transaction. */
+export async function insertSpecRecord(
+  prisma: PrismaClient,
+  input: {
+    workspaceId: string;
+    kind: string;
+    key: string | null;
+    title: string;
+    data: Record<string, unknown>;
+    links: SpecLinkInput[];
+  },
+  audit: Audit,
+): Promise<WriteResult> {
+  try {
+    const record = await prisma.$transaction(async (tx) => {
+      const row = toRow(
+        await tx.specRecord.create({
+          data: {
+            workspaceId: input.workspaceId,
+            kind: input.kind,
+            key: input.key,
+            title: input.title,
+            data: input.data as Prisma.InputJsonValue,
+          },
+          select,
+        }),
+      );
+      if (input.links.length)
+        await tx.specLink.createMany({ data: input.links.map((l) => ({ fromId: row.id, ...l })) });
+      await recordAuditEvent(tx, {
+        ...audit,
+        workspaceId: input.workspaceId,
+        action: "spec.create",
+        entityKind: input.kind,
+        entityId: row.id,
+        after: { title: row.title, version: row.version, data: row.data },
+      });
+      return row;
+    });
+    return { ok: true, record };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate_key" };
+    throw error;
+  }
+}
+
+/**
+ * Replaces a record's data if it is still at `expectedVersion`; the version check and the write
+ * are one statement, so of two concurrent updates exactly one wins and the other gets the
+ * winner's record back.
+ */
+export async function updateSpecRecordRow(
+  prisma: PrismaClient,
+  input: {
+    workspaceId: string;
+    id: string;
+    expectedVersion: number;
+    key: string | null;
+    title: string;
+    data: Record<string, unknown>;
+    links: SpecLinkInput[];
+  },
+  audit: Audit,
+): Promise<WriteResult> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const before = await tx.specRecord.findFirst({ where: { id: input.id, workspaceId: input.workspaceId }, select });
+      if (!before) return { ok: false, reason: "not_found" } as const;
+      const { count } = await tx.specRecord.updateMany({
+        where: { id: input.id, workspaceId: input.workspaceId, version: input.expectedVersion },
+        data: {
+          key: input.key,
+          title: input.title,
+          data: input.data as Prisma.InputJsonValue,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) {
+        const current = await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select });
+        return { ok: false, reason: "conflict", current: toRow(current) } as const;
+      }
+      await tx.specLink.deleteMany({ where: { fromId: input.id } });
+      if (input.links.length)
+        await tx.specLink.createMany({ data: input.links.map((l) => ({ fromId: input.id, ...l })) });
+      const after = toRow(await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select }));
+      await recordAuditEvent(tx, {
+        ...audit,
+        workspaceId: input.workspaceId,
+        action: "spec.update",
+        entityKind: after.kind,
+        entityId: after.id,
+        before: { title: before.title, version: before.version, data: before.data },
+        after: { title: after.title, version: after.version, data: after.data },
+      });
+      return { ok: true, record: after } as const;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate_key" };
+    throw error;
+  }
+}
+
+/** Deletes a record (if still at `expectedVersion` when given) with its audit event. */
+export async function deleteSpecRecordRow(
+  prisma: PrismaClient,
+  input: { workspaceId: string; id: string; expectedVersion?: number },
+  audit: Audit,
+): Promise<WriteResult> {
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.specRecord.findFirst({ where: { id: input.id, workspaceId: input.workspaceId }, select });
+    if (!before) return { ok: false, reason: "not_found" } as const;
+    const { count } = await tx.specRecord.deleteMany({
+      where: { id: input.id, ...(input.expectedVersion === undefined ? {} : { version: input.expectedVersion }) },
+    });
+    if (count === 0) return { ok: false, reason: "conflict", current: toRow(before) } as const;
+    await recordAuditEvent(tx, {
+      ...audit,
+      workspaceId: input.workspaceId,
+      action: "spec.delete",
+      entityKind: before.kind,
+      entityId: before.id,
+      before: { title: before.title, version: before.version, data: before.data },
+    });
+    return { ok: true, record: toRow(before) } as const;
+  });
+}

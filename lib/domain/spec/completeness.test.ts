@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { measureCompleteness } from "@/lib/domain/spec/completeness";
+
+describe("measureCompleteness", () => {
+  it("is 0 for a section with no records", () => {
+    expect(measureCompleteness("vpc", [])).toMatchObject({ records: 0, cells: 0, ratio: 0 });
+  });
+
+  it("counts required and tracked fields, naming what is empty or a placeholder", () => {
+    const result = measureCompleteness("vpc", [
+      { name: "vpc-prod", region: "eu-central-1", cidr: "10.0.0.0/16", environments: ["e1"], businessGroup: "bg" },
+      { name: "vpc-dr", region: "eu-west-1", cidr: "TBD", environments: [], businessGroup: null },
+    ]);
+    // 5 counted fields per VPC (name, region, cidr, environments, businessGroup).
+    expect(result).toMatchObject({ records: 2, cells: 10, filled: 7 });
+    expect(result.ratio).toBeCloseTo(0.7);
+    expect(result.missing).toEqual([
+      { record: "vpc-dr", field: "CIDR", reason: "placeholder" },
+      { record: "vpc-dr", field: "Environments", reason: "empty" },
+      { record: "vpc-dr", field: "Business group", reason: "empty" },
+    ]);
+  });
+
+  it("counts an untracked field when it holds a placeholder", () => {
+    const full = { name: "Tier 1", rtoMinutes: 15, rpoMinutes: 0, strategy: "Active-Active", costMultiplier: null };
+    expect(measureCompleteness("recovery-tier", [{ ...full, examples: "" }])).toMatchObject({ cells: 4, filled: 4 });
+    expect(measureCompleteness("recovery-tier", [{ ...full, examples: "<list the systems>" }])).toMatchObject({
+      cells: 5,
+      filled: 4,
+    });
+  });
+
+  it("treats a narrative marked not applicable as decided, and a TODO body as unfinished", () => {
+    expect(
+      measureCompleteness("narrative-section", [{ name: "Runtime Fabric", body: "", notApplicable: true }]).ratio,
+    ).toBe(1);
+    expect(
+      measureCompleteness("narrative-section", [{ name: "Disaster Recovery", body: "TODO", notApplicable: false }])
+        .ratio,
+    ).toBe(0.5);
+  });
+});

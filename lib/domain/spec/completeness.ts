@@ -1,0 +1,48 @@
+import type { FieldDef } from "@/lib/domain/spec/fields";
+import { kindFields, recordTitle, type SpecKind } from "@/lib/domain/spec/kinds";
+import { isFilled, isPlaceholder } from "@/lib/domain/spec/placeholders";
+
+/** How finished one kind's records are: tracked cells filled with real values, and what is missing. */
+export type Completeness = {
+  kind: SpecKind;
+  records: number;
+  cells: number;
+  filled: number;
+  /** 0 to 1; an empty section is 0 (nothing written yet is not finished). */
+  ratio: number;
+  missing: { record: string; field: string; reason: "empty" | "placeholder" }[];
+};
+
+const counts = (field: FieldDef) => field.required === true || field.tracked === true;
+
+/**
+ * Measures a kind's records honestly: every required or tracked field is a cell; any other text
+ * field counts too when it holds a placeholder (it is really there, unfinished). A narrative
+ * section marked "not applicable" is decided, not a gap.
+ */
+export function measureCompleteness(kind: SpecKind, records: readonly Record<string, unknown>[]): Completeness {
+  const fields = kindFields(kind);
+  let cells = 0;
+  let filled = 0;
+  const missing: Completeness["missing"] = [];
+  for (const data of records) {
+    const decided = kind === "narrative-section" && data.notApplicable === true;
+    for (const field of fields) {
+      const value = data[field.name];
+      if (field.type === "boolean") continue; // a boolean always has a value
+      if (!counts(field) && !isPlaceholder(value) && !(Array.isArray(value) && value.some(isPlaceholder))) continue;
+      cells += 1;
+      if (decided || isFilled(value)) {
+        filled += 1;
+      } else {
+        const placeholder = isPlaceholder(value) || (Array.isArray(value) && value.some(isPlaceholder));
+        missing.push({
+          record: recordTitle(kind, data),
+          field: field.label,
+          reason: placeholder ? "placeholder" : "empty",
+        });
+      }
+    }
+  }
+  return { kind, records: records.length, cells, filled, ratio: cells === 0 ? 0 : filled / cells, missing };
+}

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { listAuditEventRecords, type AuditEventRecord } from "@/lib/db/audit-repository";
+import { findWorkspaceRecord } from "@/lib/db/workspace-repository";
+import type { ServiceContext } from "@/lib/services/context";
+import { notFound } from "@/lib/services/errors";
+import { requirePermission } from "@/lib/services/guard";
+import { parseInput } from "@/lib/services/validation";
+
+export type { AuditEventRecord };
+
+const filterSchema = z.object({
+  entityId: z.string().max(100).optional(),
+  kind: z.string().max(100).optional(),
+  action: z.string().max(100).optional(),
+  actor: z.string().max(200).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Decodes a paging cursor: the time and id of the last event of the previous page. */
+function parseCursor(cursor: string | undefined): { at: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const date = new Date(at ?? "");
+  return id && !Number.isNaN(date.getTime()) ? { at: date, id } : undefined;
+}
+
+/**
+ * The audit trail of a workspace, newest first, filtered by record, kind, action or actor;
+ * `nextCursor` fetches the next page. Everyone who can read the workspace can read its trail.
+ */
+export async function listAuditEvents(
+  ctx: ServiceContext,
+  slug: string,
+  query: unknown,
+): Promise<{ items: AuditEventRecord[]; nextCursor: string | null }> {
+  requirePermission(ctx.actor, "workspace:read");
+  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
+  if (!workspace) throw notFound(`No workspace "${slug}"`);
+  const filter = parseInput(filterSchema, query);
+  const items = await listAuditEventRecords(ctx.db.prisma, {
+    workspaceId: workspace.id,
+    entityId: filter.entityId,
+    entityKind: filter.kind,
+    action: filter.action,
+    actor: filter.actor,
+    before: parseCursor(filter.cursor),
+    limit: filter.limit,
+  });
+  const last = items.at(-1);
+  const nextCursor =
+    items.length === filter.limit && last
+      ? Buffer.from(`${last.at.toISOString()}|${last.id}`).toString("base64url")
+      : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,291 @@
+import { z } from "zod";
+import {
+  deleteSpecRecordRow,
+  findRecordKinds,
+  findReferrers,
+  findSpecRecord,
+  insertSpecRecord,
+  listSpecRecords,
+  updateSpecRecordRow,
+  type SpecLinkInput,
+  type SpecRecordRow,
+  type WriteResult,
+} from "@/lib/db/spec-repository";
+import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
+import type { Permission } from "@/lib/domain/access";
+import { measureCompleteness, type Completeness } from "@/lib/domain/spec/completeness";
+import type { FieldDef } from "@/lib/domain/spec/fields";
+import {
+  chapters,
+  isSpecKind,
+  kindFields,
+  recordKey,
+  recordTitle,
+  specKindIds,
+  specKinds,
+  specSchema,
+  type SpecKind,
+} from "@/lib/domain/spec/kinds";
+import type { ServiceContext } from "@/lib/services/context";
+import { notFound, ServiceError } from "@/lib/services/errors";
+import { requirePermission } from "@/lib/services/guard";
+import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
+
+export type { SpecRecordRow };
+
+/** Naming conventions are governed by their own permission; everything else is the spec. */
+const editPermission = (kind: SpecKind): Permission => (kind === "naming-convention" ? "convention:edit" : "spec:edit");
+
+async function loadWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
+  requirePermission(ctx.actor, "workspace:read");
+  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
+  if (!workspace) throw notFound(`No workspace "${slug}"`);
+  return workspace;
+}
+
+function parseKind(kind: string): SpecKind {
+  if (!isSpecKind(kind)) throw notFound(`No specification section "${kind}"; sections are ${specKindIds.join(", ")}`);
+  return kind;
+}
+
+const refFields = (kind: SpecKind) => kindFields(kind).filter((f): f is FieldDef & { ref: string } => !!f.ref);
+
+function linksOf(kind: SpecKind, data: Record<string, unknown>): SpecLinkInput[] {
+  return refFields(kind).flatMap((field) => {
+    const value = data[field.name];
+    const ids = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
+    return ids.map((toId: string) => ({ field: field.name, toId }));
+  });
+}
+
+/**
+ * Checks what a record's own validator cannot: that references point at records of the right
+ * kind in the same workspace, and the rules that span records (mapping-rule order per load
+ * balancer, no cycles and at most 10 levels in team and business-group trees).
+ */
+async function checkAgainstWorkspace(
+  ctx: ServiceContext,
+  workspaceId: string,
+  kind: SpecKind,
+  data: Record<string, unknown>,
+  selfId: string | null,
+): Promise<FieldProblem[]> {
+  const problems: FieldProblem[] = [];
+  const links = linksOf(kind, data);
+  const found = await findRecordKinds(ctx.db.prisma, workspaceId, [...new Set(links.map((l) => l.toId))]);
+  for (const field of refFields(kind)) {
+    for (const link of links.filter((l) => l.field === field.name)) {
+      const target = found.get(link.toId);
+      const expected = specKinds[field.ref as SpecKind].label.toLowerCase();
+      if (!target || target.kind !== field.ref) {
+        problems.push({ field: field.name, message: `no ${expected} with id ${link.toId} in this workspace` });
+      } else if (link.toId === selfId) {
+        problems.push({ field: field.name, message: `a ${expected} cannot refer to itself` });
+      }
+    }
+  }
+
+  if (kind === "mapping-rule" && typeof data.loadBalancer === "string") {
+    const siblings = await listSpecRecords(ctx.db.prisma, workspaceId, "mapping-rule");
+    const clash = siblings.find(
+      (r) => r.id !== selfId && r.data.loadBalancer === data.loadBalancer && r.data.order === data.order,
+    );
+    if (clash)
+      problems.push({
+        field: "order",
+        message: `order ${String(data.order)} is already taken by rule "${clash.title}" on this load balancer`,
+      });
+  }
+
+  if ((kind === "team" || kind === "business-group") && typeof data.parent === "string" && problems.length === 0) {
+    const all = await listSpecRecords(ctx.db.prisma, workspaceId, kind);
+    const parentOf = new Map(all.map((r) => [r.id, r.data.parent as string | null]));
+    let depth = 1;
+    for (let current: string | null | undefined = data.parent; current; current = parentOf.get(current)) {
+      if (current === selfId) {
+        problems.push({ field: "parent", message: "would make a cycle: a group cannot sit under its own descendant" });
+        break;
+      }
+      depth += 1;
+      if (depth > 10) {
+        problems.push({ field: "parent", message: "would nest deeper than 10 levels, the most Anypoint allows" });
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unknown>): SpecRecordRow {
+  if (result.ok) return result.record;
+  const label = specKinds[kind].label;
+  switch (result.reason) {
+    case "not_found":
+      throw notFound(`No ${label.toLowerCase()} with that id`);
+    case "duplicate_key": {
+      const key = (specKinds[kind] as { key?: string }).key ?? "name";
+      throw invalidInput([
+        {
+          field: key,
+          message: `a ${label.toLowerCase()} named "${String(data?.[key])}" already exists in this workspace`,
+        },
+      ]);
+    }
+    case "conflict":
+      throw new ServiceError(
+        409,
+        "conflict",
+        `Someone else changed this ${label.toLowerCase()} (now version ${result.current.version}); review their change and apply yours again.`,
+        { current: result.current },
+      );
+  }
+}
+
+/** Lists a section's records. */
+export async function listSpec(ctx: ServiceContext, slug: string, kind: string): Promise<SpecRecordRow[]> {
+  const workspace = await loadWorkspace(ctx, slug);
+  return listSpecRecords(ctx.db.prisma, workspace.id, parseKind(kind));
+}
+
+/** One record of a section (404 if it is not of that section or workspace). */
+export async function getSpecRecord(
+  ctx: ServiceContext,
+  slug: string,
+  kind: string,
+  id: string,
+): Promise<SpecRecordRow> {
+  const workspace = await loadWorkspace(ctx, slug);
+  const k = parseKind(kind);
+  const record = z.uuid().safeParse(id).success ? await findSpecRecord(ctx.db.prisma, workspace.id, id) : null;
+  if (!record || record.kind !== k) throw notFound(`No ${specKinds[k].label.toLowerCase()} with id ${id}`);
+  return record;
+}
+
+async function validated(
+  ctx: ServiceContext,
+  workspaceId: string,
+  kind: SpecKind,
+  input: unknown,
+  selfId: string | null,
+) {
+  const data = parseInput(specSchema(kind), input) as Record<string, unknown>;
+  const problems = await checkAgainstWorkspace(ctx, workspaceId, kind, data, selfId);
+  if (problems.length) throw invalidInput(problems);
+  return {
+    data,
+    key: recordKey(kind, data)?.toLowerCase() ?? null,
+    title: recordTitle(kind, data),
+    links: linksOf(kind, data),
+  };
+}
+
+/** Creates a record after validating it against its kind and the workspace. */
+export async function createSpecRecord(
+  ctx: ServiceContext,
+  slug: string,
+  kind: string,
+  input: unknown,
+): Promise<SpecRecordRow> {
+  const workspace = await loadWorkspace(ctx, slug);
+  const k = parseKind(kind);
+  requirePermission(ctx.actor, editPermission(k));
+  const record = await validated(ctx, workspace.id, k, input, null);
+  const result = await insertSpecRecord(
+    ctx.db.prisma,
+    { workspaceId: workspace.id, kind: k, ...record },
+    { actor: ctx.actor, origin: ctx.origin },
+  );
+  return answer(result, k, record.data);
+}
+
+const updateSchema = z.object({
+  version: z.number({ error: "version is required: the version your change is based on" }).int().min(1),
+  data: z.unknown(),
+});
+
+/** Replaces a record's data; `version` must be the one the change is based on (409 otherwise). */
+export async function updateSpecRecord(
+  ctx: ServiceContext,
+  slug: string,
+  kind: string,
+  id: string,
+  input: unknown,
+): Promise<SpecRecordRow> {
+  const existing = await getSpecRecord(ctx, slug, kind, id);
+  const k = existing.kind as SpecKind;
+  requirePermission(ctx.actor, editPermission(k));
+  const { version, data: raw } = parseInput(updateSchema, input);
+  const workspace = (await findWorkspaceRecord(ctx.db.prisma, slug))!;
+  const record = await validated(ctx, workspace.id, k, raw, id);
+  const result = await updateSpecRecordRow(
+    ctx.db.prisma,
+    { workspaceId: workspace.id, id, expectedVersion: version, ...record },
+    { actor: ctx.actor, origin: ctx.origin },
+  );
+  return answer(result, k, record.data);
+}
+
+/** Deletes a record, refusing while other records refer to it (409 naming them). */
+export async function deleteSpecRecord(
+  ctx: ServiceContext,
+  slug: string,
+  kind: string,
+  id: string,
+  expectedVersion?: number,
+): Promise<void> {
+  const existing = await getSpecRecord(ctx, slug, kind, id);
+  const k = existing.kind as SpecKind;
+  requirePermission(ctx.actor, editPermission(k));
+  const referrers = await findReferrers(ctx.db.prisma, id);
+  if (referrers.length) {
+    const names = referrers
+      .slice(0, 5)
+      .map((r) => `${specKinds[r.kind as SpecKind]?.label.toLowerCase() ?? r.kind} "${r.title}"`);
+    throw new ServiceError(
+      409,
+      "in_use",
+      `${specKinds[k].label} "${existing.title}" is still used by ${referrers.length} record(s): ${names.join(", ")}${referrers.length > 5 ? ", …" : ""}. Change or delete those first.`,
+      { referrers },
+    );
+  }
+  const workspace = (await findWorkspaceRecord(ctx.db.prisma, slug))!;
+  answer(
+    await deleteSpecRecordRow(
+      ctx.db.prisma,
+      { workspaceId: workspace.id, id, expectedVersion },
+      { actor: ctx.actor, origin: ctx.origin },
+    ),
+    k,
+  );
+}
+
+export type SpecOverview = {
+  workspace: { slug: string; name: string };
+  chapters: { id: string; title: string; sections: (Completeness & { label: string; summary: string })[] }[];
+  totals: { records: number; cells: number; filled: number; ratio: number };
+};
+
+/** Every section with its record count and an honest completeness figure. */
+export async function getSpecOverview(ctx: ServiceContext, slug: string): Promise<SpecOverview> {
+  const workspace = await loadWorkspace(ctx, slug);
+  const records = await listSpecRecords(ctx.db.prisma, workspace.id);
+  const byKind = new Map<string, Record<string, unknown>[]>();
+  for (const record of records) byKind.set(record.kind, [...(byKind.get(record.kind) ?? []), record.data]);
+  const sections = specKindIds.map((kind) => ({
+    ...measureCompleteness(kind, byKind.get(kind) ?? []),
+    label: specKinds[kind].plural,
+    summary: specKinds[kind].summary,
+    chapter: specKinds[kind].chapter,
+  }));
+  const cells = sections.reduce((n, s) => n + s.cells, 0);
+  const filled = sections.reduce((n, s) => n + s.filled, 0);
+  return {
+    workspace: { slug: workspace.slug, name: workspace.name },
+    chapters: chapters.map((chapter) => ({
+      id: chapter.id,
+      title: chapter.title,
+      sections: sections.filter((s) => s.chapter === chapter.id).map(({ chapter: _c, ...s }) => s),
+    })),
+    totals: { records: records.length, cells, filled, ratio: cells === 0 ? 0 : filled / cells },
+  };
+}
