@@ -6,6 +6,7 @@ export const navItems = [
   { segment: "topology", label: "Topology" },
   { segment: "findings", label: "Findings" },
   { segment: "live", label: "Live estate" },
+  { segment: "audit", label: "Audit" },
   { segment: "settings", label: "Settings" },
 ] as const;
 

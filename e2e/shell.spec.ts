@@ -4,11 +4,12 @@ import { expect, expectAccessible, signIn, test } from "./fixtures";
 
 const sections = [
   { label: "Dashboard", path: "", heading: "Dashboard", empty: "No evaluation yet" },
-  { label: "Specification", path: "/specification", heading: "Specification", empty: "The specification is empty" },
+  { label: "Specification", path: "/specification", heading: "Specification", empty: "Platform architecture" },
   { label: "Decisions", path: "/decisions", heading: "Decisions", empty: "No decision recorded yet" },
   { label: "Topology", path: "/topology", heading: "Topology", empty: "Nothing to draw yet" },
   { label: "Findings", path: "/findings", heading: "Findings", empty: "No findings yet" },
   { label: "Live estate", path: "/live", heading: "Live estate", empty: "Not synchronised yet" },
+  { label: "Audit", path: "/audit", heading: "Audit", empty: "Events" },
   { label: "Settings", path: "/settings", heading: "Settings", empty: "Settings are managed by administrators" },
 ];
 

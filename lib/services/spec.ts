@@ -12,11 +12,11 @@ import {
   type WriteResult,
 } from "@/lib/db/spec-repository";
 import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
-import type { Permission } from "@/lib/domain/access";
 import { measureCompleteness, type Completeness } from "@/lib/domain/spec/completeness";
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import {
   chapters,
+  editPermissionFor,
   isSpecKind,
   kindFields,
   recordKey,
@@ -32,9 +32,6 @@ import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
 
 export type { SpecRecordRow };
-
-/** Naming conventions are governed by their own permission; everything else is the spec. */
-const editPermission = (kind: SpecKind): Permission => (kind === "naming-convention" ? "convention:edit" : "spec:edit");
 
 async function loadWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
   requirePermission(ctx.actor, "workspace:read");
@@ -188,7 +185,7 @@ export async function createSpecRecord(
 ): Promise<SpecRecordRow> {
   const workspace = await loadWorkspace(ctx, slug);
   const k = parseKind(kind);
-  requirePermission(ctx.actor, editPermission(k));
+  requirePermission(ctx.actor, editPermissionFor(k));
   const record = await validated(ctx, workspace.id, k, input, null);
   const result = await insertSpecRecord(
     ctx.db.prisma,
@@ -213,7 +210,7 @@ export async function updateSpecRecord(
 ): Promise<SpecRecordRow> {
   const existing = await getSpecRecord(ctx, slug, kind, id);
   const k = existing.kind as SpecKind;
-  requirePermission(ctx.actor, editPermission(k));
+  requirePermission(ctx.actor, editPermissionFor(k));
   const { version, data: raw } = parseInput(updateSchema, input);
   const workspace = (await findWorkspaceRecord(ctx.db.prisma, slug))!;
   const record = await validated(ctx, workspace.id, k, raw, id);
@@ -235,7 +232,7 @@ export async function deleteSpecRecord(
 ): Promise<void> {
   const existing = await getSpecRecord(ctx, slug, kind, id);
   const k = existing.kind as SpecKind;
-  requirePermission(ctx.actor, editPermission(k));
+  requirePermission(ctx.actor, editPermissionFor(k));
   const referrers = await findReferrers(ctx.db.prisma, id);
   if (referrers.length) {
     const names = referrers
@@ -288,4 +285,21 @@ export async function getSpecOverview(ctx: ServiceContext, slug: string): Promis
     })),
     totals: { records: records.length, cells, filled, ratio: cells === 0 ? 0 : filled / cells },
   };
+}
+
+/** The records a section's references can point at, by kind, as choices for its editor. */
+export async function getReferenceOptions(
+  ctx: ServiceContext,
+  slug: string,
+  kind: string,
+): Promise<Record<string, { id: string; title: string }[]>> {
+  const workspace = await loadWorkspace(ctx, slug);
+  const kinds = [...new Set(refFields(parseKind(kind)).map((f) => f.ref))];
+  const lists = await Promise.all(kinds.map((k) => listSpecRecords(ctx.db.prisma, workspace.id, k)));
+  return Object.fromEntries(
+    kinds.map((k, i) => [
+      k,
+      lists[i]!.map((r) => ({ id: r.id, title: r.title })).sort((a, b) => a.title.localeCompare(b.title)),
+    ]),
+  );
 }

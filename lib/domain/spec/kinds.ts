@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Permission } from "@/lib/domain/access";
 import { fieldValidator, type DataOf, type FieldDef, type FieldOption } from "@/lib/domain/spec/fields";
 
 const opts = (...pairs: [string, string][]): readonly FieldOption[] =>
@@ -497,4 +498,9 @@ export function recordTitle(kind: SpecKind, data: Record<string, unknown>): stri
     default:
       return specKinds[kind].label;
   }
+}
+
+/** The permission that lets an actor change records of a kind: conventions have their own. */
+export function editPermissionFor(kind: SpecKind): Permission {
+  return kind === "naming-convention" ? "convention:edit" : "spec:edit";
 }

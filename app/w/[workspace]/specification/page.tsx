@@ -1,20 +1,71 @@
-import { EmptyState } from "@/components/empty-state";
+import Link from "next/link";
+import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
+import { requirePageContext } from "@/app/_lib/page-context";
+import { CompletenessBar } from "@/components/completeness-bar";
 import { PageHeader } from "@/components/page-header";
+import { getSpecOverview } from "@/lib/services/spec";
 
 export const metadata = { title: "Specification" };
 
-export default function SpecificationPage() {
+export default async function SpecificationPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const overview = await notFoundOn404(getSpecOverview(await requirePageContext(), workspace));
+  const { totals } = overview;
   return (
     <>
-      <PageHeader title="Specification" description="The architecture of the Anypoint organisation, as planned." />
-      <EmptyState title="The specification is empty">
-        <p>
-          Business groups, environments, VPCs and firewall rules, VPNs, dedicated load balancers with their TLS
-          endpoints and mapping rules, planned applications, systems, teams and permissions, HA/DR tiers and naming
-          conventions will be listed and edited here.
-        </p>
-        <p>Start by importing the architecture document you already have, or by adding the business groups.</p>
-      </EmptyState>
+      <PageHeader
+        title="Specification"
+        description={`The architecture of ${overview.workspace.name}, as planned: ${totals.records} records, ${Math.round(totals.ratio * 100)}% of the tracked fields filled in with real values.`}
+      />
+      <div className="space-y-6">
+        {overview.chapters.map((chapter) => (
+          <section
+            key={chapter.id}
+            aria-labelledby={`chapter-${chapter.id}`}
+            className="rounded-lg border border-slate-200 bg-white p-4"
+          >
+            <h2 id={`chapter-${chapter.id}`} className="mb-2 text-lg font-semibold">
+              {chapter.title}
+            </h2>
+            <table className="w-full text-left text-sm">
+              <thead className="sr-only">
+                <tr>
+                  <th scope="col">Section</th>
+                  <th scope="col">Records</th>
+                  <th scope="col">Completeness</th>
+                  <th scope="col">Missing</th>
+                </tr>
+              </thead>
+              <tbody>
+                {chapter.sections.map((section) => (
+                  <tr key={section.kind} className="border-t border-slate-100">
+                    <td className="py-2 pr-3">
+                      <Link
+                        href={`/w/${workspace}/specification/${section.kind}`}
+                        className="font-medium text-brand-700 underline"
+                      >
+                        {section.label}
+                      </Link>
+                      <p className="text-xs text-slate-600">{section.summary}</p>
+                    </td>
+                    <td className="py-2 pr-3 tabular-nums">{section.records} records</td>
+                    <td className="py-2 pr-3">
+                      <CompletenessBar ratio={section.ratio} label={`${section.label} completeness`} />
+                    </td>
+                    <td className="py-2 text-xs text-slate-700">
+                      {section.records === 0
+                        ? "empty"
+                        : section.missing.length === 0
+                          ? "complete"
+                          : `${section.missing.length} to finish, e.g. ${section.missing[0]!.record}: ${section.missing[0]!.field} (${section.missing[0]!.reason})`}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        ))}
+      </div>
     </>
   );
 }

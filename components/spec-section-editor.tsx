@@ -1,0 +1,392 @@
+"use client";
+
+import {
+  flexRender,
+  getCoreRowModel,
+  getFilteredRowModel,
+  getSortedRowModel,
+  useReactTable,
+  type ColumnDef,
+  type SortingState,
+} from "@tanstack/react-table";
+import { useId, useMemo, useState } from "react";
+import { RecordHistory } from "@/components/record-history";
+import { SpecRecordForm, type RefOption } from "@/components/spec-record-form";
+import { displayValue, type RefTitles } from "@/components/spec-values";
+import type { FieldDef } from "@/lib/domain/spec/fields";
+import { ApiError } from "@/lib/queries/api-client";
+import { useSpecMutations, useSpecRecords, type SpecRecord } from "@/lib/queries/spec";
+
+export type SpecSectionEditorProps = {
+  workspace: string;
+  kind: string;
+  label: string;
+  fields: readonly FieldDef[];
+  initialRecords: SpecRecord[];
+  options: Record<string, RefOption[]>;
+  canEdit: boolean;
+};
+
+type Panel =
+  | { mode: "create" }
+  | { mode: "edit"; record: SpecRecord }
+  | { mode: "history"; record: SpecRecord }
+  | { mode: "conflict"; record: SpecRecord; mine: Record<string, unknown>; theirs: SpecRecord };
+
+/** Turns a 400's field list into messages by top-level field ("staticRoutes.1" -> staticRoutes, entry 2). */
+function fieldErrors(error: unknown): { byField: Record<string, string>; general: string | null } {
+  if (!(error instanceof ApiError)) return { byField: {}, general: error ? String((error as Error).message) : null };
+  const byField: Record<string, string> = {};
+  for (const problem of error.details?.fields ?? []) {
+    const [field, index] = problem.field.split(".");
+    const message = index === undefined ? problem.message : `entry ${Number(index) + 1}: ${problem.message}`;
+    byField[field ?? ""] = byField[field ?? ""] ? `${byField[field ?? ""]}; ${message}` : message;
+  }
+  return { byField, general: error.status === 400 ? "Check the highlighted fields." : error.message };
+}
+
+/** One section of the specification: a sortable, filterable table with add, edit, delete and history. */
+export function SpecSectionEditor({
+  workspace,
+  kind,
+  label,
+  fields,
+  initialRecords,
+  options,
+  canEdit,
+}: SpecSectionEditorProps) {
+  const { data: records = initialRecords } = useSpecRecords(workspace, kind, initialRecords);
+  const { create, update, remove } = useSpecMutations(workspace, kind);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [filter, setFilter] = useState("");
+  const [notice, setNotice] = useState<string | null>(null);
+  const id = useId();
+
+  const titles: RefTitles = useMemo(
+    () =>
+      Object.fromEntries(Object.entries(options).map(([k, list]) => [k, new Map(list.map((o) => [o.id, o.title]))])),
+    [options],
+  );
+  const shown = useMemo(() => fields.filter((f) => f.type !== "longtext").slice(0, 6), [fields]);
+  const columns = useMemo<ColumnDef<SpecRecord>[]>(
+    () => [
+      ...shown.map((field): ColumnDef<SpecRecord> => ({
+        id: field.name,
+        header: field.label,
+        accessorFn: (record) => displayValue(field, record.data[field.name], titles),
+        cell: (info) => (
+          <span className={field.type.includes("cidr") || field.type === "ipv4" ? "font-mono" : ""}>
+            {String(info.getValue())}
+          </span>
+        ),
+      })),
+      {
+        id: "actions",
+        header: () => <span className="sr-only">Actions</span>,
+        enableSorting: false,
+        cell: ({ row }) => {
+          const record = row.original;
+          return (
+            <div className="flex justify-end gap-2">
+              {canEdit ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    reset();
+                    setPanel({ mode: "edit", record });
+                  }}
+                  className="text-brand-700 underline"
+                >
+                  Edit<span className="sr-only"> {record.title}</span>
+                </button>
+              ) : null}
+              <button
+                type="button"
+                onClick={() => setPanel({ mode: "history", record })}
+                className="text-brand-700 underline"
+              >
+                History<span className="sr-only"> of {record.title}</span>
+              </button>
+              {canEdit ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    if (!window.confirm(`Delete ${label.toLowerCase()} "${record.title}"? This cannot be undone.`))
+                      return;
+                    remove.mutate(
+                      { id: record.id, version: record.version },
+                      {
+                        onSuccess: () => setNotice(`Deleted "${record.title}".`),
+                        onError: (error) => setNotice(error.message),
+                      },
+                    );
+                  }}
+                  className="text-red-800 underline"
+                >
+                  Delete<span className="sr-only"> {record.title}</span>
+                </button>
+              ) : null}
+            </div>
+          );
+        },
+      },
+    ],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutation objects are stable enough for a cell renderer
+    [shown, titles, canEdit, label],
+  );
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns functions React Compiler cannot memoise
+  const table = useReactTable({
+    data: records,
+    columns,
+    state: { sorting, globalFilter: filter },
+    onSortingChange: setSorting,
+    onGlobalFilterChange: setFilter,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    getFilteredRowModel: getFilteredRowModel(),
+    globalFilterFn: "includesString",
+  });
+
+  function reset() {
+    create.reset();
+    update.reset();
+    setNotice(null);
+  }
+
+  const active = panel?.mode === "create" ? create : update;
+  const { byField, general } = fieldErrors(active.error);
+
+  function save(data: Record<string, unknown>, record: SpecRecord | null, version?: number) {
+    if (!record) {
+      create.mutate(data, {
+        onSuccess: (saved) => {
+          setPanel(null);
+          setNotice(`Added "${saved.title}".`);
+        },
+      });
+      return;
+    }
+    update.mutate(
+      { id: record.id, version: version ?? record.version, data },
+      {
+        onSuccess: (saved) => {
+          setPanel(null);
+          setNotice(`Saved "${saved.title}" (version ${saved.version}).`);
+        },
+        onError: (error) => {
+          if (error instanceof ApiError && error.status === 409) {
+            // Keep only what this user changed, laid over the other person's version.
+            const theirs = error.details?.current as SpecRecord;
+            const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+            const mine = Object.fromEntries(
+              fields.map((f) => [f.name, same(data[f.name], record.data[f.name]) ? theirs.data[f.name] : data[f.name]]),
+            );
+            setPanel({ mode: "conflict", record, mine, theirs });
+          }
+        },
+      },
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-4 lg:flex-row lg:items-start">
+      <section
+        aria-labelledby={`${id}-title`}
+        className="min-w-0 flex-1 rounded-lg border border-slate-200 bg-white p-4"
+      >
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            {records.length} {records.length === 1 ? "record" : "records"}
+          </h2>
+          <div className="flex items-center gap-3">
+            <label htmlFor={`${id}-filter`} className="text-sm">
+              Filter
+            </label>
+            <input
+              id={`${id}-filter`}
+              value={filter}
+              onChange={(event) => setFilter(event.target.value)}
+              className="rounded-md border border-slate-400 px-2 py-1 text-sm"
+            />
+            {canEdit ? (
+              <button
+                type="button"
+                onClick={() => {
+                  reset();
+                  setPanel({ mode: "create" });
+                }}
+                className="rounded-md bg-brand-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
+              >
+                Add {label.toLowerCase()}
+              </button>
+            ) : null}
+          </div>
+        </div>
+        {notice ? (
+          <p role="status" className="mb-3 rounded-md bg-slate-100 px-3 py-2 text-sm">
+            {notice}
+          </p>
+        ) : null}
+        {records.length === 0 ? (
+          <p className="py-6 text-sm text-slate-600">
+            Nothing here yet.{canEdit ? ` Add the first ${label.toLowerCase()}.` : " An architect fills this section."}
+          </p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="border-b border-slate-200">
+                {table.getHeaderGroups().map((group) => (
+                  <tr key={group.id}>
+                    {group.headers.map((header) => {
+                      const sorted = header.column.getIsSorted();
+                      return (
+                        <th
+                          key={header.id}
+                          scope="col"
+                          aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                          className="py-2 pr-3 font-medium"
+                        >
+                          {header.column.getCanSort() ? (
+                            <button
+                              type="button"
+                              onClick={header.column.getToggleSortingHandler()}
+                              className="font-medium hover:underline"
+                            >
+                              {flexRender(header.column.columnDef.header, header.getContext())}
+                              {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+                            </button>
+                          ) : (
+                            flexRender(header.column.columnDef.header, header.getContext())
+                          )}
+                        </th>
+                      );
+                    })}
+                  </tr>
+                ))}
+              </thead>
+              <tbody>
+                {table.getRowModel().rows.map((row) => (
+                  <tr key={row.id} className="border-b border-slate-100">
+                    {row.getVisibleCells().map((cell) => (
+                      <td key={cell.id} className="py-2 pr-3 align-top">
+                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      {panel ? (
+        <aside
+          aria-labelledby={`${id}-panel`}
+          className="w-full rounded-lg border border-slate-200 bg-white p-4 lg:w-[26rem]"
+        >
+          <h2 id={`${id}-panel`} className="mb-3 text-lg font-semibold">
+            {panel.mode === "create"
+              ? `New ${label.toLowerCase()}`
+              : panel.mode === "edit"
+                ? `Edit ${panel.record.title}`
+                : panel.mode === "history"
+                  ? `History of ${panel.record.title}`
+                  : "Someone else changed this record"}
+          </h2>
+          {general && (panel.mode === "create" || panel.mode === "edit") ? (
+            <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
+              {general}
+            </p>
+          ) : null}
+          {panel.mode === "create" || panel.mode === "edit" ? (
+            <SpecRecordForm
+              key={panel.mode === "edit" ? `${panel.record.id}-${panel.record.version}` : "new"}
+              fields={fields}
+              initial={panel.mode === "edit" ? panel.record.data : null}
+              options={options}
+              errors={byField}
+              pending={active.isPending}
+              submitLabel={panel.mode === "create" ? `Add ${label.toLowerCase()}` : "Save changes"}
+              onSubmit={(data) => save(data, panel.mode === "edit" ? panel.record : null)}
+              onCancel={() => setPanel(null)}
+            />
+          ) : null}
+          {panel.mode === "history" ? (
+            <>
+              <RecordHistory workspace={workspace} recordId={panel.record.id} fields={fields} titles={titles} />
+              <button
+                type="button"
+                onClick={() => setPanel(null)}
+                className="mt-4 rounded-md border border-slate-400 px-3 py-1.5 text-sm"
+              >
+                Close
+              </button>
+            </>
+          ) : null}
+          {panel.mode === "conflict" ? (
+            <div className="space-y-3 text-sm">
+              <p role="alert">
+                While you edited, this record was saved by someone else (now version {panel.theirs.version}). Nothing
+                was overwritten. Where you both changed a field, compare; applying yours keeps their other changes.
+              </p>
+              <table className="w-full text-left">
+                <thead>
+                  <tr>
+                    <th scope="col" className="py-1 pr-2 font-medium">
+                      Field
+                    </th>
+                    <th scope="col" className="py-1 pr-2 font-medium">
+                      Theirs
+                    </th>
+                    <th scope="col" className="py-1 font-medium">
+                      Yours
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {fields
+                    .filter(
+                      (f) =>
+                        JSON.stringify(panel.theirs.data[f.name] ?? null) !==
+                        JSON.stringify(panel.mine[f.name] ?? null),
+                    )
+                    .map((f) => (
+                      <tr key={f.name} className="border-t border-slate-100">
+                        <th scope="row" className="py-1 pr-2 font-normal">
+                          {f.label}
+                        </th>
+                        <td className="py-1 pr-2">{displayValue(f, panel.theirs.data[f.name], titles) || "(empty)"}</td>
+                        <td className="py-1">{displayValue(f, panel.mine[f.name], titles) || "(empty)"}</td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+              <div className="flex flex-wrap gap-3">
+                <button
+                  type="button"
+                  onClick={() => save(panel.mine, panel.theirs, panel.theirs.version)}
+                  className="rounded-md bg-brand-900 px-3 py-1.5 font-semibold text-white"
+                >
+                  Apply my changes on top
+                </button>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setPanel(null);
+                    setNotice(`Kept the other change to "${panel.theirs.title}".`);
+                  }}
+                  className="rounded-md border border-slate-400 px-3 py-1.5"
+                >
+                  Keep theirs
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </aside>
+      ) : null}
+    </div>
+  );
+}

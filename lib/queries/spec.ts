@@ -1,0 +1,83 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { apiFetch } from "@/lib/queries/api-client";
+
+/** A specification record as the API returns it. */
+export type SpecRecord = {
+  id: string;
+  kind: string;
+  title: string;
+  data: Record<string, unknown>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** An audit event as the API returns it. */
+export type AuditEvent = {
+  id: string;
+  at: string;
+  actorKind: string;
+  actorName: string;
+  origin: string;
+  action: string;
+  entityKind: string;
+  entityId: string | null;
+  before: { title?: string; version?: number; data?: Record<string, unknown> } | null;
+  after: { title?: string; version?: number; data?: Record<string, unknown> } | null;
+};
+
+const base = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;
+
+export const specRecordsQuery = (workspace: string, kind: string) =>
+  queryOptions({
+    queryKey: ["spec", workspace, kind],
+    queryFn: async () => (await apiFetch<{ items: SpecRecord[] }>(`${base(workspace)}/spec/${kind}`)).items,
+  });
+
+export const auditQuery = (workspace: string, filter: Record<string, string>) =>
+  queryOptions({
+    queryKey: ["audit", workspace, filter],
+    queryFn: () =>
+      apiFetch<{ items: AuditEvent[]; nextCursor: string | null }>(
+        `${base(workspace)}/audit?${new URLSearchParams(filter).toString()}`,
+      ),
+  });
+
+export function useSpecRecords(workspace: string, kind: string, initialData?: SpecRecord[]) {
+  return useQuery({ ...specRecordsQuery(workspace, kind), initialData });
+}
+
+export function useRecordHistory(workspace: string, id: string | null) {
+  return useQuery({ ...auditQuery(workspace, { entityId: id ?? "" }), enabled: !!id });
+}
+
+export function useAuditEvents(workspace: string, filter: Record<string, string>) {
+  return useQuery(auditQuery(workspace, filter));
+}
+
+/** Create, update and delete of one section's records; each refreshes the section and histories. */
+export function useSpecMutations(workspace: string, kind: string) {
+  const client = useQueryClient();
+  const refresh = () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ["spec", workspace] }),
+      client.invalidateQueries({ queryKey: ["audit", workspace] }),
+    ]);
+  return {
+    create: useMutation({
+      mutationFn: (data: Record<string, unknown>) =>
+        apiFetch<SpecRecord>(`${base(workspace)}/spec/${kind}`, { method: "POST", body: data }),
+      onSuccess: refresh,
+    }),
+    update: useMutation({
+      mutationFn: ({ id, version, data }: { id: string; version: number; data: Record<string, unknown> }) =>
+        apiFetch<SpecRecord>(`${base(workspace)}/spec/${kind}/${id}`, { method: "PUT", body: { version, data } }),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: ({ id, version }: { id: string; version: number }) =>
+        apiFetch<void>(`${base(workspace)}/spec/${kind}/${id}?version=${version}`, { method: "DELETE" }),
+      onSuccess: refresh,
+    }),
+  };
+}
