@@ -70,21 +70,27 @@ test("production mode without its Okta settings refuses to start, naming each on
   }
 });
 
-test("demo mode starts its own identity provider and signs in a demo account", async ({ page }) => {
+test("demo mode starts its own identity provider, signs in a demo account, and shows the demo workspace", async ({
+  page,
+}) => {
   const port = await freePort();
   const idpPort = await freePort();
   const server = await startServer({ DATABASE_URL: "memory://", AGP_DEMO_IDP_PORT: String(idpPort) }, port);
   await waitForHealth(server);
-  await page.goto(`http://localhost:${port}/w/default`);
+  await page.goto(`http://localhost:${port}/`);
   await expect(page.getByRole("heading", { name: "Demo accounts" })).toBeVisible();
   await page.getByRole("button", { name: "Sign in with Okta" }).click();
   await expect(page).toHaveURL(new RegExp(`^http://localhost:${idpPort}/interaction/`));
   await page.getByLabel("Username").fill("ada");
   await page.getByLabel("Password").fill("ada-admin");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(`http://localhost:${port}/w/default`);
+  // Demo mode opens on the seeded Northwind Freight workspace, with every section filled in part.
+  await expect(page).toHaveURL(`http://localhost:${port}/w/northwind`);
   await expect(page.getByTestId("current-user")).toHaveText("Ada Admin admin");
   await expect(page.getByRole("status").filter({ hasText: "Demo mode" })).toBeVisible();
+  await page.goto(`http://localhost:${port}/w/northwind/specification`);
+  await expect(page.getByRole("row", { name: /^VPCs/ })).toContainText("3 records");
+  await expect(page.getByRole("row", { name: /^VPCs/ })).toContainText("vpc-nwf-dr: CIDR (placeholder)");
 });
 
 test("a bad environment stops start-up with a message naming the variable", async () => {

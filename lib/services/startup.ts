@@ -4,6 +4,7 @@ import { getDatabase } from "@/lib/db/connection";
 import { describeTarget } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
+import { seedDemoWorkspace } from "@/lib/services/demo/seed-demo";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 
 const IDP_KEY = Symbol.for("agp.local-idp");
@@ -16,6 +17,9 @@ const IDP_KEY = Symbol.for("agp.local-idp");
 export async function startUp(): Promise<void> {
   const env = getEnv();
   const db = await getDatabase();
+  // Demo mode starts with the Northwind Freight workspace; a fresh real installation with an
+  // empty "default" one.
+  const demoSeeded = env.mode === "demo" ? await seedDemoWorkspace(db) : false;
   const fresh = await ensureDefaultWorkspace(db);
   let idp: string | null = null;
   if (env.auth.demoIdp) {
@@ -37,7 +41,7 @@ export async function startUp(): Promise<void> {
       url: env.auth.url,
       database: describeTarget(db.target),
       migrationsApplied: db.appliedNow,
-      seeded: fresh?.slug ?? null,
+      seeded: demoSeeded ? "northwind (demo)" : (fresh?.slug ?? null),
       demoIdentityProvider: idp,
     },
     "ready",

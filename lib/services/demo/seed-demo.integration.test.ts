@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { systemActor } from "@/lib/domain/access";
+import { specKindIds } from "@/lib/domain/spec/kinds";
+import { seedDemoWorkspace } from "@/lib/services/demo/seed-demo";
+import { getSpecOverview } from "@/lib/services/spec";
+import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
+
+describe(`demo workspace on ${testEngine}`, () => {
+  const db = useTestDatabase();
+
+  it("seeds every section through the validated services, once", async () => {
+    expect(await seedDemoWorkspace(db())).toBe(true);
+    expect(await seedDemoWorkspace(db())).toBe(false);
+    const overview = await getSpecOverview({ db: db(), actor: systemActor, origin: "system" }, "northwind");
+    const sections = overview.chapters.flatMap((c) => c.sections);
+    expect(sections.map((s) => s.kind).sort()).toEqual([...specKindIds].sort());
+    for (const section of sections) expect(section.records, section.kind).toBeGreaterThan(0);
+  });
+
+  it("leaves gaps on purpose, and the completeness figures count them", async () => {
+    await seedDemoWorkspace(db());
+    const overview = await getSpecOverview({ db: db(), actor: systemActor, origin: "system" }, "northwind");
+    const byKind = Object.fromEntries(overview.chapters.flatMap((c) => c.sections).map((s) => [s.kind, s]));
+    expect(byKind.vpc!.missing).toEqual([
+      { record: "vpc-nwf-dr", field: "CIDR", reason: "placeholder" },
+      { record: "vpc-nwf-dr", field: "Business group", reason: "empty" },
+    ]);
+    expect(byKind.vpn!.missing).toEqual([
+      { record: "vpn-nwf-rotterdam-dc", field: "Remote IP", reason: "placeholder" },
+      { record: "vpn-nwf-rotterdam-dc", field: "Static routes", reason: "placeholder" },
+    ]);
+    expect(byKind["narrative-section"]!.missing.map((m) => m.record)).toEqual([
+      "Assumptions and Dependencies",
+      "Disaster Recovery",
+      "Log Management",
+    ]);
+    expect(overview.totals.ratio).toBeGreaterThan(0.6);
+    expect(overview.totals.ratio).toBeLessThan(1);
+  });
+});
