@@ -14,6 +14,8 @@ import { RecordHistory } from "@/components/record-history";
 import { SpecRecordForm, type RefOption } from "@/components/spec-record-form";
 import { displayValue, type RefTitles } from "@/components/spec-values";
 import type { FieldDef } from "@/lib/domain/spec/fields";
+import { labelInSentence } from "@/lib/domain/spec/kinds";
+import { isFilled, isPlaceholder } from "@/lib/domain/spec/placeholders";
 import { ApiError } from "@/lib/queries/api-client";
 import { useSpecMutations, useSpecRecords, type SpecRecord } from "@/lib/queries/spec";
 
@@ -75,11 +77,23 @@ export function SpecSectionEditor({
         id: field.name,
         header: field.label,
         accessorFn: (record) => displayValue(field, record.data[field.name], titles),
-        cell: (info) => (
-          <span className={field.type.includes("cidr") || field.type === "ipv4" ? "font-mono" : ""}>
-            {String(info.getValue())}
-          </span>
-        ),
+        cell: (info) => {
+          const raw = info.row.original.data[field.name];
+          const counted = field.required === true || field.tracked === true;
+          const gap =
+            isPlaceholder(raw) ||
+            (Array.isArray(raw) && raw.some(isPlaceholder)) ||
+            (counted && field.type !== "boolean" && !isFilled(raw));
+          const mono = field.type.includes("cidr") || field.type === "ipv4" ? "font-mono" : "";
+          return gap ? (
+            <span className={`rounded bg-amber-100 px-1 text-amber-950 ${mono}`}>
+              {String(info.getValue()) || "empty"}
+              <span className="sr-only"> (to finish)</span>
+            </span>
+          ) : (
+            <span className={mono}>{String(info.getValue())}</span>
+          );
+        },
       })),
       {
         id: "actions",
@@ -112,7 +126,7 @@ export function SpecSectionEditor({
                 <button
                   type="button"
                   onClick={() => {
-                    if (!window.confirm(`Delete ${label.toLowerCase()} "${record.title}"? This cannot be undone.`))
+                    if (!window.confirm(`Delete ${labelInSentence(label)} "${record.title}"? This cannot be undone.`))
                       return;
                     remove.mutate(
                       { id: record.id, version: record.version },
@@ -219,7 +233,7 @@ export function SpecSectionEditor({
                 }}
                 className="rounded-md bg-brand-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700"
               >
-                Add {label.toLowerCase()}
+                Add {labelInSentence(label)}
               </button>
             ) : null}
           </div>
@@ -231,7 +245,8 @@ export function SpecSectionEditor({
         ) : null}
         {records.length === 0 ? (
           <p className="py-6 text-sm text-slate-600">
-            Nothing here yet.{canEdit ? ` Add the first ${label.toLowerCase()}.` : " An architect fills this section."}
+            Nothing here yet.
+            {canEdit ? ` Add the first ${labelInSentence(label)}.` : " An architect fills this section."}
           </p>
         ) : (
           <div className="overflow-x-auto">
@@ -289,7 +304,7 @@ export function SpecSectionEditor({
         >
           <h2 id={`${id}-panel`} className="mb-3 text-lg font-semibold">
             {panel.mode === "create"
-              ? `New ${label.toLowerCase()}`
+              ? `New ${labelInSentence(label)}`
               : panel.mode === "edit"
                 ? `Edit ${panel.record.title}`
                 : panel.mode === "history"
@@ -309,7 +324,7 @@ export function SpecSectionEditor({
               options={options}
               errors={byField}
               pending={active.isPending}
-              submitLabel={panel.mode === "create" ? `Add ${label.toLowerCase()}` : "Save changes"}
+              submitLabel={panel.mode === "create" ? `Add ${labelInSentence(label)}` : "Save changes"}
               onSubmit={(data) => save(data, panel.mode === "edit" ? panel.record : null)}
               onCancel={() => setPanel(null)}
             />

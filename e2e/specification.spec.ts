@@ -6,17 +6,17 @@ test("an architect adds a VPC with a firewall rule, fixing a bad CIDR and a too-
   await signIn(page, "archie", "/w/default/specification/vpc");
   await expect(page.getByRole("heading", { level: 1, name: "VPCs" })).toBeVisible();
 
-  await page.getByRole("button", { name: "Add vpc" }).click();
+  await page.getByRole("button", { name: "Add VPC" }).click();
   const panel = page.getByRole("complementary");
   await panel.getByLabel("VPC name").fill("vpc-e2e-prod");
   await panel.getByLabel("Region").selectOption("eu-central-1");
   await panel.getByLabel("CIDR").fill("10.0.0.0/33");
-  await panel.getByRole("button", { name: "Add vpc" }).click();
+  await panel.getByRole("button", { name: "Add VPC" }).click();
   await expect(panel.getByText("prefix /33 is larger than /32")).toBeVisible();
   await expect(panel.getByLabel("CIDR")).toHaveAttribute("aria-invalid", "true");
 
   await panel.getByLabel("CIDR").fill("10.40.0.0/20");
-  await panel.getByRole("button", { name: "Add vpc" }).click();
+  await panel.getByRole("button", { name: "Add VPC" }).click();
   await expect(page.getByRole("status")).toHaveText('Added "vpc-e2e-prod".');
   await expect(page.getByRole("row", { name: /vpc-e2e-prod/ })).toContainText("10.40.0.0/20");
 
@@ -84,11 +84,11 @@ test("two architects edit the same VPC: the second sees the first's change and r
   const first = await browser.newPage();
   const second = await browser.newPage();
   await signIn(first, "archie", "/w/default/specification/vpc");
-  await first.getByRole("button", { name: "Add vpc" }).click();
+  await first.getByRole("button", { name: "Add VPC" }).click();
   await first.getByRole("complementary").getByLabel("VPC name").fill("vpc-shared");
   await first.getByRole("complementary").getByLabel("Region").selectOption("eu-west-1");
   await first.getByRole("complementary").getByLabel("CIDR").fill("10.60.0.0/20");
-  await first.getByRole("complementary").getByRole("button", { name: "Add vpc" }).click();
+  await first.getByRole("complementary").getByRole("button", { name: "Add VPC" }).click();
   await expect(first.getByRole("row", { name: /vpc-shared/ })).toBeVisible();
 
   await signIn(second, "mira", "/w/default/specification/vpc");

@@ -119,7 +119,7 @@ describe(`specification records on ${testEngine}`, () => {
       createSpecRecord(as(), "default", "vpc", { ...vpc, name: "VPC-PROD-EU", cidr: "10.21.0.0/20" }),
     ).rejects.toMatchObject({
       status: 400,
-      details: { fields: [{ field: "name", message: 'a vpc named "VPC-PROD-EU" already exists in this workspace' }] },
+      details: { fields: [{ field: "name", message: 'a VPC named "VPC-PROD-EU" already exists in this workspace' }] },
     });
     // Another kind may use the same name.
     await createSpecRecord(as(), "default", "environment", { name: "vpc-prod-eu", classification: "production" });
@@ -150,7 +150,7 @@ describe(`specification records on ${testEngine}`, () => {
     await expect(deleteSpecRecord(as(), "default", "environment", env.id)).rejects.toMatchObject({
       status: 409,
       code: "in_use",
-      message: 'Environment "PROD" is still used by 1 record(s): vpc "vpc-prod-eu". Change or delete those first.',
+      message: 'Environment "PROD" is still used by 1 record(s): VPC "vpc-prod-eu". Change or delete those first.',
     });
     await expect(deleteSpecRecord(as(), "default", "vpc", created.id)).rejects.toMatchObject({ status: 409 });
     await deleteSpecRecord(as(), "default", "firewall-rule", rule.id);

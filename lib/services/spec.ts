@@ -19,6 +19,7 @@ import {
   editPermissionFor,
   isSpecKind,
   kindFields,
+  labelInSentence,
   recordKey,
   recordTitle,
   specKindIds,
@@ -73,7 +74,7 @@ async function checkAgainstWorkspace(
   for (const field of refFields(kind)) {
     for (const link of links.filter((l) => l.field === field.name)) {
       const target = found.get(link.toId);
-      const expected = specKinds[field.ref as SpecKind].label.toLowerCase();
+      const expected = labelInSentence(specKinds[field.ref as SpecKind].label);
       if (!target || target.kind !== field.ref) {
         problems.push({ field: field.name, message: `no ${expected} with id ${link.toId} in this workspace` });
       } else if (link.toId === selfId) {
@@ -115,16 +116,16 @@ async function checkAgainstWorkspace(
 
 function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unknown>): SpecRecordRow {
   if (result.ok) return result.record;
-  const label = specKinds[kind].label;
+  const label = labelInSentence(specKinds[kind].label);
   switch (result.reason) {
     case "not_found":
-      throw notFound(`No ${label.toLowerCase()} with that id`);
+      throw notFound(`No ${label} with that id`);
     case "duplicate_key": {
       const key = (specKinds[kind] as { key?: string }).key ?? "name";
       throw invalidInput([
         {
           field: key,
-          message: `a ${label.toLowerCase()} named "${String(data?.[key])}" already exists in this workspace`,
+          message: `a ${label} named "${String(data?.[key])}" already exists in this workspace`,
         },
       ]);
     }
@@ -132,7 +133,7 @@ function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unkno
       throw new ServiceError(
         409,
         "conflict",
-        `Someone else changed this ${label.toLowerCase()} (now version ${result.current.version}); review their change and apply yours again.`,
+        `Someone else changed this ${label} (now version ${result.current.version}); review their change and apply yours again.`,
         { current: result.current },
       );
   }
@@ -154,7 +155,7 @@ export async function getSpecRecord(
   const workspace = await loadWorkspace(ctx, slug);
   const k = parseKind(kind);
   const record = z.uuid().safeParse(id).success ? await findSpecRecord(ctx.db.prisma, workspace.id, id) : null;
-  if (!record || record.kind !== k) throw notFound(`No ${specKinds[k].label.toLowerCase()} with id ${id}`);
+  if (!record || record.kind !== k) throw notFound(`No ${labelInSentence(specKinds[k].label)} with id ${id}`);
   return record;
 }
 
@@ -237,7 +238,10 @@ export async function deleteSpecRecord(
   if (referrers.length) {
     const names = referrers
       .slice(0, 5)
-      .map((r) => `${specKinds[r.kind as SpecKind]?.label.toLowerCase() ?? r.kind} "${r.title}"`);
+      .map(
+        (r) =>
+          `${specKinds[r.kind as SpecKind] ? labelInSentence(specKinds[r.kind as SpecKind].label) : r.kind} "${r.title}"`,
+      );
     throw new ServiceError(
       409,
       "in_use",

@@ -504,3 +504,8 @@ export function recordTitle(kind: SpecKind, data: Record<string, unknown>): stri
 export function editPermissionFor(kind: SpecKind): Permission {
   return kind === "naming-convention" ? "convention:edit" : "spec:edit";
 }
+
+/** A kind's label inside a sentence: "business group", but "VPC" and "TLS endpoint" keep their capitals. */
+export function labelInSentence(label: string): string {
+  return /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+}

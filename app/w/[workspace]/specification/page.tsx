@@ -27,7 +27,13 @@ export default async function SpecificationPage({ params }: { params: Promise<{ 
             <h2 id={`chapter-${chapter.id}`} className="mb-2 text-lg font-semibold">
               {chapter.title}
             </h2>
-            <table className="w-full text-left text-sm">
+            <table className="w-full table-fixed text-left text-sm">
+              <colgroup>
+                <col className="w-[38%]" />
+                <col className="w-[11%]" />
+                <col className="w-[19%]" />
+                <col />
+              </colgroup>
               <thead className="sr-only">
                 <tr>
                   <th scope="col">Section</th>
