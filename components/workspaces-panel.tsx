@@ -1,0 +1,121 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import { ApiError } from "@/lib/queries/api-client";
+import { useCreateWorkspace, useRenameWorkspace, type Workspace } from "@/lib/queries/workspaces";
+
+export type WorkspacesPanelProps = { current: Workspace };
+
+const fieldError = (error: unknown, field: string) =>
+  error instanceof ApiError ? error.details?.fields?.find((f) => f.field === field)?.message : undefined;
+
+/** Renames the current workspace and creates new ones (one per customer organisation). */
+export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
+  const router = useRouter();
+  const rename = useRenameWorkspace(current.slug);
+  const create = useCreateWorkspace();
+  const [name, setName] = useState(current.name);
+  const [version, setVersion] = useState(current.version);
+  const [newName, setNewName] = useState("");
+  const id = useId();
+  const renameError = fieldError(rename.error, "name");
+  const createError = fieldError(create.error, "name") ?? fieldError(create.error, "slug");
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-6">
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        Workspaces
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        A workspace holds one Anypoint organisation&apos;s specification. Its address ({current.slug}) stays when it is
+        renamed.
+      </p>
+      <form
+        className="mt-4 flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          rename.mutate(
+            { name, version },
+            {
+              onSuccess: (saved) => {
+                setVersion(saved.version);
+                router.refresh();
+              },
+            },
+          );
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
+            Name of this workspace
+          </label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            aria-invalid={renameError ? true : undefined}
+            aria-describedby={renameError ? `${id}-name-error` : undefined}
+            className="mt-1 w-72 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
+          />
+          {renameError ? (
+            <p id={`${id}-name-error`} className="text-sm text-red-800">
+              {renameError}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          disabled={rename.isPending}
+          className="rounded-md border border-slate-400 px-4 py-2 text-sm"
+        >
+          Rename
+        </button>
+        {rename.isSuccess ? (
+          <p role="status" className="text-sm text-green-800">
+            Renamed.
+          </p>
+        ) : null}
+        {rename.error && !renameError ? (
+          <p role="alert" className="text-sm text-red-800">
+            {rename.error.message}
+          </p>
+        ) : null}
+      </form>
+      <form
+        className="mt-6 flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate({ name: newName }, { onSuccess: (created) => router.push(`/w/${created.slug}/specification`) });
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-new`} className="block text-sm font-medium">
+            New workspace
+          </label>
+          <input
+            id={`${id}-new`}
+            value={newName}
+            onChange={(event) => setNewName(event.target.value)}
+            placeholder="e.g. Contoso Retail"
+            aria-invalid={createError ? true : undefined}
+            aria-describedby={createError ? `${id}-new-error` : undefined}
+            className="mt-1 w-72 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
+          />
+          {createError ? (
+            <p id={`${id}-new-error`} className="text-sm text-red-800">
+              {createError}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          disabled={create.isPending}
+          className="rounded-md bg-brand-900 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+        >
+          Create workspace
+        </button>
+      </form>
+    </section>
+  );
+}
