@@ -86,6 +86,23 @@ export async function findReferrers(
   return links.map((link) => ({ ...link.from, field: link.field }));
 }
 
+/** What the audit log keeps of a record's state. */
+const snapshot = (row: { title: string; version: number; data: unknown }) => ({
+  title: row.title,
+  version: row.version,
+  data: row.data,
+});
+
+/** Makes a record's links exactly `links` (inside the caller's transaction). */
+async function replaceLinks(
+  tx: Pick<Prisma.TransactionClient, "specLink">,
+  fromId: string,
+  links: SpecLinkInput[],
+): Promise<void> {
+  await tx.specLink.deleteMany({ where: { fromId } });
+  if (links.length) await tx.specLink.createMany({ data: links.map((l) => ({ fromId, ...l })) });
+}
+
 const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
@@ -116,15 +133,14 @@ export async function insertSpecRecord(
           select,
         }),
       );
-      if (input.links.length)
-        await tx.specLink.createMany({ data: input.links.map((l) => ({ fromId: row.id, ...l })) });
+      await replaceLinks(tx, row.id, input.links);
       await recordAuditEvent(tx, {
         ...audit,
         workspaceId: input.workspaceId,
         action: "spec.create",
         entityKind: input.kind,
         entityId: row.id,
-        after: { title: row.title, version: row.version, data: row.data },
+        after: snapshot(row),
       });
       return row;
     });
@@ -170,9 +186,7 @@ export async function updateSpecRecordRow(
         const current = await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select });
         return { ok: false, reason: "conflict", current: toRow(current) } as const;
       }
-      await tx.specLink.deleteMany({ where: { fromId: input.id } });
-      if (input.links.length)
-        await tx.specLink.createMany({ data: input.links.map((l) => ({ fromId: input.id, ...l })) });
+      await replaceLinks(tx, input.id, input.links);
       const after = toRow(await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select }));
       await recordAuditEvent(tx, {
         ...audit,
@@ -180,8 +194,8 @@ export async function updateSpecRecordRow(
         action: "spec.update",
         entityKind: after.kind,
         entityId: after.id,
-        before: { title: before.title, version: before.version, data: before.data },
-        after: { title: after.title, version: after.version, data: after.data },
+        before: snapshot(before),
+        after: snapshot(after),
       });
       return { ok: true, record: after } as const;
     });
@@ -210,7 +224,7 @@ export async function deleteSpecRecordRow(
       action: "spec.delete",
       entityKind: before.kind,
       entityId: before.id,
-      before: { title: before.title, version: before.version, data: before.data },
+      before: snapshot(before),
     });
     return { ok: true, record: toRow(before) } as const;
   });

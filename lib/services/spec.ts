@@ -145,6 +145,15 @@ export async function listSpec(ctx: ServiceContext, slug: string, kind: string):
   return listSpecRecords(ctx.db.prisma, workspace.id, parseKind(kind));
 }
 
+/** Loads a record of a section of a workspace, or 404. */
+async function loadRecord(ctx: ServiceContext, slug: string, kind: string, id: string) {
+  const workspace = await loadWorkspace(ctx, slug);
+  const k = parseKind(kind);
+  const record = z.uuid().safeParse(id).success ? await findSpecRecord(ctx.db.prisma, workspace.id, id) : null;
+  if (!record || record.kind !== k) throw notFound(`No ${labelInSentence(specKinds[k].label)} with id ${id}`);
+  return { workspace, kind: k, record };
+}
+
 /** One record of a section (404 if it is not of that section or workspace). */
 export async function getSpecRecord(
   ctx: ServiceContext,
@@ -152,11 +161,7 @@ export async function getSpecRecord(
   kind: string,
   id: string,
 ): Promise<SpecRecordRow> {
-  const workspace = await loadWorkspace(ctx, slug);
-  const k = parseKind(kind);
-  const record = z.uuid().safeParse(id).success ? await findSpecRecord(ctx.db.prisma, workspace.id, id) : null;
-  if (!record || record.kind !== k) throw notFound(`No ${labelInSentence(specKinds[k].label)} with id ${id}`);
-  return record;
+  return (await loadRecord(ctx, slug, kind, id)).record;
 }
 
 async function validated(
@@ -209,11 +214,9 @@ export async function updateSpecRecord(
   id: string,
   input: unknown,
 ): Promise<SpecRecordRow> {
-  const existing = await getSpecRecord(ctx, slug, kind, id);
-  const k = existing.kind as SpecKind;
+  const { workspace, kind: k } = await loadRecord(ctx, slug, kind, id);
   requirePermission(ctx.actor, editPermissionFor(k));
   const { version, data: raw } = parseInput(updateSchema, input);
-  const workspace = (await findWorkspaceRecord(ctx.db.prisma, slug))!;
   const record = await validated(ctx, workspace.id, k, raw, id);
   const result = await updateSpecRecordRow(
     ctx.db.prisma,
@@ -231,8 +234,7 @@ export async function deleteSpecRecord(
   id: string,
   expectedVersion?: number,
 ): Promise<void> {
-  const existing = await getSpecRecord(ctx, slug, kind, id);
-  const k = existing.kind as SpecKind;
+  const { workspace, kind: k, record: existing } = await loadRecord(ctx, slug, kind, id);
   requirePermission(ctx.actor, editPermissionFor(k));
   const referrers = await findReferrers(ctx.db.prisma, id);
   if (referrers.length) {
@@ -249,7 +251,6 @@ export async function deleteSpecRecord(
       { referrers },
     );
   }
-  const workspace = (await findWorkspaceRecord(ctx.db.prisma, slug))!;
   answer(
     await deleteSpecRecordRow(
       ctx.db.prisma,

@@ -1,6 +1,6 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
 import { deleteSpecRecord, getSpecRecord, updateSpecRecord } from "@/lib/services/spec";
-import { ServiceError } from "@/lib/services/errors";
+import { invalidInput } from "@/lib/services/validation";
 
 export const dynamic = "force-dynamic";
 
@@ -20,9 +20,7 @@ export const DELETE = apiRoute<Params>(async (ctx, request, { workspace, kind, i
   const raw = new URL(request.url).searchParams.get("version");
   const version = raw === null ? undefined : Number(raw);
   if (version !== undefined && (!Number.isInteger(version) || version < 1)) {
-    throw new ServiceError(400, "invalid_input", "version: must be a whole number from 1", {
-      fields: [{ field: "version", message: "must be a whole number from 1" }],
-    });
+    throw invalidInput([{ field: "version", message: "must be a whole number from 1" }]);
   }
   await deleteSpecRecord(ctx, workspace, kind, id, version);
   return new Response(null, { status: 204 });
