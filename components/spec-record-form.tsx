@@ -139,6 +139,13 @@ export function SpecRecordForm({
             );
             break;
           case "enum":
+          case "ref": {
+            // Enums choose from their options, references from the records of their kind.
+            const choices =
+              field.type === "enum"
+                ? (field.options ?? [])
+                : (options[field.ref ?? ""] ?? []).map((o) => ({ value: o.id, label: o.title }));
+            const offerEmpty = field.type === "ref" || !field.required || value === "";
             control = (
               <select
                 {...common}
@@ -146,10 +153,8 @@ export function SpecRecordForm({
                 onChange={(event) => set(field.name, event.target.value)}
                 className={inputClass}
               >
-                {field.required && value !== "" ? null : (
-                  <option value="">{field.required ? "Choose…" : "(none)"}</option>
-                )}
-                {(field.options ?? []).map((option) => (
+                {offerEmpty ? <option value="">{field.required ? "Choose…" : "(none)"}</option> : null}
+                {choices.map((option) => (
                   <option key={option.value} value={option.value}>
                     {option.label}
                   </option>
@@ -157,23 +162,7 @@ export function SpecRecordForm({
               </select>
             );
             break;
-          case "ref":
-            control = (
-              <select
-                {...common}
-                value={String(value)}
-                onChange={(event) => set(field.name, event.target.value)}
-                className={inputClass}
-              >
-                <option value="">{field.required ? "Choose…" : "(none)"}</option>
-                {(options[field.ref ?? ""] ?? []).map((option) => (
-                  <option key={option.id} value={option.id}>
-                    {option.title}
-                  </option>
-                ))}
-              </select>
-            );
-            break;
+          }
           case "ref-list": {
             const chosen = value as string[];
             const choices = options[field.ref ?? ""] ?? [];

@@ -16,6 +16,14 @@ export type SpecRecordRow = {
 /** A reference from one record's field to another record. */
 export type SpecLinkInput = { field: string; toId: string };
 
+/** What a create or update writes: the validated data and what derives from it. */
+export type SpecRecordWrite = {
+  key: string | null;
+  title: string;
+  data: Record<string, unknown>;
+  links: SpecLinkInput[];
+};
+
 type Audit = { actor: Actor; origin: AuditOrigin };
 
 const select = {
@@ -109,14 +117,7 @@ const isUniqueViolation = (error: unknown) =>
 /** Creates a record with its links and audit event, in one transaction. */
 export async function insertSpecRecord(
   prisma: PrismaClient,
-  input: {
-    workspaceId: string;
-    kind: string;
-    key: string | null;
-    title: string;
-    data: Record<string, unknown>;
-    links: SpecLinkInput[];
-  },
+  input: SpecRecordWrite & { workspaceId: string; kind: string },
   audit: Audit,
 ): Promise<WriteResult> {
   try {
@@ -158,15 +159,7 @@ export async function insertSpecRecord(
  */
 export async function updateSpecRecordRow(
   prisma: PrismaClient,
-  input: {
-    workspaceId: string;
-    id: string;
-    expectedVersion: number;
-    key: string | null;
-    title: string;
-    data: Record<string, unknown>;
-    links: SpecLinkInput[];
-  },
+  input: SpecRecordWrite & { workspaceId: string; id: string; expectedVersion: number },
   audit: Audit,
 ): Promise<WriteResult> {
   try {

@@ -9,6 +9,7 @@ import {
   updateSpecRecordRow,
   type SpecLinkInput,
   type SpecRecordRow,
+  type SpecRecordWrite,
   type WriteResult,
 } from "@/lib/db/spec-repository";
 import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
@@ -170,7 +171,7 @@ async function validated(
   kind: SpecKind,
   input: unknown,
   selfId: string | null,
-) {
+): Promise<SpecRecordWrite> {
   const data = parseInput(specSchema(kind), input) as Record<string, unknown>;
   const problems = await checkAgainstWorkspace(ctx, workspaceId, kind, data, selfId);
   if (problems.length) throw invalidInput(problems);
