@@ -6,6 +6,14 @@ export { expect };
 
 /** Fails on serious or critical WCAG 2.1 A/AA violations of the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Check a settled document: a client refresh streams the new <head> in after the body, and
+  // axe would otherwise report the moment in between as a page without a title.
+  // A page that really has no title still gets axe's report below, after at most 5 s.
+  await page
+    .waitForFunction(() => document.readyState === "complete" && document.title.trim() !== "", undefined, {
+      timeout: 5_000,
+    })
+    .catch(() => undefined);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   const blocking = results.violations
     .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
