@@ -29,7 +29,8 @@ describe("decisionTextSchema", () => {
 
 describe("changedTextFields", () => {
   it("lists the text fields that differ and ignores the owner", () => {
-    expect(changedTextFields(text, { ...text, rationale: "r2", owner: "Someone" })).toEqual(["rationale"]);
+    const after: typeof text = { ...text, rationale: "r2", owner: "Someone" };
+    expect(changedTextFields(text, after)).toEqual(["rationale"]);
     expect(changedTextFields(text, { ...text })).toEqual([]);
   });
 });
