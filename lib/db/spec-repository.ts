@@ -70,7 +70,7 @@ export async function findSpecRecord(
 
 /** The kind and title of each of `ids` that exists in the workspace. */
 export async function findRecordKinds(
-  prisma: PrismaClient,
+  prisma: PrismaClient | Prisma.TransactionClient,
   workspaceId: string,
   ids: string[],
 ): Promise<Map<string, { kind: string; title: string; data: Record<string, unknown> }>> {

@@ -54,3 +54,9 @@ export async function findUserBySubject(prisma: PrismaClient, subject: string): 
   const row = await prisma.user.findUnique({ where: { subject } });
   return row ? toRecord(row) : null;
 }
+
+/** Everyone who has signed in, by name. */
+export async function listUserRecords(prisma: PrismaClient): Promise<UserRecord[]> {
+  const rows = await prisma.user.findMany({ orderBy: [{ name: "asc" }, { subject: "asc" }] });
+  return rows.map(toRecord);
+}

@@ -8,9 +8,19 @@ export type WorkspaceRecord = {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  /** Approvals a proposed decision needs before it can be accepted. */
+  requiredApprovals: number;
 };
 
-const columns = { id: true, slug: true, name: true, createdAt: true, updatedAt: true, version: true } as const;
+const columns = {
+  id: true,
+  slug: true,
+  name: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+  requiredApprovals: true,
+} as const;
 
 /** Every workspace, oldest first (the first is the default). */
 export function listWorkspaceRecords(prisma: PrismaClient): Promise<WorkspaceRecord[]> {
@@ -41,30 +51,31 @@ export function insertWorkspace(
   });
 }
 
-/** Renames a workspace if it is still at `expectedVersion`; null when it changed meanwhile. */
-export function renameWorkspaceRecord(
+/** Changes a workspace's name or settings if it is still at `expectedVersion`; null when it changed meanwhile. */
+export function updateWorkspaceRecord(
   prisma: PrismaClient,
   id: string,
   expectedVersion: number,
-  name: string,
+  changes: { name?: string; requiredApprovals?: number },
   audit: Omit<AuditInput, "action" | "entityKind" | "entityId" | "after" | "workspaceId">,
 ): Promise<WorkspaceRecord | null> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.workspace.findUnique({ where: { id }, select: columns });
     const { count } = await tx.workspace.updateMany({
       where: { id, version: expectedVersion },
-      data: { name, version: { increment: 1 } },
+      data: { ...changes, version: { increment: 1 } },
     });
     if (!before || count === 0) return null;
     const after = await tx.workspace.findUniqueOrThrow({ where: { id }, select: columns });
+    const fields = Object.keys(changes) as (keyof typeof changes)[];
     await recordAuditEvent(tx, {
       ...audit,
       workspaceId: id,
-      action: "workspace.rename",
+      action: fields.length === 1 && fields[0] === "name" ? "workspace.rename" : "workspace.update",
       entityKind: "workspace",
       entityId: id,
-      before: { name: before.name },
-      after: { name: after.name },
+      before: Object.fromEntries(fields.map((f) => [f, before[f]])),
+      after: Object.fromEntries(fields.map((f) => [f, after[f]])),
     });
     return after;
   });

@@ -12,7 +12,9 @@ import {
   type SpecRecordWrite,
   type WriteResult,
 } from "@/lib/db/spec-repository";
+import { findGoverningDecisions } from "@/lib/db/decision-repository";
 import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
+import { formatDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import { measureCompleteness, type Completeness } from "@/lib/domain/spec/completeness";
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import {
@@ -140,10 +142,30 @@ function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unkno
   }
 }
 
-/** Lists a section's records. */
-export async function listSpec(ctx: ServiceContext, slug: string, kind: string): Promise<SpecRecordRow[]> {
+/** A record with the decisions that govern it ("governed by D03"). */
+export type SpecRecordView = SpecRecordRow & {
+  governedBy: { number: string; title: string; status: DecisionStatus }[];
+};
+
+async function withGoverningDecisions(ctx: ServiceContext, records: SpecRecordRow[]): Promise<SpecRecordView[]> {
+  const governing = await findGoverningDecisions(
+    ctx.db.prisma,
+    records.map((r) => r.id),
+  );
+  return records.map((record) => ({
+    ...record,
+    governedBy: (governing.get(record.id) ?? []).map((d) => ({
+      number: formatDecisionNumber(d.sequence),
+      title: d.title,
+      status: d.status,
+    })),
+  }));
+}
+
+/** Lists a section's records, each with the decisions that govern it. */
+export async function listSpec(ctx: ServiceContext, slug: string, kind: string): Promise<SpecRecordView[]> {
   const workspace = await loadWorkspace(ctx, slug);
-  return listSpecRecords(ctx.db.prisma, workspace.id, parseKind(kind));
+  return withGoverningDecisions(ctx, await listSpecRecords(ctx.db.prisma, workspace.id, parseKind(kind)));
 }
 
 /** Loads a record of a section of a workspace, or 404. */
@@ -161,8 +183,9 @@ export async function getSpecRecord(
   slug: string,
   kind: string,
   id: string,
-): Promise<SpecRecordRow> {
-  return (await loadRecord(ctx, slug, kind, id)).record;
+): Promise<SpecRecordView> {
+  const [view] = await withGoverningDecisions(ctx, [(await loadRecord(ctx, slug, kind, id)).record]);
+  return view!;
 }
 
 async function validated(

@@ -3,7 +3,7 @@ import {
   findWorkspaceRecord,
   insertWorkspace,
   listWorkspaceRecords,
-  renameWorkspaceRecord,
+  updateWorkspaceRecord,
   type WorkspaceRecord,
 } from "@/lib/db/workspace-repository";
 import { systemActor } from "@/lib/domain/access";
@@ -76,22 +76,39 @@ export async function createWorkspace(ctx: ServiceContext, input: unknown): Prom
   return insertWorkspace(ctx.db.prisma, { slug: finalSlug, name }, { actor: ctx.actor, origin: ctx.origin });
 }
 
-/** Renames a workspace (its slug, and so its links, stay); 409 if it changed since `version`. */
-export async function renameWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<WorkspaceRecord> {
+const updateSchema = z
+  .object({
+    name: workspaceNameSchema.optional(),
+    requiredApprovals: z
+      .number({ error: "requiredApprovals must be a number" })
+      .int({ error: "requiredApprovals must be a whole number" })
+      .min(0, { error: "requiredApprovals cannot be negative" })
+      .max(10, { error: "requiredApprovals is at most 10" })
+      .optional(),
+    version: z.number({ error: "version is required (the version you edited)" }).int().min(1),
+  })
+  .refine((input) => input.name !== undefined || input.requiredApprovals !== undefined, {
+    error: "nothing to change: send name or requiredApprovals",
+    path: ["name"],
+  });
+
+/**
+ * Renames a workspace (its slug, and so its links, stay) or changes the approvals decisions
+ * need; 409 if it changed since `version`.
+ */
+export async function updateWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<WorkspaceRecord> {
   requirePermission(ctx.actor, "workspace:manage");
-  const { name, version } = parseInput(
-    z.object({ name: workspaceNameSchema, version: z.number().int().min(1) }),
-    input,
-  );
+  const { version, ...changes } = parseInput(updateSchema, input);
   const workspace = await getWorkspace(ctx, slug);
-  const renamed = await renameWorkspaceRecord(ctx.db.prisma, workspace.id, version, name, {
+  const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
+  const updated = await updateWorkspaceRecord(ctx.db.prisma, workspace.id, version, defined, {
     actor: ctx.actor,
     origin: ctx.origin,
   });
-  if (!renamed) {
+  if (!updated) {
     throw new ServiceError(409, "conflict", "Someone else changed this workspace; reload and try again.", {
       current: await findWorkspaceRecord(ctx.db.prisma, slug),
     });
   }
-  return renamed;
+  return updated;
 }

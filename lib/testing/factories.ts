@@ -13,3 +13,17 @@ export function buildActor(overrides: Partial<Actor> = {}): Actor {
   sequence += 1;
   return { kind: "user", id: `user-${sequence}`, name: `User ${sequence}`, role: "viewer", ...overrides };
 }
+
+/** A decision's input with a unique title and filled text; pass overrides for what the test cares about. */
+export function buildDecisionInput(overrides: Record<string, unknown> = {}) {
+  sequence += 1;
+  return {
+    title: `Decision ${sequence}`,
+    context: "Partners call our APIs over custom domains.",
+    decision: "Use a dedicated load balancer per region.",
+    rationale: "Custom domains and mutual TLS need a DLB.",
+    implications: "Certificates are renewed yearly.",
+    owner: "Archie Architect",
+    ...overrides,
+  };
+}

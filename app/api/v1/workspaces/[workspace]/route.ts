@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { getWorkspace, renameWorkspace } from "@/lib/services/workspaces";
+import { getWorkspace, updateWorkspace } from "@/lib/services/workspaces";
 
 export const dynamic = "force-dynamic";
 
@@ -9,7 +9,7 @@ export const GET = apiRoute<Params>(async (ctx, _request, { workspace }) =>
   Response.json(await getWorkspace(ctx, workspace)),
 );
 
-/** Renames a workspace: `{ name, version }`. */
+/** Renames a workspace or sets the approvals decisions need: `{ name?, requiredApprovals?, version }`. */
 export const PATCH = apiRoute<Params>(async (ctx, request, { workspace }) =>
-  Response.json(await renameWorkspace(ctx, workspace, await readJson(request))),
+  Response.json(await updateWorkspace(ctx, workspace, await readJson(request))),
 );
