@@ -597,7 +597,10 @@ export async function reviewDecision(
 /** A revision with its full text, for the history view. */
 export type DecisionRevisionDetail = DecisionRevisionRow;
 
-/** The differences between two revisions of a decision, field by field. */
+/**
+ * The differences between two revisions of a decision, field by field; without `to`, the
+ * latest revision, and without `from`, the one before `to`.
+ */
 export async function diffDecisionRevisions(
   ctx: ServiceContext,
   slug: string,
@@ -605,24 +608,23 @@ export async function diffDecisionRevisions(
   query: unknown,
 ): Promise<{ from: DecisionRevisionDetail; to: DecisionRevisionDetail; fields: FieldDiff[] }> {
   const { decision } = await loadDecision(ctx, slug, ref);
-  const { from, to } = parseInput(
-    z.object({
-      from: z.coerce.number({ error: "from must be a revision number" }).int().min(1),
-      to: z.coerce.number({ error: "to must be a revision number" }).int().min(1),
-    }),
-    query,
-  );
+  const revision = (name: string) =>
+    z.coerce
+      .number({ error: `${name} must be a revision number` })
+      .int()
+      .min(1);
+  const query_ = parseInput(z.object({ from: revision("from").optional(), to: revision("to").optional() }), query);
+  const to = query_.to ?? (await latestRevisionNumber(ctx.db.prisma, decision.id));
+  const from = query_.from ?? Math.max(1, to - 1);
   const revisions = await listDecisionRevisions(ctx.db.prisma, decision.id, [from, to]);
   const older = revisions.find((r) => r.number === from);
   const newer = revisions.find((r) => r.number === to);
-  const missing = [!older && "from", !newer && "to"].filter((f): f is string => !!f);
-  if (missing.length || !older || !newer) {
-    throw invalidInput(
-      missing.map((field) => ({
-        field,
-        message: `${formatDecisionNumber(decision.sequence)} has no revision ${field === "from" ? from : to}`,
-      })),
-    );
+  if (!older || !newer) {
+    const number = formatDecisionNumber(decision.sequence);
+    throw invalidInput([
+      ...(older ? [] : [{ field: "from", message: `${number} has no revision ${from}` }]),
+      ...(newer ? [] : [{ field: "to", message: `${number} has no revision ${to}` }]),
+    ]);
   }
   return { from: older, to: newer, fields: diffFields(older, newer, [...decisionTextFields, "owner"]) };
 }

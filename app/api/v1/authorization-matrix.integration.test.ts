@@ -11,6 +11,7 @@ import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import { roleSchema, type Actor, type Role } from "@/lib/domain/access";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
+import { createDecision } from "@/lib/services/decisions";
 import { createSpecRecord } from "@/lib/services/spec";
 import { createApiToken, revokeApiToken } from "@/lib/services/tokens";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
@@ -52,7 +53,65 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
   const vpcData = () => ({ name: `vpc-${++sequence}`, region: "eu-central-1", cidr: "10.0.0.0/16" });
   const newVpc = () => createSpecRecord(adminCtx(), "default", "vpc", vpcData());
 
+  // Written by someone who is none of the callers, since an author may not review their own decision.
+  const author = (): ServiceContext => ({
+    db: db(),
+    actor: { kind: "user", id: "subject-author", name: "Author", role: "architect" },
+    origin: "api",
+  });
+  const newDecision = async () =>
+    ({
+      workspace: "default",
+      decision: (await createDecision(author(), "default", { title: `Decision ${++sequence}`, decision: "Do it." }))
+        .number,
+    }) as Record<string, string>;
+  const decisionsPath = "/api/v1/workspaces/[workspace]/decisions";
+
   const rules: Record<string, Rule> = {
+    [`GET ${decisionsPath}`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
+    [`POST ${decisionsPath}`]: {
+      allowed: ["architect", "admin"],
+      success: 201,
+      params: async () => ({ workspace: "default" }),
+      body: async () => ({ title: `Decision ${++sequence}` }),
+    },
+    [`GET ${decisionsPath}/options`]: {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    [`GET ${decisionsPath}/export`]: {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    [`GET ${decisionsPath}/[decision]`]: { allowed: everyone, success: 200, params: newDecision },
+    [`PUT ${decisionsPath}/[decision]`]: {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: newDecision,
+      body: async () => ({ title: "Changed", version: 1 }),
+    },
+    [`POST ${decisionsPath}/[decision]/transitions`]: {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: newDecision,
+      body: async () => ({ to: "proposed", version: 1 }),
+    },
+    [`POST ${decisionsPath}/[decision]/review-requests`]: {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: newDecision,
+      body: async () => ({ reviewers: ["subject-delivery_lead"] }),
+    },
+    [`POST ${decisionsPath}/[decision]/reviews`]: {
+      allowed: ["delivery_lead", "architect", "admin"],
+      success: 200,
+      params: newDecision,
+      body: async () => ({ verdict: "approved", revision: 1 }),
+    },
+    [`GET ${decisionsPath}/[decision]/diff`]: { allowed: everyone, success: 200, params: newDecision },
+    [`GET ${decisionsPath}/[decision]/export`]: { allowed: everyone, success: 200, params: newDecision },
     "GET /api/v1/me": { allowed: everyone, success: 200 },
     "GET /api/v1/workspaces": { allowed: everyone, success: 200 },
     "GET /api/v1/tokens": { allowed: ["admin"], usersOnly: true, success: 200 },

@@ -1,0 +1,15 @@
+import { apiRoute } from "@/app/api/v1/handler";
+import { exportDecisionMadr } from "@/lib/services/decisions";
+
+export const dynamic = "force-dynamic";
+
+/** One decision as a MADR Markdown file. */
+export const GET = apiRoute<{ workspace: string; decision: string }>(async (ctx, _request, { workspace, decision }) => {
+  const { filename, markdown } = await exportDecisionMadr(ctx, workspace, decision);
+  return new Response(markdown, {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${filename}"`,
+    },
+  });
+});

@@ -1,0 +1,24 @@
+import { apiRoute, readJson } from "@/app/api/v1/handler";
+import { createDecision, listDecisions } from "@/lib/services/decisions";
+
+export const dynamic = "force-dynamic";
+
+type Params = { workspace: string };
+
+/** Decisions in number order; `?status=` (repeatable), `?owner=` and `?q=` filter them. */
+export const GET = apiRoute<Params>(async (ctx, request, { workspace }) => {
+  const params = new URL(request.url).searchParams;
+  const status = params.getAll("status");
+  return Response.json(
+    await listDecisions(ctx, workspace, {
+      status: status.length ? status : undefined,
+      owner: params.get("owner") ?? undefined,
+      q: params.get("q") ?? undefined,
+    }),
+  );
+});
+
+/** Records a new draft decision with the next number. */
+export const POST = apiRoute<Params>(async (ctx, request, { workspace }) =>
+  Response.json(await createDecision(ctx, workspace, await readJson(request)), { status: 201 }),
+);
