@@ -9,6 +9,7 @@ import {
   type ColumnDef,
   type SortingState,
 } from "@tanstack/react-table";
+import Link from "next/link";
 import { useId, useMemo, useState } from "react";
 import { RecordHistory } from "@/components/record-history";
 import { SpecRecordForm, type RefOption } from "@/components/spec-record-form";
@@ -95,6 +96,29 @@ export function SpecSectionEditor({
           );
         },
       })),
+      ...(records.some((r) => r.governedBy?.length)
+        ? [
+            {
+              id: "governedBy",
+              header: "Governed by",
+              accessorFn: (record: SpecRecord) => (record.governedBy ?? []).map((d) => d.number).join(" "),
+              cell: ({ row }: { row: { original: SpecRecord } }) => (
+                <span className="flex flex-wrap gap-1">
+                  {(row.original.governedBy ?? []).map((d) => (
+                    <Link
+                      key={d.number}
+                      href={`/w/${workspace}/decisions/${d.number}`}
+                      title={`${d.title} (${d.status})`}
+                      className="font-mono text-brand-700 underline"
+                    >
+                      governed by {d.number}
+                    </Link>
+                  ))}
+                </span>
+              ),
+            } satisfies ColumnDef<SpecRecord>,
+          ]
+        : []),
       {
         id: "actions",
         header: () => <span className="sr-only">Actions</span>,
@@ -147,7 +171,7 @@ export function SpecSectionEditor({
       },
     ],
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the mutation objects are stable enough for a cell renderer
-    [shown, titles, canEdit, label],
+    [shown, titles, canEdit, label, records, workspace],
   );
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns functions React Compiler cannot memoise

@@ -10,6 +10,8 @@ export type SpecRecord = {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The decisions that govern the record ("governed by D03"). */
+  governedBy?: { number: string; title: string; status: string }[];
 };
 
 /** An audit event as the API returns it. */

@@ -727,3 +727,64 @@ export const northwindSpec: DemoRecord[] = [
     data: { name: "Log Management", body: "<Describe log forwarding to the SIEM>", notApplicable: false },
   },
 ];
+
+/** A demo decision: its text, links by number, governed records as `kind:name`, and how far it got. */
+export type DemoDecision = {
+  title: string;
+  owner: string;
+  context: string;
+  decision: string;
+  rationale: string;
+  implications: string;
+  supersedes?: string[];
+  governs: string[];
+  outcome: "draft" | "proposed" | "accepted";
+};
+
+/** Northwind's decision records, in the order they were taken (D01 first). */
+export const northwindDecisions: DemoDecision[] = [
+  {
+    title: "CloudHub 2.0 private spaces in two regions",
+    owner: "Archie Architect",
+    context: "Northwind runs warehouses in Germany and Ireland; the **DR** requirement is a warm standby.",
+    decision: "Deploy on CloudHub 2.0 in `eu-central-1`, with a DR VPC in `eu-west-1`.",
+    rationale: "Both regions are in the EU control plane and keep data in the EU.",
+    implications: "- Two VPCs to maintain\n- Firewall rules duplicated per region",
+    governs: ["vpc:vpc-nwf-prod", "vpc:vpc-nwf-dr"],
+    outcome: "accepted",
+  },
+  {
+    title: "A dedicated load balancer fronts every partner-facing API",
+    owner: "Archie Architect",
+    context: "Partners call us on `api.northwind.example` and some require mutual TLS.",
+    decision: "Expose partner APIs only through the external DLB `dlb-nwf-ext`.",
+    rationale:
+      "Custom domains, mutual TLS and IP allowlists need a DLB ([docs](https://docs.mulesoft.com/cloudhub/lb-architecture)).",
+    implications: "Certificates are renewed yearly by the platform team.",
+    governs: ["load-balancer:dlb-nwf-ext"],
+    outcome: "accepted",
+  },
+  {
+    title: "Application names follow the layer-system-environment convention",
+    owner: "Mira Multi",
+    context: "CloudHub application names are global and at most 42 characters.",
+    decision: "Name applications `<layer>-<system>-<env>`, for example `sys-sap-orders-prod`.",
+    rationale: "The layer and system in the name make ownership and impact obvious in Runtime Manager.",
+    implications: "Existing applications are renamed at their next major release.",
+    governs: [
+      "naming-convention:CloudHub application (production)",
+      "naming-convention:CloudHub application (non-production)",
+    ],
+    outcome: "accepted",
+  },
+  {
+    title: "Anypoint MQ for asynchronous order events",
+    owner: "Archie Architect",
+    context: "Order events are lost when the warehouse system is down.",
+    decision: "Publish order events to Anypoint MQ with a dead-letter queue per consumer.",
+    rationale: "",
+    implications: "TODO: licensing of MQ units.",
+    governs: [],
+    outcome: "proposed",
+  },
+];

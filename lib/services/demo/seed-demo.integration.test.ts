@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/domain/access";
 import { specKindIds } from "@/lib/domain/spec/kinds";
+import { getDecision, listDecisions } from "@/lib/services/decisions";
 import { seedDemoWorkspace } from "@/lib/services/demo/seed-demo";
 import { getSpecOverview } from "@/lib/services/spec";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
@@ -36,5 +37,20 @@ describe(`demo workspace on ${testEngine}`, () => {
     ]);
     expect(overview.totals.ratio).toBeGreaterThan(0.6);
     expect(overview.totals.ratio).toBeLessThan(1);
+  });
+
+  it("seeds decision records at every stage, approved by another person and governing spec records", async () => {
+    await seedDemoWorkspace(db());
+    const ctx = { db: db(), actor: systemActor, origin: "system" as const };
+    const decisions = await listDecisions(ctx, "northwind");
+    expect(decisions.map((d) => [d.number, d.status])).toEqual([
+      ["D01", "accepted"],
+      ["D02", "accepted"],
+      ["D03", "accepted"],
+      ["D04", "proposed"],
+    ]);
+    const d02 = await getDecision(ctx, "northwind", "D02");
+    expect(d02.governs.map((g) => g.title)).toEqual(["dlb-nwf-ext"]);
+    expect(d02.reviews).toMatchObject([{ reviewerName: "Della Delivery", verdict: "approved" }]);
   });
 });

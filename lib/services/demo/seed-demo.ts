@@ -2,8 +2,13 @@ import type { Database } from "@/lib/db/database";
 import { findWorkspaceRecord, insertWorkspace } from "@/lib/db/workspace-repository";
 import { systemActor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
-import { demoWorkspace, northwindSpec } from "@/lib/services/demo/northwind-spec";
+import type { Actor } from "@/lib/domain/access";
+import { createDecision, reviewDecision, transitionDecision } from "@/lib/services/decisions";
+import { demoWorkspace, northwindDecisions, northwindSpec } from "@/lib/services/demo/northwind-spec";
 import { createSpecRecord } from "@/lib/services/spec";
+
+/** The demo delivery lead (the local identity provider's "della") approves the demo decisions. */
+const demoReviewer: Actor = { kind: "user", id: "della", name: "Della Delivery", role: "delivery_lead" };
 
 /** Replaces `@kind:name` references with the ids of the records seeded before. */
 function resolve(value: unknown, ids: Map<string, string>): unknown {
@@ -29,6 +34,23 @@ export async function seedDemoWorkspace(db: Database): Promise<boolean> {
     const created = await createSpecRecord(ctx, demoWorkspace.slug, record.kind, data);
     const name = (data.name ?? data.publicDns) as string | undefined;
     if (name) ids.set(`${record.kind}:${name}`, created.id);
+  }
+  for (const { outcome, governs, ...text } of northwindDecisions) {
+    const draft = await createDecision(ctx, demoWorkspace.slug, {
+      ...text,
+      governs: governs.map((ref) => resolve(`@${ref}`, ids)),
+    });
+    if (outcome === "draft") continue;
+    const proposed = await transitionDecision(ctx, demoWorkspace.slug, draft.number, {
+      to: "proposed",
+      version: draft.version,
+    });
+    if (outcome === "proposed") continue;
+    await reviewDecision({ ...ctx, actor: demoReviewer }, demoWorkspace.slug, draft.number, {
+      verdict: "approved",
+      revision: proposed.latestRevision,
+    });
+    await transitionDecision(ctx, demoWorkspace.slug, draft.number, { to: "accepted", version: proposed.version });
   }
   return true;
 }

@@ -1,19 +1,35 @@
-import { EmptyState } from "@/components/empty-state";
+import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
+import { requirePageContext } from "@/app/_lib/page-context";
+import { DecisionList } from "@/components/decision-list";
 import { PageHeader } from "@/components/page-header";
+import { can } from "@/lib/domain/access";
+import { listDecisions } from "@/lib/services/decisions";
 
 export const metadata = { title: "Decisions" };
 
-export default function DecisionsPage() {
+export default async function DecisionsPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const ctx = await requirePageContext();
+  const decisions = await notFoundOn404(listDecisions(ctx, workspace));
   return (
     <>
-      <PageHeader title="Decisions" description="Architecture decision records and their lifecycle." />
-      <EmptyState title="No decision recorded yet">
-        <p>
-          Decision records (D01, D02 …) will be listed here with their status, owner and reviews: drafts, proposals
-          awaiting review, accepted decisions, and the ones superseded or deprecated, each with its full history and the
-          parts of the specification it governs.
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Decisions"
+        description={
+          <>
+            Architecture decision records: drafts, proposals under review, accepted decisions and the ones superseded or
+            deprecated, with their history.{" "}
+            <a href={`/api/v1/workspaces/${workspace}/decisions/export`} download className="text-brand-700 underline">
+              Export all as the template&apos;s table
+            </a>
+          </>
+        }
+      />
+      <DecisionList
+        workspace={workspace}
+        initialDecisions={JSON.parse(JSON.stringify(decisions))}
+        canEdit={can(ctx.actor, "decision:edit")}
+      />
     </>
   );
 }

@@ -9,13 +9,12 @@ type Params = { workspace: string };
 export const GET = apiRoute<Params>(async (ctx, request, { workspace }) => {
   const params = new URL(request.url).searchParams;
   const status = params.getAll("status");
-  return Response.json(
-    await listDecisions(ctx, workspace, {
-      status: status.length ? status : undefined,
-      owner: params.get("owner") ?? undefined,
-      q: params.get("q") ?? undefined,
-    }),
-  );
+  const items = await listDecisions(ctx, workspace, {
+    status: status.length ? status : undefined,
+    owner: params.get("owner") ?? undefined,
+    q: params.get("q") ?? undefined,
+  });
+  return Response.json({ items });
 });
 
 /** Records a new draft decision with the next number. */
