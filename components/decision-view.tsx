@@ -446,12 +446,16 @@ function DecisionHistory({ workspace, decision }: { workspace: string; decision:
             <th scope="col" className="py-1 pr-2 font-medium">
               Status then
             </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              From
-            </th>
-            <th scope="col" className="py-1 pr-2 font-medium">
-              To
-            </th>
+            {latest > 1 ? (
+              <>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  From
+                </th>
+                <th scope="col" className="py-1 pr-2 font-medium">
+                  To
+                </th>
+              </>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -469,24 +473,28 @@ function DecisionHistory({ workspace, decision }: { workspace: string; decision:
               </td>
               <td className="py-1 pr-2">{r.authorName}</td>
               <td className="py-1 pr-2">{r.status}</td>
-              <td className="py-1 pr-2">
-                <input
-                  type="radio"
-                  name={`${id}-from`}
-                  aria-label={`Compare from revision ${r.number}`}
-                  checked={from === r.number}
-                  onChange={() => setFrom(r.number)}
-                />
-              </td>
-              <td className="py-1 pr-2">
-                <input
-                  type="radio"
-                  name={`${id}-to`}
-                  aria-label={`Compare to revision ${r.number}`}
-                  checked={to === r.number}
-                  onChange={() => setTo(r.number)}
-                />
-              </td>
+              {latest > 1 ? (
+                <>
+                  <td className="py-1 pr-2">
+                    <input
+                      type="radio"
+                      name={`${id}-from`}
+                      aria-label={`Compare from revision ${r.number}`}
+                      checked={from === r.number}
+                      onChange={() => setFrom(r.number)}
+                    />
+                  </td>
+                  <td className="py-1 pr-2">
+                    <input
+                      type="radio"
+                      name={`${id}-to`}
+                      aria-label={`Compare to revision ${r.number}`}
+                      checked={to === r.number}
+                      onChange={() => setTo(r.number)}
+                    />
+                  </td>
+                </>
+              ) : null}
             </tr>
           ))}
         </tbody>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { ApiError } from "@/lib/queries/api-client";
-import { useCreateWorkspace, useRenameWorkspace, type Workspace } from "@/lib/queries/workspaces";
+import { useCreateWorkspace, useUpdateWorkspace, type Workspace } from "@/lib/queries/workspaces";
 
 export type WorkspacesPanelProps = { current: Workspace };
 
@@ -13,7 +13,9 @@ const fieldError = (error: unknown, field: string) =>
 /** Renames the current workspace and creates new ones (one per customer organisation). */
 export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
   const router = useRouter();
-  const rename = useRenameWorkspace(current.slug);
+  const rename = useUpdateWorkspace(current.slug);
+  const approvalsUpdate = useUpdateWorkspace(current.slug);
+  const [approvals, setApprovals] = useState(String(current.requiredApprovals));
   const create = useCreateWorkspace();
   const [name, setName] = useState(current.name);
   const [version, setVersion] = useState(current.version);
@@ -21,6 +23,7 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
   const id = useId();
   const renameError = fieldError(rename.error, "name");
   const createError = fieldError(create.error, "name") ?? fieldError(create.error, "slug");
+  const approvalsError = fieldError(approvalsUpdate.error, "requiredApprovals");
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-6">
@@ -79,6 +82,54 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
         {rename.error && !renameError ? (
           <p role="alert" className="text-sm text-red-800">
             {rename.error.message}
+          </p>
+        ) : null}
+      </form>
+      <form
+        className="mt-6 flex flex-wrap items-end gap-3"
+        onSubmit={(event) => {
+          event.preventDefault();
+          approvalsUpdate.mutate(
+            { requiredApprovals: Number(approvals), version },
+            { onSuccess: (saved) => setVersion(saved.version) },
+          );
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-approvals`} className="block text-sm font-medium">
+            Approvals a decision needs before acceptance
+          </label>
+          <input
+            id={`${id}-approvals`}
+            type="number"
+            value={approvals}
+            onChange={(event) => setApprovals(event.target.value)}
+            aria-invalid={approvalsError ? true : undefined}
+            aria-describedby={approvalsError ? `${id}-approvals-error` : undefined}
+            className="mt-1 w-24 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
+          />
+          {approvalsError ? (
+            <p id={`${id}-approvals-error`} className="text-sm text-red-800">
+              {approvalsError}
+            </p>
+          ) : null}
+        </div>
+        <button
+          type="submit"
+          disabled={approvalsUpdate.isPending}
+          className="rounded-md border border-slate-400 px-4 py-2 text-sm"
+        >
+          Save approvals
+        </button>
+        {approvalsUpdate.isSuccess ? (
+          <p role="status" className="text-sm text-green-800">
+            Decisions now need {approvalsUpdate.data.requiredApprovals}{" "}
+            {approvalsUpdate.data.requiredApprovals === 1 ? "approval" : "approvals"}.
+          </p>
+        ) : null}
+        {approvalsUpdate.error && !approvalsError ? (
+          <p role="alert" className="text-sm text-red-800">
+            {approvalsUpdate.error.message}
           </p>
         ) : null}
       </form>

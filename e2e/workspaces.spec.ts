@@ -32,4 +32,14 @@ test("an admin creates a workspace, switches between workspaces, and renames one
   await expect(page.getByLabel("Workspace", { exact: true }).locator("option:checked")).toHaveText(
     "Contoso Retail (EU)",
   );
+
+  // The approvals decisions need: after the rename (same version chain), refused out of range with the reason.
+  await page.getByLabel("Approvals a decision needs before acceptance").fill("11");
+  await page.getByRole("button", { name: "Save approvals" }).click();
+  await expect(page.getByText("requiredApprovals is at most 10")).toBeVisible();
+  await page.getByLabel("Approvals a decision needs before acceptance").fill("2");
+  await page.getByRole("button", { name: "Save approvals" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Decisions now need 2 approvals." })).toBeVisible();
+  const workspace = await (await page.request.get("/api/v1/workspaces/contoso-retail-e2e")).json();
+  expect(workspace).toMatchObject({ requiredApprovals: 2 });
 });

@@ -1,7 +1,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
 
-export type Workspace = { id: string; slug: string; name: string; version: number };
+export type Workspace = { id: string; slug: string; name: string; version: number; requiredApprovals: number };
 
 export function useCreateWorkspace() {
   return useMutation({
@@ -10,9 +10,10 @@ export function useCreateWorkspace() {
   });
 }
 
-export function useRenameWorkspace(slug: string) {
+/** Renames a workspace or changes how many approvals its decisions need. */
+export function useUpdateWorkspace(slug: string) {
   return useMutation({
-    mutationFn: (input: { name: string; version: number }) =>
+    mutationFn: (input: { name?: string; requiredApprovals?: number; version: number }) =>
       apiFetch<Workspace>(`/workspaces/${encodeURIComponent(slug)}`, { method: "PATCH", body: input }),
   });
 }

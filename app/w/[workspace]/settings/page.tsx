@@ -38,7 +38,13 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       <PageHeader title="Settings" description="The workspace, its Anypoint connection and who may do what." />
       <div className="space-y-6">
         <WorkspacesPanel
-          current={{ id: workspace.id, slug: workspace.slug, name: workspace.name, version: workspace.version }}
+          current={{
+            id: workspace.id,
+            slug: workspace.slug,
+            name: workspace.name,
+            version: workspace.version,
+            requiredApprovals: workspace.requiredApprovals,
+          }}
         />
         <RoleMappingEditor initial={mapping} />
         <ApiTokensPanel initial={JSON.parse(JSON.stringify(tokens))} />
