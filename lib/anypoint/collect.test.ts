@@ -1,0 +1,119 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createAnypointClient } from "@/lib/anypoint/client";
+import { readEstate, type ReadProgress } from "@/lib/anypoint/collect";
+import { mapEstate } from "@/lib/anypoint/mapper";
+import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
+import { countByKind } from "@/lib/domain/live/snapshot";
+import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/testing/estate-fixture";
+
+describe("reading and mapping an estate", () => {
+  let simulator: Simulator;
+  let baseUrl: string;
+  const client = () =>
+    createAnypointClient({
+      baseUrl,
+      clientId: "portal-reader",
+      clientSecret: fixtureSecrets.clientSecret,
+      sleep: async () => {},
+    });
+
+  beforeAll(async () => {
+    simulator = createSimulator({ estate: buildEstate() });
+    baseUrl = await simulator.listen();
+  });
+  afterAll(() => simulator.close());
+  afterEach(() => {
+    expect(simulator.requests.filter((r) => !r.handled).map((r) => r.path)).toEqual([]);
+    simulator.resetRequests();
+    simulator.setFaults([]);
+  });
+
+  it("walks the business groups, networks, applications, APIs and teams, reporting progress", async () => {
+    const steps: ReadProgress[] = [];
+    const read = await readEstate(client(), { onProgress: (p) => steps.push(p) });
+    expect(read.rootOrgId).toBe(fixtureIds.root);
+    expect(read.warnings).toEqual([]);
+    expect(steps.map((s) => s.step)).toEqual([
+      "business-group",
+      "environment",
+      "vpc",
+      "private-space",
+      "application",
+      "api-instance",
+      "team",
+    ]);
+    const resources = mapEstate(read);
+    const counts = countByKind(resources);
+    expect(counts).toEqual({
+      "business-group": 2,
+      environment: 3,
+      application: 4,
+      vpc: 1,
+      "firewall-rule": 3,
+      vpn: 2,
+      "load-balancer": 1,
+      "tls-endpoint": 2,
+      "mapping-rule": 2,
+      team: 2,
+      "team-permission": 2,
+      "private-space": 1,
+      "api-instance": 1,
+      entitlement: 7,
+    });
+  });
+
+  it("normalises what the rules compare: names of business groups and environments, sizes, allowlists", async () => {
+    const resources = mapEstate(await readEstate(client()));
+    const find = (kind: string, name: string) => resources.find((r) => r.kind === kind && r.name === name);
+    expect(find("application", "acme-prd-orders-papi")).toMatchObject({
+      businessGroup: "ACME",
+      environment: "PRD",
+      attributes: { platform: "cloudhub-1", workers: 2, workerSize: "Small", vCores: 0.4, runtimeVersion: "4.6.9" },
+    });
+    expect(find("application", "acme-int-prd-orders-sapi")).toMatchObject({
+      businessGroup: "ACME-Integration",
+      environment: "INT-PRD",
+      attributes: { platform: "cloudhub-2-private-space", target: "acme-int-prd-ps", replicas: 2, vCores: 1 },
+    });
+    expect(find("vpc", "acme-eu-prd-vpc")?.attributes).toMatchObject({
+      cidr: "10.30.0.0/22",
+      environments: ["PRD", "INT-PRD"],
+      sharedWith: ["ACME-Integration"],
+    });
+    expect(find("load-balancer", "acme-eu-prd-dlb")?.attributes.allowlist).toEqual(["203.0.113.0/24"]);
+    expect(find("mapping-rule", "acme-eu-prd-dlb /{app}/ -> acme-prd-{app}")?.attributes).toMatchObject({ order: 2 });
+    expect(find("team-permission", "Platform-Admins: Read Applications")).toMatchObject({
+      businessGroup: "ACME-Integration",
+      environment: "INT-PRD",
+    });
+    expect(find("entitlement", "vCoresProduction")?.attributes).toEqual({ assigned: 4, reassigned: 1, consumed: 2.2 });
+    expect(find("api-instance", "orders-papi-prd")?.attributes.policies).toEqual([
+      { policy: "client-id-enforcement", version: "1.3.2", disabled: false },
+    ]);
+  });
+
+  it("lets no secret of the estate through the mapper", async () => {
+    const text = JSON.stringify(mapEstate(await readEstate(client())));
+    for (const secret of Object.values(fixtureSecrets)) expect(text).not.toContain(secret);
+    expect(text).toContain("db.password"); // the name of a secure property is not a secret; its value is
+  });
+
+  it("leaves out a business group the connected app may not read, with a warning", async () => {
+    simulator.setFaults([{ kind: "forbidden-org", orgId: fixtureIds.bg }]);
+    const read = await readEstate(client());
+    expect(read.warnings).toEqual([
+      `Business group ${fixtureIds.bg}: the connected app may not read it (403); its resources are left out`,
+    ]);
+    expect(read.organizations.map((o) => o.name)).toEqual(["ACME"]);
+  });
+
+  it("fails the read on a 500 naming the endpoint", async () => {
+    simulator.setFaults([{ kind: "status", match: "/deployments$", status: 500 }]);
+    await expect(readEstate(client())).rejects.toThrow(/deployments answered 500/);
+  });
+
+  it("uses a configured organisation id instead of asking /me", async () => {
+    await readEstate(client(), { orgId: fixtureIds.root });
+    expect(simulator.requests.some((r) => r.path === "/accounts/api/me")).toBe(false);
+  });
+});

@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/** The kinds of resource a sync reads; ids are stable (they are stored and shown in pipelines). */
+export const liveKindSchema = z.enum([
+  "business-group",
+  "environment",
+  "application",
+  "vpc",
+  "firewall-rule",
+  "vpn",
+  "load-balancer",
+  "tls-endpoint",
+  "mapping-rule",
+  "team",
+  "team-permission",
+  "private-space",
+  "api-instance",
+  "entitlement",
+]);
+export type LiveKind = z.infer<typeof liveKindSchema>;
+export const liveKinds = liveKindSchema.options;
+
+/** Labels for people, by kind. */
+export const liveKindLabels: Record<LiveKind, { one: string; many: string }> = {
+  "business-group": { one: "Business group", many: "Business groups" },
+  environment: { one: "Environment", many: "Environments" },
+  application: { one: "Application", many: "Applications" },
+  vpc: { one: "VPC", many: "VPCs" },
+  "firewall-rule": { one: "Firewall rule", many: "Firewall rules" },
+  vpn: { one: "VPN", many: "VPNs" },
+  "load-balancer": { one: "Load balancer", many: "Load balancers" },
+  "tls-endpoint": { one: "TLS endpoint", many: "TLS endpoints" },
+  "mapping-rule": { one: "Mapping rule", many: "Mapping rules" },
+  team: { one: "Team", many: "Teams" },
+  "team-permission": { one: "Team permission", many: "Team permissions" },
+  "private-space": { one: "Private space", many: "Private spaces" },
+  "api-instance": { one: "API instance", many: "API instances" },
+  entitlement: { one: "Entitlement", many: "Entitlements" },
+};
+
+/** Attribute values a normalised resource may hold: JSON without secrets. */
+export type LiveValue = string | number | boolean | null | LiveValue[] | { [key: string]: LiveValue };
+
+/**
+ * One resource of the live estate, normalised: what the rules compare with the plan. The
+ * external id is Anypoint's (unique within the kind and sync); business group and environment
+ * are names, as the specification uses them.
+ */
+export type LiveResource = {
+  kind: LiveKind;
+  externalId: string;
+  name: string;
+  businessGroup: string | null;
+  environment: string | null;
+  attributes: { [key: string]: LiveValue };
+};
+
+/** Resources per kind, for a sync's summary. */
+export function countByKind(resources: readonly Pick<LiveResource, "kind">[]): Record<LiveKind, number> {
+  const counts = Object.fromEntries(liveKinds.map((k) => [k, 0])) as Record<LiveKind, number>;
+  for (const resource of resources) counts[resource.kind] += 1;
+  return counts;
+}
+
+/**
+ * The kinds a new snapshot would shrink by more than `maxShare` (0.3 = 30 %) compared with the
+ * current one: such a sync is held for confirmation (an expired scope or a half-answered API
+ * looks exactly like mass deletion).
+ */
+export function findMassRemovals(
+  current: Record<string, number>,
+  next: Record<string, number>,
+  maxShare: number,
+): { kind: string; before: number; after: number }[] {
+  return Object.entries(current)
+    .filter(([kind, before]) => before > 0 && (before - (next[kind] ?? 0)) / before > maxShare)
+    .map(([kind, before]) => ({ kind, before, after: next[kind] ?? 0 }));
+}
