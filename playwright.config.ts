@@ -64,6 +64,7 @@ export default defineConfig({
         AGP_MODE: "production",
         AUTH_URL: baseURL,
         AUTH_SECRET: "e2e-only-secret-0123456789abcdef0123456789",
+        AGP_SECRET_KEY: "e2e-only-key-0123456789abcdef0123456789ab",
         AUTH_OKTA_ISSUER: idpURL,
         AUTH_OKTA_ID: DEMO_AUTH.clientId,
         AUTH_OKTA_SECRET: DEMO_AUTH.clientSecret,

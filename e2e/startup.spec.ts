@@ -65,7 +65,14 @@ test.afterEach(async () => {
 test("production mode without its Okta settings refuses to start, naming each one", async () => {
   const server = await startServer({ AGP_MODE: "production", DATABASE_URL: "memory://" });
   expect(await server.exit).toBe(1);
-  for (const variable of ["AUTH_OKTA_ISSUER", "AUTH_OKTA_ID", "AUTH_OKTA_SECRET", "AUTH_SECRET", "AUTH_URL"]) {
+  for (const variable of [
+    "AUTH_OKTA_ISSUER",
+    "AUTH_OKTA_ID",
+    "AUTH_OKTA_SECRET",
+    "AUTH_SECRET",
+    "AUTH_URL",
+    "AGP_SECRET_KEY",
+  ]) {
     expect(server.output()).toContain(`${variable}: required in production mode`);
   }
 });

@@ -72,6 +72,7 @@ describe("parseEnv", () => {
     AUTH_OKTA_SECRET: "okta-client-secret",
     AUTH_SECRET: "x".repeat(32),
     AUTH_URL: "https://agp.example.com/",
+    AGP_SECRET_KEY: "k".repeat(32),
   };
 
   it("switches to production when an Okta issuer is configured, with no demo identity provider", () => {
@@ -92,12 +93,21 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ AGP_MODE: "production" })).toThrow(EnvError);
     const error = envErrorOf({ AGP_MODE: "production", AUTH_OKTA_ISSUER: okta.AUTH_OKTA_ISSUER });
     expect(error.problems.map((p) => p.variable).sort()).toEqual([
+      "AGP_SECRET_KEY",
       "AUTH_OKTA_ID",
       "AUTH_OKTA_SECRET",
       "AUTH_SECRET",
       "AUTH_URL",
     ]);
     expect(error.message).toMatch(/AUTH_SECRET: required in production mode/);
+  });
+
+  it("refuses a short AGP_SECRET_KEY and a removal share outside 0..1", () => {
+    const error = envErrorOf({ ...okta, AGP_SECRET_KEY: "short", AGP_SYNC_MAX_REMOVAL_SHARE: "1.5" });
+    expect(error.problems).toEqual([
+      { variable: "AGP_SECRET_KEY", message: expect.stringMatching(/at least 32 characters/) },
+      { variable: "AGP_SYNC_MAX_REMOVAL_SHARE", message: "must be between 0 and 1" },
+    ]);
   });
 
   it("refuses a short AUTH_SECRET", () => {

@@ -60,6 +60,9 @@ export const DEMO_AUTH = {
   idpPort: 3001,
 } as const;
 
+/** Demo mode's secret key: public, so demo data is never protected by it. */
+const DEMO_SECRET_KEY = "agp-demo-mode-only-secret-key-do-not-use-in-production";
+
 const groupList = z
   .string()
   .transform((value) =>
@@ -111,6 +114,16 @@ const envSchema = z
     AGP_ROLE_GROUPS_ARCHITECT: groupList,
     AGP_ROLE_GROUPS_DELIVERY_LEAD: groupList,
     AGP_ROLE_GROUPS_VIEWER: groupList,
+    AGP_SECRET_KEY: z
+      .string()
+      .min(32, { error: "must be at least 32 characters (openssl rand -base64 32); it encrypts stored secrets" })
+      .optional(),
+    AGP_SYNC_MAX_REMOVAL_SHARE: z.coerce
+      .number({ error: "must be a share between 0 and 1, e.g. 0.3" })
+      .min(0, { error: "must be between 0 and 1" })
+      .max(1, { error: "must be between 0 and 1" })
+      .default(0.3),
+    AGP_DEMO_SIMULATOR_PORT: port("AGP_DEMO_SIMULATOR_PORT").default(3002),
   })
   .superRefine((raw, ctx) => {
     const production = (raw.AGP_MODE ?? (raw.AUTH_OKTA_ISSUER ? "production" : "demo")) === "production";
@@ -122,6 +135,7 @@ const envSchema = z
       AUTH_OKTA_SECRET: "the client secret of the portal's Okta application",
       AUTH_SECRET: "at least 32 random characters that sign sessions (openssl rand -base64 32)",
       AUTH_URL: "the portal's public URL, e.g. https://agp.example.com",
+      AGP_SECRET_KEY: "at least 32 random characters that encrypt stored secrets (openssl rand -base64 32)",
     } as const;
     for (const [name, meaning] of Object.entries(required)) {
       if (raw[name as keyof typeof required] === undefined) {
@@ -153,6 +167,11 @@ const envSchema = z
       mode,
       logLevel: raw.AGP_LOG_LEVEL,
       database,
+      /** Encrypts secrets at rest (Anypoint client secrets); demo mode uses a fixed, public key. */
+      secretKey: raw.AGP_SECRET_KEY ?? DEMO_SECRET_KEY,
+      sync: { maxRemovalShare: raw.AGP_SYNC_MAX_REMOVAL_SHARE },
+      /** The Anypoint simulator demo mode starts and syncs the demo workspace against. */
+      demoSimulator: mode === "demo" ? { port: raw.AGP_DEMO_SIMULATOR_PORT } : null,
       auth: {
         url,
         secret: raw.AUTH_SECRET ?? DEMO_AUTH.secret,

@@ -31,6 +31,7 @@ export const permissionRoles = {
   "convention:edit": architects,
   "waiver:request": leads,
   "waiver:grant": architects,
+  "sync:run": architects,
   "workspace:manage": admins,
   "settings:manage": admins,
   "connection:manage": admins,
