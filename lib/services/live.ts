@@ -330,6 +330,10 @@ export async function startSync(
   const controller = new AbortController();
   running.set(run.id, controller);
   const done = executeSync(ctx, run, connection, force, controller.signal).finally(() => running.delete(run.id));
+  // Nobody may be waiting (a sync started from the UI): a failure to record the end must not crash the process.
+  done.catch((error: unknown) =>
+    getLogger().error({ err: error, syncRunId: run.id }, "could not record the end of a sync"),
+  );
   return { run, done };
 }
 

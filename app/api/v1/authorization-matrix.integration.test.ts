@@ -4,14 +4,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { setProcessDatabase } from "@/lib/db/connection";
 import { loadRoleMapping } from "@/lib/db/role-mapping-repository";
 import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import { roleSchema, type Actor, type Role } from "@/lib/domain/access";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
+import net from "node:net";
 import { createDecision } from "@/lib/services/decisions";
+import { saveConnection, startSync } from "@/lib/services/live";
+import { createWorkspace } from "@/lib/services/workspaces";
 import { createSpecRecord } from "@/lib/services/spec";
 import { createApiToken, revokeApiToken } from "@/lib/services/tokens";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
@@ -67,7 +70,82 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
     }) as Record<string, string>;
   const decisionsPath = "/api/v1/workspaces/[workspace]/decisions";
 
+  // A server that accepts connections and never answers: syncs against it stay running until cancelled.
+  const silent = net.createServer(() => undefined);
+  let silentUrl = "";
+  beforeAll(async () => {
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    silentUrl = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => {
+    silent.close();
+  });
+  /** A fresh workspace with a connection (one sync at a time per workspace). */
+  const connectedWorkspace = async (baseUrl = silentUrl) => {
+    const workspace = await createWorkspace(adminCtx(), { name: `Connected ${++sequence}` });
+    await saveConnection(adminCtx(), workspace.slug, {
+      controlPlane: "custom",
+      baseUrl,
+      clientId: "matrix",
+      clientSecret: "matrix-secret",
+      version: 0,
+    });
+    return workspace;
+  };
+  const syncRun = async (status: "succeeded" | "held") => {
+    const workspace = await connectedWorkspace();
+    const run = await db().prisma.syncRun.create({ data: { workspaceId: workspace.id, status } });
+    return { workspace: workspace.slug, sync: run.id };
+  };
+  const livePath = "/api/v1/workspaces/[workspace]";
+
   const rules: Record<string, Rule> = {
+    [`GET ${livePath}/connection`]: {
+      allowed: ["admin"],
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    [`PUT ${livePath}/connection`]: {
+      allowed: ["admin"],
+      success: 200,
+      params: async () => ({ workspace: (await createWorkspace(adminCtx(), { name: `Conn ${++sequence}` })).slug }),
+      body: async () => ({ controlPlane: "eu", clientId: "app", clientSecret: "s3cret", version: 0 }),
+    },
+    [`DELETE ${livePath}/connection`]: {
+      allowed: ["admin"],
+      success: 204,
+      params: async () => ({ workspace: (await connectedWorkspace()).slug }),
+    },
+    [`POST ${livePath}/connection/test`]: {
+      allowed: ["admin"],
+      success: 200,
+      // Nothing listens on port 9 of this host: the test answers 200 with a failed token check.
+      params: async () => ({ workspace: (await connectedWorkspace("http://127.0.0.1:9")).slug }),
+    },
+    [`GET ${livePath}/syncs`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
+    [`POST ${livePath}/syncs`]: {
+      allowed: ["architect", "admin"],
+      success: 202,
+      params: async () => ({ workspace: (await connectedWorkspace("http://127.0.0.1:9")).slug }),
+    },
+    [`GET ${livePath}/syncs/[sync]`]: { allowed: everyone, success: 200, params: () => syncRun("succeeded") },
+    [`POST ${livePath}/syncs/[sync]/cancel`]: {
+      allowed: ["architect", "admin"],
+      success: 202,
+      params: async () => {
+        const workspace = await connectedWorkspace();
+        const { run } = await startSync(adminCtx(), workspace.slug);
+        return { workspace: workspace.slug, sync: run.id };
+      },
+    },
+    [`POST ${livePath}/syncs/[sync]/confirm`]: { allowed: ["admin"], success: 200, params: () => syncRun("held") },
+    [`POST ${livePath}/syncs/[sync]/discard`]: { allowed: ["admin"], success: 200, params: () => syncRun("held") },
+    [`GET ${livePath}/live`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
+    [`GET ${livePath}/live/resources`]: {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
     [`GET ${decisionsPath}`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
     [`POST ${decisionsPath}`]: {
       allowed: ["architect", "admin"],

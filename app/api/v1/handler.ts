@@ -43,3 +43,14 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new ServiceError(400, "invalid_json", "The request body must be JSON.");
   }
 }
+
+/** Reads a JSON body that may be absent (treated as `{}`), answering 400 when it is not JSON. */
+export async function readOptionalJson(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.trim() === "") return {};
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ServiceError(400, "invalid_json", "The request body must be JSON.");
+  }
+}
