@@ -4,15 +4,19 @@ import { getDatabase } from "@/lib/db/connection";
 import { describeTarget } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
-import { seedDemoWorkspace } from "@/lib/services/demo/seed-demo";
+import { createSimulator } from "@/lib/anypoint/simulator/server";
+import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 
 const IDP_KEY = Symbol.for("agp.local-idp");
+const SIMULATOR_KEY = Symbol.for("agp.demo-simulator");
 
 /**
  * Prepares the server before it takes requests: validates the environment, opens the database
  * (claiming an embedded directory), applies pending migrations, seeds what a fresh install
- * needs, and in demo mode starts the local identity provider that stands in for Okta.
+ * needs, and in demo mode starts the local identity provider that stands in for Okta and the
+ * Anypoint simulator the demo workspace syncs against.
  */
 export async function startUp(): Promise<void> {
   const env = getEnv();
@@ -35,6 +39,20 @@ export async function startUp(): Promise<void> {
     await holder[IDP_KEY];
     idp = env.auth.okta.issuer;
   }
+  let simulator: string | null = null;
+  if (env.demoSimulator) {
+    const holder = globalThis as { [SIMULATOR_KEY]?: Promise<string | null> };
+    const port = env.demoSimulator.port;
+    holder[SIMULATOR_KEY] ??= createSimulator({ estate: northwindEstate() })
+      .listen(port)
+      .catch((error: unknown) => {
+        // The demo still works without live data; say why it has none.
+        getLogger().warn({ err: error, port }, "the demo Anypoint simulator could not start (AGP_DEMO_SIMULATOR_PORT)");
+        return null;
+      });
+    simulator = await holder[SIMULATOR_KEY];
+    if (simulator) await syncDemoWorkspaceOnce(db, simulator);
+  }
   getLogger().info(
     {
       mode: env.mode,
@@ -43,6 +61,7 @@ export async function startUp(): Promise<void> {
       migrationsApplied: db.appliedNow,
       seeded: demoSeeded ? "northwind (demo)" : (fresh?.slug ?? null),
       demoIdentityProvider: idp,
+      demoAnypointSimulator: simulator,
     },
     "ready",
   );

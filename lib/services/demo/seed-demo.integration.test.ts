@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/domain/access";
 import { specKindIds } from "@/lib/domain/spec/kinds";
+import { createSimulator } from "@/lib/anypoint/simulator/server";
+import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
 import { getDecision, listDecisions } from "@/lib/services/decisions";
-import { seedDemoWorkspace } from "@/lib/services/demo/seed-demo";
+import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
+import { getLiveOverview, listLiveResources } from "@/lib/services/live";
 import { getSpecOverview } from "@/lib/services/spec";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
@@ -52,5 +55,42 @@ describe(`demo workspace on ${testEngine}`, () => {
     const d02 = await getDecision(ctx, "northwind", "D02");
     expect(d02.governs.map((g) => g.title)).toEqual(["dlb-nwf-ext"]);
     expect(d02.reviews).toMatchObject([{ reviewerName: "Della Delivery", verdict: "approved" }]);
+  });
+
+  it("connects the demo workspace to the demo simulator and syncs it once, with drift on purpose", async () => {
+    const simulator = createSimulator({ estate: northwindEstate() });
+    const url = await simulator.listen();
+    try {
+      await seedDemoWorkspace(db());
+      const done = await syncDemoWorkspaceOnce(db(), url);
+      await done;
+      expect(await syncDemoWorkspaceOnce(db(), url)).toBeNull();
+      const ctx = { db: db(), actor: systemActor, origin: "system" as const };
+      const overview = await getLiveOverview(ctx, "northwind");
+      expect(overview.current).toMatchObject({ status: "succeeded", trigger: "demo", warnings: [] });
+      expect(overview.current?.counts).toMatchObject({
+        "business-group": 5,
+        application: 11,
+        vpc: 2,
+        "load-balancer": 2,
+        team: 5,
+      });
+      const vpcs = await listLiveResources(ctx, "northwind", { kind: "vpc" });
+      expect(vpcs.items.map((v) => [v.name, v.attributes.cidr])).toEqual([
+        ["vpc-nwf-nonprod", "10.20.0.0/20"],
+        ["vpc-nwf-prod", "10.20.16.0/21"],
+      ]);
+      const text = JSON.stringify(await db().prisma.liveResource.findMany());
+      for (const secret of [
+        "nwf-demo-psk-tunnel-a",
+        "nwf-demo-sap-password",
+        "nwf-demo-push-api-key",
+        "nwf-demo-private-key-digest",
+      ]) {
+        expect(text).not.toContain(secret);
+      }
+    } finally {
+      await simulator.close();
+    }
   });
 });

@@ -3,7 +3,9 @@ import { findWorkspaceRecord, insertWorkspace } from "@/lib/db/workspace-reposit
 import { systemActor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import type { Actor } from "@/lib/domain/access";
+import { northwindCredentials } from "@/lib/anypoint/simulator/northwind-estate";
 import { createDecision, reviewDecision, transitionDecision } from "@/lib/services/decisions";
+import { getConnection, listSyncRuns, saveConnection, startSync } from "@/lib/services/live";
 import { demoWorkspace, northwindDecisions, northwindSpec } from "@/lib/services/demo/northwind-spec";
 import { createSpecRecord } from "@/lib/services/spec";
 
@@ -53,4 +55,23 @@ export async function seedDemoWorkspace(db: Database): Promise<boolean> {
     await transitionDecision(ctx, demoWorkspace.slug, draft.number, { to: "accepted", version: proposed.version });
   }
   return true;
+}
+
+/**
+ * Connects the demo workspace to the demo simulator (once) and starts its first sync in the
+ * background unless it has synced before. Returns the sync's completion, or null.
+ */
+export async function syncDemoWorkspaceOnce(db: Database, simulatorUrl: string): Promise<Promise<unknown> | null> {
+  const ctx: ServiceContext = { db, actor: systemActor, origin: "system" };
+  if (!(await findWorkspaceRecord(db.prisma, demoWorkspace.slug))) return null;
+  if (!(await getConnection(ctx, demoWorkspace.slug))) {
+    await saveConnection(ctx, demoWorkspace.slug, {
+      controlPlane: "custom",
+      baseUrl: simulatorUrl,
+      ...northwindCredentials,
+      version: 0,
+    });
+  }
+  if ((await listSyncRuns(ctx, demoWorkspace.slug, 1)).length > 0) return null;
+  return (await startSync(ctx, demoWorkspace.slug, {}, "demo")).done;
 }
