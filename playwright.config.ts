@@ -8,6 +8,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const idpPort = port + 1;
 export const baseURL = `http://localhost:${port}`;
 export const idpURL = `http://localhost:${idpPort}`;
+/** The Anypoint simulator serving the demo estate, which e2e connects a workspace to. */
+export const simulatorURL = `http://127.0.0.1:${port + 2}`;
 
 export default defineConfig({
   testDir: "./e2e",
@@ -45,6 +47,13 @@ export default defineConfig({
     },
   ],
   webServer: [
+    {
+      command: `node --import tsx scripts/simulator.ts --estate demo --port ${port + 2}`,
+      // 401 without a token: the simulator is up.
+      url: `${simulatorURL}/accounts/api/me`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
     {
       command: `node --import tsx scripts/local-idp.ts --port ${idpPort} --app-url ${baseURL}`,
       url: `${idpURL}/.well-known/openid-configuration`,

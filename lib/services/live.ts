@@ -29,7 +29,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { openSecret, sealSecret } from "@/lib/services/secret-box";
-import { invalidInput, parseInput } from "@/lib/services/validation";
+import { parseInput } from "@/lib/services/validation";
 
 export type { LiveResourceRow, SyncRunRow };
 
@@ -122,11 +122,20 @@ function baseUrlOf(input: { controlPlane: string; baseUrl?: string | null }): st
 export async function saveConnection(ctx: ServiceContext, slug: string, input: unknown): Promise<ConnectionView> {
   const workspace = await loadWorkspace(ctx, slug);
   requirePermission(ctx.actor, "connection:manage");
-  const parsed = parseInput(connectionSchema, input);
   const existing = await findConnection(ctx.db.prisma, workspace.id);
-  if (!existing && !parsed.clientSecret) {
-    throw invalidInput([{ field: "clientSecret", message: "clientSecret is required for a new connection" }]);
-  }
+  // Reported with the other fields, so that one answer names every problem.
+  const parsed = parseInput(
+    connectionSchema.superRefine((value, issue) => {
+      if (!existing && !value.clientSecret) {
+        issue.addIssue({
+          code: "custom",
+          path: ["clientSecret"],
+          message: "clientSecret is required for a new connection",
+        });
+      }
+    }),
+    input,
+  );
   const written = await writeConnection(
     ctx.db.prisma,
     workspace.id,

@@ -1,11 +1,13 @@
 import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
 import { requirePageContext } from "@/app/_lib/page-context";
+import { AnypointConnectionPanel } from "@/components/anypoint-connection-panel";
 import { ApiTokensPanel } from "@/components/api-tokens-panel";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { RoleMappingEditor } from "@/components/role-mapping-editor";
 import { WorkspacesPanel } from "@/components/workspaces-panel";
 import { can } from "@/lib/domain/access";
+import { getConnection } from "@/lib/services/live";
 import { getRoleMapping } from "@/lib/services/role-mapping";
 import { listApiTokens } from "@/lib/services/tokens";
 import { getWorkspace } from "@/lib/services/workspaces";
@@ -28,10 +30,11 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
       </>
     );
   }
-  const [mapping, tokens, workspace] = await Promise.all([
+  const [mapping, tokens, workspace, connection] = await Promise.all([
     getRoleMapping(ctx),
     listApiTokens(ctx),
     notFoundOn404(getWorkspace(ctx, slug)),
+    notFoundOn404(getConnection(ctx, slug)),
   ]);
   return (
     <>
@@ -45,6 +48,10 @@ export default async function SettingsPage({ params }: { params: Promise<{ works
             version: workspace.version,
             requiredApprovals: workspace.requiredApprovals,
           }}
+        />
+        <AnypointConnectionPanel
+          workspace={slug}
+          initial={connection ? JSON.parse(JSON.stringify(connection)) : null}
         />
         <RoleMappingEditor initial={mapping} />
         <ApiTokensPanel initial={JSON.parse(JSON.stringify(tokens))} />
