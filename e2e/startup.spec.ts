@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
 import { expect, test } from "./fixtures";
 
 // These start their own `next start` processes (on the build test:e2e made) to check how the
@@ -82,7 +83,15 @@ test("demo mode starts its own identity provider, signs in a demo account, and s
 }) => {
   const port = await freePort();
   const idpPort = await freePort();
-  const server = await startServer({ DATABASE_URL: "memory://", AGP_DEMO_IDP_PORT: String(idpPort) }, port);
+  const server = await startServer(
+    {
+      DATABASE_URL: "memory://",
+      AGP_DEMO_IDP_PORT: String(idpPort),
+      AGP_DEMO_SIMULATOR_PORT: String(await freePort()),
+      AGP_LOG_LEVEL: "debug",
+    },
+    port,
+  );
   await waitForHealth(server);
   await page.goto(`http://localhost:${port}/`);
   await expect(page.getByRole("heading", { name: "Demo accounts" })).toBeVisible();
@@ -98,6 +107,22 @@ test("demo mode starts its own identity provider, signs in a demo account, and s
   await page.goto(`http://localhost:${port}/w/northwind/specification`);
   await expect(page.getByRole("row", { name: /^VPCs/ })).toContainText("3 records");
   await expect(page.getByRole("row", { name: /^VPCs/ })).toContainText("vpc-nwf-dr: CIDR (placeholder)");
+
+  // The demo simulator was started and the demo workspace synced against it.
+  await page.goto(`http://localhost:${port}/w/northwind/live`);
+  await expect(page.getByText(/Current snapshot from/)).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("navigation", { name: "Resource kinds" })).toContainText("Applications 11");
+  // No secret of the demo estate or its connection reaches a log line, even at debug level.
+  for (const secret of [
+    northwindCredentials.clientSecret,
+    "nwf-demo-psk-tunnel-a",
+    "nwf-demo-sap-password",
+    "nwf-demo-push-api-key",
+    "nwf-demo-private-key-digest",
+  ]) {
+    expect(server.output()).not.toContain(secret);
+  }
+  expect(server.output()).toContain('"msg":"ready"');
 });
 
 test("a bad environment stops start-up with a message naming the variable", async () => {
@@ -110,12 +135,20 @@ test("a bad environment stops start-up with a message naming the variable", asyn
 test("a second server on an embedded directory owned by a running one refuses to start", async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "agp-e2e-data-"));
   try {
-    const first = await startServer({ DATABASE_URL: `file:${dataDir}`, AGP_DEMO_IDP_PORT: String(await freePort()) });
+    const first = await startServer({
+      DATABASE_URL: `file:${dataDir}`,
+      AGP_DEMO_IDP_PORT: String(await freePort()),
+      AGP_DEMO_SIMULATOR_PORT: String(await freePort()),
+    });
     const health = await waitForHealth(first);
     expect(health.status).toBe(200);
     expect((await health.json()).database.kind).toBe("embedded");
 
-    const second = await startServer({ DATABASE_URL: `file:${dataDir}`, AGP_DEMO_IDP_PORT: String(await freePort()) });
+    const second = await startServer({
+      DATABASE_URL: `file:${dataDir}`,
+      AGP_DEMO_IDP_PORT: String(await freePort()),
+      AGP_DEMO_SIMULATOR_PORT: String(await freePort()),
+    });
     expect(await second.exit).toBe(1);
     expect(second.output()).toContain(
       `The embedded database in ${dataDir} is already open in process ${first.child.pid}`,

@@ -138,6 +138,22 @@ export async function startSyncRun(
   prisma: PrismaClient,
   input: { workspaceId: string; trigger: string; actorName: string; baseUrl: string; now: Date; staleMs: number },
 ): Promise<{ ok: true; run: SyncRunRow } | { ok: false; running: SyncRunRow }> {
+  try {
+    return await attemptStart(prisma, input);
+  } catch (error) {
+    // Another starter created the lock between our read and our insert: it won.
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    const lock = await prisma.syncLock.findUnique({ where: { workspaceId: input.workspaceId } });
+    const holder = lock && (await prisma.syncRun.findUnique({ where: { id: lock.syncRunId } }));
+    if (!holder) throw error;
+    return { ok: false, running: toRun(holder) };
+  }
+}
+
+function attemptStart(
+  prisma: PrismaClient,
+  input: { workspaceId: string; trigger: string; actorName: string; baseUrl: string; now: Date; staleMs: number },
+): Promise<{ ok: true; run: SyncRunRow } | { ok: false; running: SyncRunRow }> {
   return prisma.$transaction(async (tx) => {
     const lock = await tx.syncLock.findUnique({ where: { workspaceId: input.workspaceId } });
     if (lock) {

@@ -12,6 +12,7 @@ import {
   resolveHeldSync,
   runSync,
   saveConnection,
+  startDueSyncs,
   startSync,
   testConnection,
 } from "@/lib/services/live";
@@ -221,5 +222,27 @@ describe(`live estate syncs on ${testEngine}`, () => {
     );
     expect(dump).toContain(run.id);
     for (const secret of Object.values(fixtureSecrets)) expect(dump).not.toContain(secret);
+  });
+
+  it("starts scheduled syncs when they are due, once, and not before", async () => {
+    const view = await getConnection(as(), "default");
+    await saveConnection(as(), "default", {
+      controlPlane: "custom",
+      baseUrl,
+      clientId: "portal-reader",
+      syncIntervalMinutes: 60,
+      version: view!.version,
+    });
+    const now = new Date();
+    const [first, second] = await Promise.all([startDueSyncs(db(), now), startDueSyncs(db(), now)]);
+    expect([...first, ...second]).toEqual(["default"]); // two instances ticking at once: one sync
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const runs = await listSyncRuns(as(), "default");
+    expect(runs).toHaveLength(1);
+    expect(runs[0]?.trigger).toBe("schedule");
+    while ((await listSyncRuns(as(), "default"))[0]?.status === "running") await new Promise((r) => setTimeout(r, 50));
+    expect(await startDueSyncs(db(), new Date(now.getTime() + 30 * 60_000))).toEqual([]);
+    expect(await startDueSyncs(db(), new Date(now.getTime() + 61 * 60_000))).toEqual(["default"]);
+    while ((await listSyncRuns(as(), "default"))[0]?.status === "running") await new Promise((r) => setTimeout(r, 50));
   });
 });

@@ -7,10 +7,14 @@ import { getLogger } from "@/lib/log";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
 import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
+import { startDueSyncs } from "@/lib/services/live";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 
 const IDP_KEY = Symbol.for("agp.local-idp");
 const SIMULATOR_KEY = Symbol.for("agp.demo-simulator");
+const SCHEDULER_KEY = Symbol.for("agp.sync-scheduler");
+/** How often the scheduler looks for syncs that are due. */
+const schedulerTickMs = 60_000;
 
 /**
  * Prepares the server before it takes requests: validates the environment, opens the database
@@ -53,6 +57,12 @@ export async function startUp(): Promise<void> {
     simulator = await holder[SIMULATOR_KEY];
     if (simulator) await syncDemoWorkspaceOnce(db, simulator);
   }
+  const scheduler = globalThis as { [SCHEDULER_KEY]?: NodeJS.Timeout };
+  scheduler[SCHEDULER_KEY] ??= setInterval(() => {
+    startDueSyncs(db, new Date()).catch((error: unknown) =>
+      getLogger().error({ err: error }, "the sync scheduler could not start the syncs that are due"),
+    );
+  }, schedulerTickMs).unref();
   getLogger().info(
     {
       mode: env.mode,
