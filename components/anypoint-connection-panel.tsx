@@ -183,8 +183,8 @@ export function AnypointConnectionPanel({ workspace, initial }: AnypointConnecti
           <ul className="mt-2 space-y-1 text-sm" aria-label="Connection checks">
             {test.data.checks.map((c) => (
               <li key={c.check}>
-                <span aria-hidden="true">{c.ok ? "✓" : "✗"}</span> <span className="font-medium">{c.check}</span>{" "}
-                <span className="sr-only">{c.ok ? "passed" : "failed"}</span>: {c.detail}
+                <span aria-hidden="true">{c.ok ? "✓" : "✗"}</span> <span className="font-medium">{c.check}</span>
+                <span className="sr-only">{c.ok ? " passed" : " failed"}</span>: {c.detail}
               </li>
             ))}
           </ul>

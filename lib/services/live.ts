@@ -244,7 +244,7 @@ export async function testConnection(
   const envs = await attempt(
     "Environments",
     () => client.environments(orgId),
-    (e) => `${e.length} visible`,
+    (e) => `${e.length} in the organisation`,
   );
   await attempt(
     "VPCs",
@@ -256,21 +256,28 @@ export async function testConnection(
     () => client.privateSpaces(orgId),
     (p) => `${p.length} visible`,
   );
-  const env = envs?.[0];
-  if (env) {
+  // Applications live in environments, often only in business groups: try the first one that has any.
+  let target = envs?.[0] ? { owner: orgId, env: envs[0] } : null;
+  for (const child of org?.subOrganizationIds.slice(0, 5) ?? []) {
+    if (target) break;
+    const childEnvs = await client.environments(child).catch(() => []);
+    if (childEnvs[0]) target = { owner: child, env: childEnvs[0] };
+  }
+  if (target) {
+    const { owner, env } = target;
     await attempt(
       `Applications in ${env.name}`,
-      () => client.ch1Applications(orgId, env.id),
+      () => client.ch1Applications(owner, env.id),
       (a) => `${a.length} CloudHub 1.0`,
     );
     await attempt(
       `Deployments in ${env.name}`,
-      () => client.deployments(orgId, env.id),
+      () => client.deployments(owner, env.id),
       (d) => `${d.length} CloudHub 2.0 / RTF`,
     );
     await attempt(
       `API instances in ${env.name}`,
-      () => client.apiInstances(orgId, env.id),
+      () => client.apiInstances(owner, env.id),
       (a) => `${a.length} visible`,
     );
   }
