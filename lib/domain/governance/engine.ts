@@ -1,0 +1,127 @@
+import type {
+  EvaluationInput,
+  Finding,
+  Rule,
+  RuleContext,
+  RuleFinding,
+  SpecEntry,
+  Waiver,
+} from "@/lib/domain/governance/types";
+import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
+import type { SpecKind } from "@/lib/domain/spec/kinds";
+
+/** FNV-1a, 64 bits as two 32-bit halves: stable, fast, and pure (lib/domain has no crypto). */
+function fnv64(text: string): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x050c5d1f;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
+  }
+  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+}
+
+/** The fingerprint of a finding: rule, resource kind and name (case-insensitive), environment, detail. */
+export function fingerprintOf(
+  ruleId: string,
+  finding: Pick<RuleFinding, "resourceKind" | "resourceName" | "environment" | "detail">,
+): string {
+  const key = [
+    ruleId,
+    finding.resourceKind,
+    finding.resourceName.toLowerCase(),
+    (finding.environment ?? "").toLowerCase(),
+    finding.detail ?? "",
+  ].join("\u0000");
+  return `${ruleId}:${fnv64(key)}`;
+}
+
+/** Indexes the input once for every rule. */
+export function buildContext(input: EvaluationInput): RuleContext {
+  const bySpecKind = new Map<SpecKind, SpecEntry[]>();
+  const byId = new Map<string, SpecEntry>();
+  for (const entry of input.spec) {
+    bySpecKind.set(entry.kind, [...(bySpecKind.get(entry.kind) ?? []), entry]);
+    byId.set(entry.id, entry);
+  }
+  const byLiveKind = new Map<LiveKind, LiveResource[]>();
+  for (const resource of input.live ?? []) {
+    const list = byLiveKind.get(resource.kind);
+    if (list) list.push(resource);
+    else byLiveKind.set(resource.kind, [resource]);
+  }
+  return {
+    input,
+    spec: (kind) => bySpecKind.get(kind) ?? [],
+    byId: (id) => (typeof id === "string" ? byId.get(id) : undefined),
+    titles: (value) =>
+      (Array.isArray(value) ? value : value ? [value] : [])
+        .map((id) => (typeof id === "string" ? byId.get(id)?.title : undefined))
+        .filter((t): t is string => !!t),
+    live: (kind) => byLiveKind.get(kind) ?? [],
+  };
+}
+
+/** The waiver that covers a finding, if any is still valid at `now`. */
+export function findWaiver(
+  finding: Pick<Finding, "fingerprint" | "ruleId" | "resourceName" | "environment">,
+  waivers: readonly Waiver[],
+  now: Date,
+): Waiver | null {
+  const same = (a: string | null, b: string | null) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
+  return (
+    waivers.find(
+      (w) =>
+        w.expiresAt.getTime() > now.getTime() &&
+        (w.fingerprint
+          ? w.fingerprint === finding.fingerprint
+          : w.ruleId === finding.ruleId &&
+            (w.resourceName === null || same(w.resourceName, finding.resourceName)) &&
+            (w.environment === null || same(w.environment, finding.environment))),
+    ) ?? null
+  );
+}
+
+/**
+ * Runs every rule over the plan, the live snapshot and the decisions. Rules that compare with
+ * the live estate are skipped before the first sync. A waived finding stays a finding, marked
+ * waived; an expired waiver waives nothing. Findings come sorted by severity, rule and resource.
+ */
+export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers: readonly Waiver[]): Finding[] {
+  const context = buildContext(input);
+  const findings: Finding[] = [];
+  const seen = new Set<string>();
+  for (const rule of rules) {
+    if (rule.needsLive && input.live === null) continue;
+    for (const raw of rule.evaluate(context)) {
+      const fingerprint = fingerprintOf(rule.id, raw);
+      if (seen.has(fingerprint)) continue;
+      seen.add(fingerprint);
+      const base = {
+        ruleId: rule.id,
+        category: rule.category,
+        severity: raw.severity ?? rule.severity,
+        remediation: raw.remediation ?? rule.remediation,
+        resourceKind: raw.resourceKind,
+        resourceName: raw.resourceName,
+        environment: raw.environment ?? null,
+        businessGroup: raw.businessGroup ?? null,
+        message: raw.message,
+        specRecordId: raw.specRecordId ?? null,
+        liveExternalId: raw.liveExternalId ?? null,
+        fingerprint,
+      };
+      const waiver = findWaiver(base, waivers, input.now);
+      findings.push({ ...base, status: waiver ? "waived" : "open", waiverId: waiver?.id ?? null });
+    }
+  }
+  const rank = { error: 0, warning: 1, info: 2 } as const;
+  return findings.sort(
+    (a, b) =>
+      rank[a.severity] - rank[b.severity] ||
+      a.ruleId.localeCompare(b.ruleId) ||
+      a.resourceName.localeCompare(b.resourceName) ||
+      a.fingerprint.localeCompare(b.fingerprint),
+  );
+}
