@@ -122,6 +122,7 @@ export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers
       rank[a.severity] - rank[b.severity] ||
       a.ruleId.localeCompare(b.ruleId) ||
       a.resourceName.localeCompare(b.resourceName) ||
+      a.message.localeCompare(b.message) ||
       a.fingerprint.localeCompare(b.fingerprint),
   );
 }

@@ -21,8 +21,15 @@ export type Category = z.infer<typeof categorySchema>;
 /** A specification record as the rules read it. */
 export type SpecEntry = { id: string; kind: SpecKind; title: string; data: Record<string, unknown> };
 
-/** A decision as the lifecycle rules read it. */
-export type DecisionEntry = { number: string; title: string; status: DecisionStatus; proposedAt: Date | null };
+/** A decision as the gap and lifecycle rules read it. */
+export type DecisionEntry = {
+  number: string;
+  title: string;
+  status: DecisionStatus;
+  proposedAt: Date | null;
+  /** Context, decision, rationale and implications (scanned for placeholders). */
+  texts: Record<string, string>;
+};
 
 /** Everything one evaluation reads: the plan, the live snapshot (null before the first sync), decisions, the time. */
 export type EvaluationInput = {
@@ -35,7 +42,7 @@ export type EvaluationInput = {
 /** What a rule reports about one resource; the engine adds the rule's id, category and defaults. */
 export type RuleFinding = {
   /** A spec kind or a live kind. */
-  resourceKind: SpecKind | LiveKind;
+  resourceKind: SpecKind | LiveKind | "decision" | "section";
   resourceName: string;
   environment?: string | null;
   businessGroup?: string | null;

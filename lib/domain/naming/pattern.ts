@@ -289,9 +289,12 @@ function suggest(pattern: CompiledPattern, name: string, maxLength?: number | nu
   collect(pattern.parts);
   const candidates: { name: string; cost: number }[] = [];
   for (let i = 0; i < tokens.length; i += 1) {
+    // A replacement is a suggestion only when it is a near miss ("prod" -> "prd"), not another word.
+    const nearMiss = Math.max(2, Math.ceil(tokens[i]!.length / 2));
     for (const word of words) {
       const replaced = [...tokens.slice(0, i), word, ...tokens.slice(i + 1)].join("-");
-      if (passes(replaced)) candidates.push({ name: replaced, cost: distance(tokens[i]!, word) });
+      const cost = distance(tokens[i]!, word.toLowerCase());
+      if (cost <= nearMiss && passes(replaced)) candidates.push({ name: replaced, cost });
       const inserted = [...tokens.slice(0, i), word, ...tokens.slice(i)].join("-");
       if (passes(inserted)) candidates.push({ name: inserted, cost: word.length + 1 });
     }

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/domain/governance/engine";
+import { gapRules, requiredSections } from "@/lib/domain/governance/rules/gaps";
+import { decisionEntry, evaluationInput, specEntry } from "@/lib/testing/governance";
+
+const rule = (id: string) => gapRules.filter((r) => r.id === id);
+const messages = (id: string, input = evaluationInput()) => evaluate(rule(id), input, []).map((f) => f.message);
+
+describe("GAP-PLACEHOLDER", () => {
+  it("passes a finished record", () => {
+    const vpc = specEntry("vpc", { name: "vpc-prod", region: "eu-central-1", cidr: "10.0.0.0/20", environments: [] });
+    expect(messages("GAP-PLACEHOLDER", evaluationInput({ spec: [vpc] }))).toEqual([]);
+  });
+
+  it("names section, record, field and the kind of placeholder", () => {
+    const spec = [
+      specEntry("vpc", { name: "vpc-dr", region: "eu-west-1", cidr: "TBD", environments: [] }),
+      specEntry("vpn", {
+        name: "vpn-dc",
+        vpc: "x",
+        routing: "bgp",
+        remoteIp: "x.x.x.x",
+        staticRoutes: ["<corporate ranges>"],
+      }),
+      specEntry("principle", { name: "Loose coupling", statement: "<Describe the principle>" }),
+      specEntry("entitlement", { name: "Subscription tier", value: "[CUSTOMER]" }),
+      specEntry("system", { name: "SAP", description: "See (link)" }),
+      specEntry("narrative-section", { name: "Assumptions", body: "TODO: confirm lead times" }),
+    ];
+    expect(messages("GAP-PLACEHOLDER", evaluationInput({ spec }))).toEqual([
+      'Narrative sections, "Assumptions", Text (Markdown): "TODO: confirm lead times" is a placeholder (TODO marker)',
+      'Integration principles, "Loose coupling", Statement: "<Describe the principle>" is a placeholder (instruction in angle brackets)',
+      'Systems, "SAP", Description: "See (link)" is a placeholder (dummy link)',
+      'Licensed capabilities, "Subscription tier", Value: "[CUSTOMER]" is a placeholder (customer placeholder)',
+      'VPCs, "vpc-dr", CIDR: "TBD" is a placeholder (TBD marker)',
+      'VPNs, "vpn-dc", Remote IP: "x.x.x.x" is a placeholder (dummy address)',
+      'VPNs, "vpn-dc", Static routes: "<corporate ranges>" is a placeholder (instruction in angle brackets)',
+    ]);
+  });
+
+  it("scans decisions, including the template's Dxx example", () => {
+    const decisions = [decisionEntry({ number: "D01", title: "Dxx", texts: { decision: "<Describe the decision>" } })];
+    expect(messages("GAP-PLACEHOLDER", evaluationInput({ decisions }))).toEqual([
+      "Architecture decisions, D01, decision: contains a placeholder (instruction in angle brackets)",
+    ]);
+  });
+});
+
+describe("GAP-FIELD-EMPTY", () => {
+  it("passes filled fields and a narrative section marked not applicable", () => {
+    const spec = [specEntry("narrative-section", { name: "Runtime Fabric", body: "", notApplicable: true })];
+    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec }))).toEqual([]);
+  });
+
+  it("names each empty required or tracked field", () => {
+    const spec = [
+      specEntry("environment", {
+        name: "DR",
+        classification: "production",
+        description: "",
+        deployedBy: null,
+        businessGroup: null,
+      }),
+    ];
+    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec }))).toEqual([
+      'Environments, "DR", Business group: empty',
+      'Environments, "DR", Deployed by: empty',
+      'Environments, "DR", Description: empty',
+    ]);
+  });
+});
+
+describe("GAP-SECTION-EMPTY", () => {
+  it("names every required section without records", () => {
+    expect(messages("GAP-SECTION-EMPTY")).toHaveLength(requiredSections.length);
+    expect(messages("GAP-SECTION-EMPTY")[0]).toBe('Section "Business groups" has no records');
+  });
+
+  it("passes a section with a record", () => {
+    const spec = [specEntry("business-group", { name: "Root" })];
+    expect(messages("GAP-SECTION-EMPTY", evaluationInput({ spec }))).not.toContain(
+      'Section "Business groups" has no records',
+    );
+  });
+});

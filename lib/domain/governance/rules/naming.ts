@@ -1,0 +1,151 @@
+import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
+import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
+import { liveKindLabels } from "@/lib/domain/live/snapshot";
+import { checkName, compilePattern, PatternError, type CompiledPattern } from "@/lib/domain/naming/pattern";
+
+/** CloudHub 1.0 application names are DNS labels under cloudhub.io: 42 characters at most. */
+export const cloudhubNameLimit = 42;
+
+type Convention = {
+  id: string;
+  name: string;
+  kind: LiveKind;
+  pattern: CompiledPattern | null;
+  error: string | null;
+  maxLength: number | null;
+  environments: string[];
+};
+
+const conventionKinds: Record<string, LiveKind> = {
+  application: "application",
+  environment: "environment",
+  "business-group": "business-group",
+  vpc: "vpc",
+  "load-balancer": "load-balancer",
+  team: "team",
+  "api-instance": "api-instance",
+};
+
+/** The workspace's conventions, compiled (a broken pattern is reported, not thrown). */
+export function conventionsOf(context: RuleContext): Convention[] {
+  return context.spec("naming-convention").flatMap((record) => {
+    const kind = conventionKinds[String(record.data.resourceKind)];
+    if (!kind) return [];
+    let pattern: CompiledPattern | null = null;
+    let error: string | null = null;
+    try {
+      pattern = compilePattern(String(record.data.pattern ?? ""));
+    } catch (e) {
+      error = e instanceof PatternError ? e.message : String(e);
+    }
+    return [
+      {
+        id: record.id,
+        name: record.title,
+        kind,
+        pattern,
+        error,
+        maxLength: typeof record.data.maxLength === "number" ? record.data.maxLength : null,
+        environments: context.titles(record.data.environments).map((e) => e.toLowerCase()),
+      },
+    ];
+  });
+}
+
+/** The environment a convention's filter looks at: an environment resource's own name. */
+const environmentOf = (resource: LiveResource) =>
+  (resource.kind === "environment" ? resource.name : resource.environment)?.toLowerCase() ?? null;
+
+export const namingRules: Rule[] = [
+  {
+    id: "NAME-CONVENTION",
+    title: "Name breaks the naming convention",
+    category: "naming",
+    severity: "warning",
+    reads: [
+      "naming-convention",
+      "application",
+      "environment",
+      "business-group",
+      "vpc",
+      "load-balancer",
+      "team",
+      "api-instance",
+    ],
+    rationale:
+      "Names are how people and pipelines find ownership, layer and environment of a resource; a name outside the convention hides them and breaks automation that relies on them.",
+    remediation:
+      "Rename the resource (or redeploy it under the right name); where a rename is impossible, waive the finding with its reason.",
+    needsLive: true,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      const conventions = conventionsOf(context);
+      for (const convention of conventions) {
+        if (convention.error) {
+          findings.push({
+            resourceKind: "naming-convention",
+            resourceName: convention.name,
+            message: `Naming convention "${convention.name}" cannot be used: ${convention.error}`,
+            severity: "error",
+            remediation: "Fix the pattern in the convention editor; its tester shows which part it reads how.",
+            specRecordId: convention.id,
+          });
+        }
+      }
+      const usable = conventions.filter((c) => c.pattern);
+      for (const kind of new Set(usable.map((c) => c.kind))) {
+        for (const resource of context.live(kind)) {
+          const environment = environmentOf(resource);
+          const applicable = usable.filter(
+            (c) =>
+              c.kind === kind &&
+              (c.environments.length === 0 || (environment !== null && c.environments.includes(environment))),
+          );
+          if (applicable.length === 0) continue;
+          const results = applicable.map((c) => ({
+            convention: c,
+            result: checkName(c.pattern!, resource.name, c.maxLength),
+          }));
+          if (results.some((r) => r.result.ok)) continue;
+          for (const { convention, result } of results) {
+            if (result.ok) continue;
+            findings.push({
+              resourceKind: kind,
+              resourceName: resource.name,
+              environment: resource.environment,
+              businessGroup: resource.businessGroup,
+              message: `${liveKindLabels[kind].one} "${resource.name}"${resource.environment ? ` in ${resource.environment}` : ""} breaks convention "${convention.name}": ${result.message}${result.suggestion ? `. Suggested name: ${result.suggestion}` : ""}`,
+              liveExternalId: resource.externalId,
+              specRecordId: convention.id,
+              detail: convention.id,
+            });
+          }
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "NAME-CLOUDHUB-LENGTH",
+    title: "CloudHub application name longer than 42 characters",
+    category: "naming",
+    severity: "error",
+    reads: ["application"],
+    rationale: "CloudHub 1.0 application names become DNS labels under cloudhub.io and may have at most 42 characters.",
+    remediation:
+      "Shorten the name, for example by abbreviating the system or dropping words the environment already says.",
+    needsLive: true,
+    evaluate: (context) =>
+      context
+        .live("application")
+        .filter((app) => app.attributes.platform === "cloudhub-1" && app.name.length > cloudhubNameLimit)
+        .map((app) => ({
+          resourceKind: "application",
+          resourceName: app.name,
+          environment: app.environment,
+          businessGroup: app.businessGroup,
+          message: `CloudHub application "${app.name}" has ${app.name.length} characters; CloudHub 1.0 allows at most ${cloudhubNameLimit}`,
+          liveExternalId: app.externalId,
+        })),
+  },
+];
