@@ -1,0 +1,166 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/domain/governance/engine";
+import { driftRules } from "@/lib/domain/governance/rules/drift";
+import type { SpecEntry } from "@/lib/domain/governance/types";
+import type { LiveResource } from "@/lib/domain/live/snapshot";
+import { evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
+
+const prod = specEntry("environment", { name: "PROD", classification: "production" }, "env-prod");
+const test = specEntry("environment", { name: "TEST", classification: "sandbox" }, "env-test");
+const messages = (id: string, spec: SpecEntry[], live: LiveResource[]) =>
+  evaluate(
+    driftRules.filter((r) => r.id === id),
+    evaluationInput({ spec: [prod, test, ...spec], live }),
+    [],
+  ).map((f) => f.message);
+const liveEnvs = [
+  liveResource("environment", "PROD", { attributes: { type: "production" } }),
+  liveResource("environment", "test", { attributes: { type: "sandbox" } }),
+];
+
+describe("DRIFT-MISSING and DRIFT-UNPLANNED", () => {
+  const vpc = specEntry("vpc", {
+    name: "vpc-prod",
+    region: "eu-central-1",
+    cidr: "10.0.0.0/20",
+    environments: ["env-prod"],
+  });
+  const app = specEntry("application", {
+    name: "orders-api",
+    layer: "process",
+    environments: ["env-prod", "env-test"],
+  });
+
+  it("match plan and estate by name, whatever the case, and an application by name or name-environment", () => {
+    const live = [
+      ...liveEnvs,
+      liveResource("vpc", "VPC-PROD", {
+        attributes: { cidr: "10.0.0.0/20", region: "eu-central-1", environments: ["PROD"] },
+      }),
+      liveResource("application", "orders-api", { environment: "PROD" }),
+      liveResource("application", "orders-api-test", { environment: "TEST" }),
+    ];
+    expect(messages("DRIFT-MISSING", [vpc, app], live)).toEqual([]);
+    expect(messages("DRIFT-UNPLANNED", [vpc, app], live)).toEqual([]);
+  });
+
+  it("report what is planned but missing, per environment for applications", () => {
+    const live = [...liveEnvs, liveResource("application", "orders-api", { environment: "PROD" })];
+    expect(messages("DRIFT-MISSING", [vpc, app], live)).toEqual([
+      'Application "orders-api" is planned in TEST but not deployed there',
+      'VPC "vpc-prod" is in the specification but not in Anypoint',
+    ]);
+  });
+
+  it("report what runs but is not planned", () => {
+    const live = [
+      ...liveEnvs,
+      liveResource("environment", "Design", { attributes: { type: "design" } }),
+      liveResource("application", "legacy-ftp", { environment: "PROD", businessGroup: "Logistics" }),
+      liveResource("team", "Contractors"),
+    ];
+    expect(messages("DRIFT-UNPLANNED", [], live)).toEqual([
+      'Team "Contractors" is in Anypoint but not in the specification',
+      'Environment "Design" is in Anypoint but not in the specification',
+      'Application "legacy-ftp" in PROD is deployed but not planned',
+    ]);
+  });
+});
+
+describe("DRIFT-VALUE", () => {
+  it("passes when the values agree", () => {
+    const vpc = specEntry("vpc", {
+      name: "vpc-prod",
+      region: "eu-central-1",
+      cidr: "10.0.0.0/20",
+      environments: ["env-prod"],
+    });
+    const live = [
+      ...liveEnvs,
+      liveResource("vpc", "vpc-prod", {
+        attributes: { cidr: "10.0.0.0/20", region: "eu-central-1", environments: ["prod"] },
+      }),
+    ];
+    expect(messages("DRIFT-VALUE", [vpc], live)).toEqual([]);
+  });
+
+  it("names the field and both values, for every compared kind", () => {
+    const spec = [
+      specEntry("vpc", {
+        name: "vpc-prod",
+        region: "eu-central-1",
+        cidr: "10.20.16.0/20",
+        environments: ["env-prod", "env-test"],
+      }),
+      specEntry("load-balancer", {
+        name: "dlb-ext",
+        vpc: "x",
+        role: "external",
+        allowlistedCidrs: ["0.0.0.0/0"],
+        httpMode: "redirect",
+      }),
+      specEntry("vpn", {
+        name: "vpn-dc",
+        vpc: "x",
+        routing: "static",
+        remoteIp: "198.51.100.20",
+        staticRoutes: ["10.10.0.0/16"],
+      }),
+      specEntry("application", {
+        name: "orders-api",
+        layer: "process",
+        environments: ["env-prod"],
+        workers: 2,
+        workerSize: "0.2",
+      }),
+    ];
+    const live = [
+      liveResource("environment", "PROD", { attributes: { type: "sandbox" } }),
+      liveResource("vpc", "vpc-prod", {
+        attributes: { cidr: "10.20.16.0/21", region: "eu-west-1", environments: ["PROD"] },
+      }),
+      liveResource("load-balancer", "dlb-ext", { attributes: { allowlist: ["203.0.113.0/24"], httpMode: "on" } }),
+      liveResource("vpn", "vpn-dc", {
+        attributes: { remoteIp: "198.51.100.21", remoteNetworks: ["10.10.0.0/16", "10.11.0.0/16"] },
+      }),
+      liveResource("application", "orders-api", {
+        environment: "PROD",
+        attributes: { platform: "cloudhub-1", workers: 1, workerVCores: 0.1 },
+      }),
+    ];
+    const findings = evaluate(
+      driftRules.filter((r) => r.id === "DRIFT-VALUE"),
+      evaluationInput({ spec: [prod, test, ...spec], live }),
+      [],
+    );
+    expect(findings.map((f) => [f.severity, f.message])).toEqual([
+      ["error", 'VPC "vpc-prod": the CIDR is 10.20.16.0/21 in Anypoint but 10.20.16.0/20 in the specification'],
+      [
+        "warning",
+        'Load balancer "dlb-ext": the allowlist is 203.0.113.0/24 in Anypoint but 0.0.0.0/0 in the specification',
+      ],
+      ["warning", 'Load balancer "dlb-ext": the HTTP mode is on in Anypoint but redirect in the specification'],
+      ["warning", 'Application "orders-api": the number of workers is 1 in Anypoint but 2 in the specification'],
+      [
+        "warning",
+        'Application "orders-api": the worker size is 0.1 vCore in Anypoint but 0.2 vCore in the specification',
+      ],
+      ["warning", 'Environment "PROD": the type is sandbox in Anypoint but production in the specification'],
+      ["warning", 'VPC "vpc-prod": the environment list is PROD in Anypoint but PROD, TEST in the specification'],
+      ["warning", 'VPC "vpc-prod": the region is eu-west-1 in Anypoint but eu-central-1 in the specification'],
+      ["warning", 'VPN "vpn-dc": the remote IP is 198.51.100.21 in Anypoint but 198.51.100.20 in the specification'],
+      [
+        "warning",
+        'VPN "vpn-dc": the remote network list is 10.10.0.0/16, 10.11.0.0/16 in Anypoint but 10.10.0.0/16 in the specification',
+      ],
+    ]);
+  });
+
+  it("does not compare a value the specification leaves as a placeholder", () => {
+    const vpc = specEntry("vpc", { name: "vpc-dr", region: "eu-west-1", cidr: "TBD", environments: [] });
+    const live = [
+      liveResource("vpc", "vpc-dr", { attributes: { cidr: "10.9.0.0/20", region: "eu-west-1", environments: [] } }),
+    ];
+    expect(messages("DRIFT-VALUE", [vpc], live)).toEqual([]);
+  });
+});

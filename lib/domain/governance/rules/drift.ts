@@ -1,0 +1,246 @@
+import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
+import { liveKindLabels, type LiveResource } from "@/lib/domain/live/snapshot";
+import { isFilled } from "@/lib/domain/spec/placeholders";
+
+/** The kinds planned and read alike, matched by name (case-insensitive). */
+const comparedKinds = ["business-group", "environment", "vpc", "vpn", "load-balancer", "team"] as const;
+
+const lower = (value: string | null | undefined) => (value ?? "").toLowerCase();
+const sameSet = (a: readonly string[], b: readonly string[]) => {
+  const x = new Set(a.map(lower));
+  const y = new Set(b.map(lower));
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
+const list = (values: readonly string[]) => (values.length ? values.join(", ") : "none");
+
+type Planned = { entry: SpecEntry; environment: string | null };
+
+/** Where a planned application should run: one entry per environment it lists (or one without). */
+function plannedApplications(context: RuleContext): Planned[] {
+  return context.spec("application").flatMap((entry): Planned[] => {
+    const environments = context.titles(entry.data.environments);
+    return environments.length
+      ? environments.map((environment) => ({ entry, environment }))
+      : [{ entry, environment: null }];
+  });
+}
+
+/** A live application is the planned one when its name is the plan's, or the plan's with the environment as suffix. */
+function matchesApplication(planned: Planned, app: LiveResource): boolean {
+  if (planned.environment && lower(app.environment) !== lower(planned.environment)) return false;
+  const name = lower(app.name);
+  const plannedName = lower(planned.entry.title);
+  return name === plannedName || (!!app.environment && name === `${plannedName}-${lower(app.environment)}`);
+}
+
+function pairs(context: RuleContext, kind: (typeof comparedKinds)[number]) {
+  const live = new Map(context.live(kind).map((r) => [lower(r.name), r]));
+  return context
+    .spec(kind)
+    .map((entry) => ({ entry, resource: live.get(lower(entry.title)) }))
+    .filter((p): p is { entry: SpecEntry; resource: LiveResource } => !!p.resource);
+}
+
+const differs = (
+  entry: SpecEntry,
+  resource: LiveResource,
+  field: string,
+  label: string,
+  planned: string,
+  actual: string,
+  severity?: "error" | "warning",
+): RuleFinding => ({
+  resourceKind: resource.kind,
+  resourceName: resource.name,
+  environment: resource.environment,
+  businessGroup: resource.businessGroup,
+  message: `${liveKindLabels[resource.kind].one} "${resource.name}": ${label} is ${actual} in Anypoint but ${planned} in the specification`,
+  specRecordId: entry.id,
+  liveExternalId: resource.externalId,
+  detail: field,
+  severity,
+});
+
+export const driftRules: Rule[] = [
+  {
+    id: "DRIFT-MISSING",
+    title: "Planned but not in the live estate",
+    category: "drift",
+    severity: "warning",
+    reads: [...comparedKinds, "application"],
+    rationale:
+      "The specification promises something Anypoint does not have: either it was never built, or it has another name.",
+    remediation: "Build it, correct its name in Anypoint or in the specification, or remove it from the plan.",
+    needsLive: true,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      for (const kind of comparedKinds) {
+        const live = new Set(context.live(kind).map((r) => lower(r.name)));
+        for (const entry of context.spec(kind)) {
+          if (!isFilled(entry.title) || live.has(lower(entry.title))) continue;
+          findings.push({
+            resourceKind: kind,
+            resourceName: entry.title,
+            message: `${liveKindLabels[kind].one} "${entry.title}" is in the specification but not in Anypoint`,
+            specRecordId: entry.id,
+          });
+        }
+      }
+      const apps = context.live("application");
+      for (const planned of plannedApplications(context)) {
+        if (apps.some((app) => matchesApplication(planned, app))) continue;
+        findings.push({
+          resourceKind: "application",
+          resourceName: planned.entry.title,
+          environment: planned.environment,
+          message: `Application "${planned.entry.title}" is planned${planned.environment ? ` in ${planned.environment}` : ""} but not deployed there`,
+          specRecordId: planned.entry.id,
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "DRIFT-UNPLANNED",
+    title: "In the live estate but not planned",
+    category: "drift",
+    severity: "warning",
+    reads: [...comparedKinds, "application"],
+    rationale:
+      "What runs but is not in the specification is not governed: nobody checked its sizing, security or recovery.",
+    remediation: "Add it to the specification (with its owner), or retire it.",
+    needsLive: true,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      for (const kind of comparedKinds) {
+        const planned = new Set(context.spec(kind).map((e) => lower(e.title)));
+        for (const resource of context.live(kind)) {
+          if (planned.has(lower(resource.name))) continue;
+          findings.push({
+            resourceKind: kind,
+            resourceName: resource.name,
+            environment: resource.kind === "environment" ? null : resource.environment,
+            businessGroup: resource.businessGroup,
+            message: `${liveKindLabels[kind].one} "${resource.name}" is in Anypoint but not in the specification`,
+            liveExternalId: resource.externalId,
+          });
+        }
+      }
+      const plans = plannedApplications(context);
+      for (const app of context.live("application")) {
+        if (plans.some((p) => matchesApplication(p, app))) continue;
+        findings.push({
+          resourceKind: "application",
+          resourceName: app.name,
+          environment: app.environment,
+          businessGroup: app.businessGroup,
+          message: `Application "${app.name}"${app.environment ? ` in ${app.environment}` : ""} is deployed but not planned`,
+          liveExternalId: app.externalId,
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "DRIFT-VALUE",
+    title: "Planned and live values differ",
+    category: "drift",
+    severity: "warning",
+    reads: ["environment", "vpc", "load-balancer", "vpn", "application"],
+    rationale:
+      "The plan and the estate disagree on a value that matters (network ranges, exposure, sizing): one of them is wrong.",
+    remediation:
+      "Change Anypoint to match the plan, or record the new value in the specification (with a decision if it is one).",
+    needsLive: true,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      for (const { entry, resource } of pairs(context, "environment")) {
+        const planned = String(entry.data.classification ?? "");
+        const actual = String(resource.attributes.type ?? "");
+        if (isFilled(planned) && actual && lower(planned) !== lower(actual)) {
+          findings.push(differs(entry, resource, "type", "the type", planned, actual));
+        }
+      }
+      for (const { entry, resource } of pairs(context, "vpc")) {
+        const cidr = String(entry.data.cidr ?? "");
+        if (isFilled(cidr) && cidr !== resource.attributes.cidr) {
+          findings.push(differs(entry, resource, "cidr", "the CIDR", cidr, String(resource.attributes.cidr), "error"));
+        }
+        const region = String(entry.data.region ?? "");
+        if (isFilled(region) && region !== resource.attributes.region) {
+          findings.push(differs(entry, resource, "region", "the region", region, String(resource.attributes.region)));
+        }
+        const plannedEnvs = context.titles(entry.data.environments);
+        const liveEnvs = (resource.attributes.environments as string[] | undefined) ?? [];
+        if (plannedEnvs.length && !sameSet(plannedEnvs, liveEnvs)) {
+          findings.push(
+            differs(entry, resource, "environments", "the environment list", list(plannedEnvs), list(liveEnvs)),
+          );
+        }
+      }
+      for (const { entry, resource } of pairs(context, "load-balancer")) {
+        const planned = ((entry.data.allowlistedCidrs as string[] | undefined) ?? []).filter(isFilled);
+        const actual = (resource.attributes.allowlist as string[] | undefined) ?? [];
+        if (planned.length && !sameSet(planned, actual)) {
+          findings.push(differs(entry, resource, "allowlist", "the allowlist", list(planned), list(actual)));
+        }
+        const mode = String(entry.data.httpMode ?? "");
+        if (isFilled(mode) && resource.attributes.httpMode && mode !== resource.attributes.httpMode) {
+          findings.push(
+            differs(entry, resource, "httpMode", "the HTTP mode", mode, String(resource.attributes.httpMode)),
+          );
+        }
+      }
+      for (const { entry, resource } of pairs(context, "vpn")) {
+        const ip = String(entry.data.remoteIp ?? "");
+        if (isFilled(ip) && resource.attributes.remoteIp && ip !== resource.attributes.remoteIp) {
+          findings.push(
+            differs(entry, resource, "remoteIp", "the remote IP", ip, String(resource.attributes.remoteIp)),
+          );
+        }
+        const routes = ((entry.data.staticRoutes as string[] | undefined) ?? []).filter(isFilled);
+        const networks = (resource.attributes.remoteNetworks as string[] | undefined) ?? [];
+        if (routes.length && !sameSet(routes, networks)) {
+          findings.push(
+            differs(entry, resource, "remoteNetworks", "the remote network list", list(routes), list(networks)),
+          );
+        }
+      }
+      const apps = context.live("application");
+      for (const planned of plannedApplications(context)) {
+        const workers = planned.entry.data.workers;
+        const size = planned.entry.data.workerSize;
+        for (const app of apps.filter((a) => matchesApplication(planned, a))) {
+          const ch1 = app.attributes.platform === "cloudhub-1";
+          const liveWorkers = ch1 ? app.attributes.workers : app.attributes.replicas;
+          const liveSize = ch1 ? app.attributes.workerVCores : app.attributes.replicaVCores;
+          if (typeof workers === "number" && typeof liveWorkers === "number" && workers !== liveWorkers) {
+            findings.push(
+              differs(
+                planned.entry,
+                app,
+                "workers",
+                ch1 ? "the number of workers" : "the number of replicas",
+                String(workers),
+                String(liveWorkers),
+              ),
+            );
+          }
+          if (typeof size === "string" && isFilled(size) && typeof liveSize === "number" && Number(size) !== liveSize) {
+            findings.push(
+              differs(
+                planned.entry,
+                app,
+                "workerSize",
+                ch1 ? "the worker size" : "the replica size",
+                `${size} vCore`,
+                `${liveSize} vCore`,
+              ),
+            );
+          }
+        }
+      }
+      return findings;
+    },
+  },
+];
