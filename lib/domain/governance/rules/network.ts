@@ -1,0 +1,321 @@
+import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
+import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
+import { compilePattern, type CompiledPattern } from "@/lib/domain/naming/pattern";
+
+const tryCidr = (value: unknown): Cidr | null =>
+  typeof value === "string" && cidrProblem(value) === null ? parseCidr(value) : null;
+
+type Block = {
+  owner: string;
+  kind: "vpc" | "private-space" | "vpn";
+  cidr: string;
+  parsed: Cidr;
+  source: "plan" | "live";
+  id: string;
+};
+
+/** Address blocks of networks (VPCs, private spaces) and of what VPNs reach, from the plan and the estate. */
+function blocks(context: RuleContext): Block[] {
+  const out: Block[] = [];
+  const add = (block: Omit<Block, "parsed">) => {
+    const parsed = tryCidr(block.cidr);
+    if (parsed) out.push({ ...block, parsed });
+  };
+  const liveVpcs = new Set(context.live("vpc").map((v) => v.name.toLowerCase()));
+  for (const vpc of context.spec("vpc")) {
+    // The estate's value wins where both exist (drift reports the difference).
+    if (!liveVpcs.has(vpc.title.toLowerCase()))
+      add({ owner: vpc.title, kind: "vpc", cidr: String(vpc.data.cidr ?? ""), source: "plan", id: vpc.id });
+  }
+  for (const vpn of context.spec("vpn")) {
+    for (const route of (vpn.data.staticRoutes as string[] | undefined) ?? []) {
+      add({ owner: vpn.title, kind: "vpn", cidr: route, source: "plan", id: vpn.id });
+    }
+  }
+  for (const vpc of context.live("vpc"))
+    add({ owner: vpc.name, kind: "vpc", cidr: String(vpc.attributes.cidr ?? ""), source: "live", id: vpc.externalId });
+  for (const space of context.live("private-space")) {
+    add({
+      owner: space.name,
+      kind: "private-space",
+      cidr: String(space.attributes.cidr ?? ""),
+      source: "live",
+      id: space.externalId,
+    });
+  }
+  for (const vpn of context.live("vpn")) {
+    for (const network of (vpn.attributes.remoteNetworks as string[] | undefined) ?? []) {
+      add({ owner: vpn.name, kind: "vpn", cidr: network, source: "live", id: vpn.externalId });
+    }
+  }
+  return out;
+}
+
+const internalPorts = { from: 8091, to: 8092 };
+const openToAll = (cidr: unknown) => cidr === "0.0.0.0/0";
+
+/** Planned roles of load balancers, by name. */
+const roles = (context: RuleContext) =>
+  new Map(context.spec("load-balancer").map((lb) => [lb.title.toLowerCase(), String(lb.data.role ?? "")]));
+
+/** A mapping-rule target as a pattern: `{app}` stands for any name CloudHub allows. */
+function targetPattern(target: string): RegExp | null {
+  try {
+    const compiled: CompiledPattern = compilePattern(
+      target.replace(/\{([a-z][a-zA-Z0-9_]*)\}/g, "{$1:/[a-z0-9.&?_-]+/}"),
+    );
+    return compiled.regex;
+  } catch {
+    return null;
+  }
+}
+
+export const networkRules: Rule[] = [
+  {
+    id: "NET-CIDR-OVERLAP",
+    title: "Overlapping address ranges",
+    category: "network",
+    severity: "error",
+    reads: ["vpc", "private-space", "vpn"],
+    rationale:
+      "VPCs and private spaces that overlap cannot be peered or routed to each other, and a network that overlaps what a VPN reaches makes those corporate addresses unreachable.",
+    remediation: "Give each network a range of its own (VPC ranges cannot change: plan the new one and migrate).",
+    needsLive: false,
+    evaluate: (context) => {
+      const all = blocks(context);
+      const findings: RuleFinding[] = [];
+      for (let i = 0; i < all.length; i += 1) {
+        for (let j = i + 1; j < all.length; j += 1) {
+          const a = all[i]!;
+          const b = all[j]!;
+          if (a.kind === "vpn" && b.kind === "vpn") continue;
+          if (a.owner.toLowerCase() === b.owner.toLowerCase() || !cidrsOverlap(a.parsed, b.parsed)) continue;
+          const [first, second] = [a, b].sort((x, y) => x.owner.localeCompare(y.owner));
+          const describe = (x: Block) =>
+            `${x.kind === "vpn" ? "VPN" : x.kind === "vpc" ? "VPC" : "private space"} "${x.owner}" (${x.cidr})`;
+          findings.push({
+            resourceKind: first!.kind,
+            resourceName: first!.owner,
+            message: `${describe(first!)} overlaps ${describe(second!)}`,
+            specRecordId: first!.source === "plan" ? first!.id : null,
+            liveExternalId: first!.source === "live" ? first!.id : null,
+            detail: `${second!.owner.toLowerCase()}:${second!.cidr}`,
+          });
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "NET-VPC-SIZE",
+    title: "VPC range outside /24 to /16",
+    category: "network",
+    severity: "error",
+    reads: ["vpc"],
+    rationale: "Anypoint VPCs take a range from /16 (largest) to /24 (smallest).",
+    remediation: "Choose a range between /16 and /24.",
+    needsLive: true,
+    evaluate: (context) =>
+      context
+        .live("vpc")
+        .map((vpc) => ({ vpc, parsed: tryCidr(vpc.attributes.cidr) }))
+        .filter(({ parsed }) => parsed && (parsed.prefix < 16 || parsed.prefix > 24))
+        .map(({ vpc, parsed }) => ({
+          resourceKind: "vpc" as const,
+          resourceName: vpc.name,
+          message: `VPC "${vpc.name}" has the range ${String(vpc.attributes.cidr)}: /${parsed!.prefix} is outside /16 to /24`,
+          liveExternalId: vpc.externalId,
+        })),
+  },
+  {
+    id: "NET-FIREWALL-INTERNAL-OPEN",
+    title: "Internal ports open to the internet",
+    category: "network",
+    severity: "error",
+    reads: ["firewall-rule"],
+    rationale:
+      "Ports 8091 and 8092 are the ones dedicated load balancers and internal callers use; opening them to 0.0.0.0/0 exposes every application behind the DLB directly.",
+    remediation: "Restrict the rule to the VPC's own range and the corporate networks that need it.",
+    needsLive: false,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      const covers = (from: number, to: number) => from <= internalPorts.to && to >= internalPorts.from;
+      for (const rule of context.spec("firewall-rule")) {
+        const from = Number(rule.data.fromPort);
+        const to = Number(rule.data.toPort);
+        if (!openToAll(rule.data.source) || !covers(from, to)) continue;
+        const vpc = context.byId(rule.data.vpc)?.title ?? "?";
+        findings.push({
+          resourceKind: "firewall-rule",
+          resourceName: `${vpc} ${String(rule.data.source)} ${from}-${to}`,
+          message: `Planned firewall rule of VPC "${vpc}" opens ports ${from}-${to} to 0.0.0.0/0, including the internal ports 8091-8092`,
+          specRecordId: rule.id,
+        });
+      }
+      for (const rule of context.live("firewall-rule")) {
+        const from = Number(rule.attributes.fromPort);
+        const to = Number(rule.attributes.toPort);
+        if (rule.attributes.direction !== "inbound" || !openToAll(rule.attributes.cidr) || !covers(from, to)) continue;
+        findings.push({
+          resourceKind: "firewall-rule",
+          resourceName: rule.name,
+          businessGroup: rule.businessGroup,
+          message: `Firewall rule of ${rule.attributes.networkKind === "vpc" ? "VPC" : "private space"} "${String(rule.attributes.network)}" opens ports ${from}-${to} to 0.0.0.0/0, including the internal ports 8091-8092`,
+          liveExternalId: rule.externalId,
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "NET-DLB-INTERNAL-OPEN",
+    title: "Internal load balancer open to everyone",
+    category: "network",
+    severity: "error",
+    reads: ["load-balancer"],
+    rationale:
+      "An internal load balancer exists to serve internal callers; an allowlist with 0.0.0.0/0, or none, lets the whole internet in.",
+    remediation: "List only the corporate and partner ranges that call it.",
+    needsLive: false,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      const planned = roles(context);
+      for (const lb of context.spec("load-balancer")) {
+        if (lb.data.role !== "internal") continue;
+        const allowlist = (lb.data.allowlistedCidrs as string[] | undefined) ?? [];
+        if (allowlist.some(openToAll)) {
+          findings.push({
+            resourceKind: "load-balancer",
+            resourceName: lb.title,
+            message: `Internal load balancer "${lb.title}" is planned with 0.0.0.0/0 in its allowlist`,
+            specRecordId: lb.id,
+          });
+        }
+      }
+      for (const lb of context.live("load-balancer")) {
+        if (planned.get(lb.name.toLowerCase()) !== "internal") continue;
+        const allowlist = (lb.attributes.allowlist as string[] | undefined) ?? [];
+        if (allowlist.length === 0 || allowlist.some(openToAll)) {
+          findings.push({
+            resourceKind: "load-balancer",
+            resourceName: lb.name,
+            businessGroup: lb.businessGroup,
+            message: `Internal load balancer "${lb.name}" ${allowlist.length === 0 ? "has an empty allowlist" : "allows 0.0.0.0/0"} in Anypoint`,
+            liveExternalId: lb.externalId,
+            detail: "live",
+          });
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "NET-DLB-TLS",
+    title: "Load balancer accepts TLS 1.0 or plain HTTP",
+    category: "network",
+    severity: "error",
+    reads: ["load-balancer", "tls-endpoint"],
+    rationale:
+      'TLS 1.0/1.1 support on dedicated load balancers ends (new DLBs 2025-10-02, existing 2026-01-31) and is weak; HTTP mode "on" serves traffic unencrypted.',
+    remediation: "Disable TLS 1.0 (cipher suite NewDefault-v1) and set the HTTP mode to redirect or off.",
+    needsLive: false,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      for (const lb of context.spec("load-balancer")) {
+        if (lb.data.tls10Allowed === true) {
+          findings.push({
+            resourceKind: "load-balancer",
+            resourceName: lb.title,
+            message: `Load balancer "${lb.title}" is planned with TLS 1.0 allowed`,
+            specRecordId: lb.id,
+            detail: "tls10",
+          });
+        }
+        if (lb.data.httpMode === "on") {
+          findings.push({
+            resourceKind: "load-balancer",
+            resourceName: lb.title,
+            message: `Load balancer "${lb.title}" is planned to serve plain HTTP (mode on)`,
+            severity: "warning",
+            specRecordId: lb.id,
+            detail: "http",
+          });
+        }
+      }
+      for (const lb of context.live("load-balancer")) {
+        if (lb.attributes.tlsv1 === true) {
+          findings.push({
+            resourceKind: "load-balancer",
+            resourceName: lb.name,
+            message: `Load balancer "${lb.name}" accepts TLS 1.0 in Anypoint`,
+            liveExternalId: lb.externalId,
+            detail: "tls10",
+          });
+        }
+        if (lb.attributes.httpMode === "on") {
+          findings.push({
+            resourceKind: "load-balancer",
+            resourceName: lb.name,
+            message: `Load balancer "${lb.name}" serves plain HTTP (mode on) in Anypoint`,
+            severity: "warning",
+            liveExternalId: lb.externalId,
+            detail: "http",
+          });
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "NET-MAPPING-DANGLING",
+    title: "Mapping rule targets an application that does not exist",
+    category: "network",
+    severity: "warning",
+    reads: ["mapping-rule", "application"],
+    rationale:
+      "A rule whose literal target app is not deployed answers 502 for every request it matches, and hides the rules after it.",
+    remediation: "Point the rule at the deployed application, or remove it.",
+    needsLive: true,
+    evaluate: (context) => {
+      const apps = new Set(context.live("application").map((a) => a.name.toLowerCase()));
+      return context
+        .live("mapping-rule")
+        .filter((rule) => {
+          const target = String(rule.attributes.appName ?? "");
+          return target && !target.includes("{") && !apps.has(target.toLowerCase());
+        })
+        .map((rule) => ({
+          resourceKind: "mapping-rule" as const,
+          resourceName: rule.name,
+          businessGroup: rule.businessGroup,
+          message: `Mapping rule ${String(rule.attributes.order)} of "${String(rule.attributes.loadBalancer)}" sends ${String(rule.attributes.inputUri)} to "${String(rule.attributes.appName)}", which is not deployed`,
+          liveExternalId: rule.externalId,
+        }));
+    },
+  },
+  {
+    id: "NET-EXPERIENCE-UNREACHABLE",
+    title: "Experience API reached by no mapping rule",
+    category: "network",
+    severity: "warning",
+    reads: ["application", "mapping-rule"],
+    rationale:
+      "Experience APIs are the ones consumers call through the load balancers; one no mapping rule reaches is not reachable as designed.",
+    remediation: "Add a mapping rule (or a pattern) that targets it, or correct its name.",
+    needsLive: false,
+    evaluate: (context) => {
+      const planned = context.spec("mapping-rule").map((r) => String(r.data.targetApp ?? ""));
+      const live = context.live("mapping-rule").map((r) => String(r.attributes.appName ?? ""));
+      const patterns = [...planned, ...live].map(targetPattern).filter((p): p is RegExp => p !== null);
+      return context
+        .spec("application")
+        .filter((app) => app.data.layer === "experience" && !patterns.some((p) => p.test(app.title)))
+        .map((app) => ({
+          resourceKind: "application" as const,
+          resourceName: app.title,
+          message: `Experience application "${app.title}" matches no mapping rule's target${patterns.length ? "" : " (there are no mapping rules)"}`,
+          specRecordId: app.id,
+        }));
+    },
+  },
+];
