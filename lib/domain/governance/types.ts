@@ -36,6 +36,8 @@ export type EvaluationInput = {
   spec: readonly SpecEntry[];
   live: readonly LiveResource[] | null;
   decisions: readonly DecisionEntry[];
+  /** The connection's control plane (us, eu, gov, custom), or null when not connected. */
+  controlPlane?: string | null;
   now: Date;
 };
 

@@ -93,6 +93,12 @@ export const specKinds = {
       { name: "highAvailability", label: "High availability", type: "boolean" },
       { name: "deployedBy", label: "Deployed by", type: "text", tracked: true },
       { name: "businessGroup", label: "Business group", type: "ref", ref: "business-group", tracked: true },
+      {
+        name: "minimumRuntime",
+        label: "Minimum Mule runtime",
+        type: "text",
+        help: "e.g. 4.6.0; applications on older runtimes are reported",
+      },
     ],
   },
   vpc: {

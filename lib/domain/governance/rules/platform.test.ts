@@ -1,0 +1,265 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/domain/governance/engine";
+import {
+  availabilityRules,
+  capacityRules,
+  lifecycleRules,
+  parseRuntime,
+  securityRules,
+} from "@/lib/domain/governance/rules/platform";
+import type { EvaluationInput, SpecEntry } from "@/lib/domain/governance/types";
+import type { LiveResource } from "@/lib/domain/live/snapshot";
+import { decisionEntry, evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
+
+const all = [...availabilityRules, ...securityRules, ...capacityRules, ...lifecycleRules];
+const run = (id: string, spec: SpecEntry[], live: LiveResource[] | null = [], extra: Partial<EvaluationInput> = {}) =>
+  evaluate(
+    all.filter((r) => r.id === id),
+    evaluationInput({ spec, live, ...extra }),
+    [],
+  ).map((f) => [f.severity, f.message]);
+
+const prod = specEntry(
+  "environment",
+  { name: "PROD", classification: "production", highAvailability: true, minimumRuntime: "4.6.0" },
+  "env-prod",
+);
+const dev = specEntry("environment", { name: "DEV", classification: "sandbox", highAvailability: false }, "env-dev");
+const tier1 = specEntry("recovery-tier", { name: "Tier 1 Mission-Critical" }, "tier-1");
+const tier2 = specEntry("recovery-tier", { name: "Tier 2 Business-Critical" }, "tier-2");
+const ch1 = (name: string, environment: string, attributes: Record<string, unknown>) =>
+  liveResource("application", name, { environment, attributes: { platform: "cloudhub-1", ...attributes } });
+
+describe("AVAIL-HA-WORKERS", () => {
+  it("passes two workers in an HA environment and one in a non-HA one", () => {
+    const live = [ch1("orders", "PROD", { workers: 2 }), ch1("orders-dev", "DEV", { workers: 1 })];
+    expect(run("AVAIL-HA-WORKERS", [prod, dev], live)).toEqual([]);
+  });
+
+  it("reports one worker or replica live (error) and a plan of one worker (warning)", () => {
+    const live = [
+      ch1("orders", "PROD", { workers: 1 }),
+      liveResource("application", "mobile", {
+        environment: "PROD",
+        attributes: { platform: "cloudhub-2-private-space", replicas: 1 },
+      }),
+    ];
+    const planned = specEntry("application", {
+      name: "sap-api",
+      layer: "system",
+      environments: ["env-prod", "env-dev"],
+      workers: 1,
+    });
+    expect(run("AVAIL-HA-WORKERS", [prod, dev, planned], live)).toEqual([
+      [
+        "error",
+        'Application "mobile" runs 1 replica in PROD, an environment marked highly available; it needs at least 2',
+      ],
+      [
+        "error",
+        'Application "orders" runs 1 worker in PROD, an environment marked highly available; it needs at least 2',
+      ],
+      [
+        "warning",
+        'Application "sap-api" is planned with 1 worker in PROD, an environment marked highly available; plan at least 2',
+      ],
+    ]);
+  });
+});
+
+describe("AVAIL-DR-TIER1-REGIONS", () => {
+  const tracking = specEntry("application", {
+    name: "tracking",
+    layer: "experience",
+    environments: ["env-prod"],
+    drTier: "tier-1",
+  });
+
+  it("passes a tier 1 application running in two regions (its DR copy named after the DR environment)", () => {
+    const drEnv = specEntry("environment", { name: "DR", classification: "production" }, "env-dr");
+    const both = specEntry("application", {
+      name: "tracking",
+      layer: "experience",
+      environments: ["env-prod", "env-dr"],
+      drTier: "tier-1",
+    });
+    const live = [
+      ch1("tracking", "PROD", { region: "eu-central-1" }),
+      ch1("tracking-dr", "DR", { region: "eu-west-1" }),
+    ];
+    expect(run("AVAIL-DR-TIER1-REGIONS", [prod, drEnv, tier1, both], live)).toEqual([]);
+  });
+
+  it("reports a tier 1 application in one region, naming it", () => {
+    expect(
+      run("AVAIL-DR-TIER1-REGIONS", [prod, tier1, tracking], [ch1("tracking", "PROD", { region: "eu-central-1" })]),
+    ).toEqual([
+      [
+        "error",
+        'Application "tracking" is DR tier "Tier 1 Mission-Critical" but runs only in eu-central-1; tier 1 needs two regions',
+      ],
+    ]);
+  });
+});
+
+describe("AVAIL-CONTROL-PLANE-REGION", () => {
+  it("advises when a VPC shares the control plane's region, and stays quiet otherwise", () => {
+    const live = [
+      liveResource("vpc", "vpc-us", { attributes: { region: "us-east-1" } }),
+      liveResource("vpc", "vpc-eu", { attributes: { region: "eu-west-1" } }),
+    ];
+    expect(run("AVAIL-CONTROL-PLANE-REGION", [], live, { controlPlane: "us" })).toEqual([
+      ["info", 'VPC "vpc-us" is in us-east-1, the region of the US control plane'],
+    ]);
+    expect(run("AVAIL-CONTROL-PLANE-REGION", [], live, { controlPlane: "custom" })).toEqual([]);
+  });
+});
+
+describe("AVAIL-PERSISTENT-QUEUES", () => {
+  it("advises on tier 1/2 applications with persistent queues only", () => {
+    const orders = specEntry("application", {
+      name: "orders",
+      layer: "process",
+      environments: ["env-prod"],
+      drTier: "tier-2",
+    });
+    const live = [ch1("orders", "PROD", { persistentQueues: true }), ch1("other", "PROD", { persistentQueues: true })];
+    expect(run("AVAIL-PERSISTENT-QUEUES", [prod, tier2, orders], live)).toEqual([
+      [
+        "info",
+        'Application "orders" (DR tier "Tier 2 Business-Critical") uses CloudHub persistent queues, which are not replicated across regions',
+      ],
+    ]);
+  });
+});
+
+describe("SEC-API-POLICIES", () => {
+  const app = (name: string, securityCategory: string) =>
+    specEntry("application", { name, layer: "process", environments: ["env-prod"], securityCategory });
+  const api = (name: string, application: string, policies: string[]) =>
+    liveResource("api-instance", name, {
+      environment: "PROD",
+      attributes: { application, policies: policies.map((policy) => ({ policy, version: "1.0.0", disabled: false })) },
+    });
+
+  it("passes Level B and Level A instances with their policies", () => {
+    const levelB = ["client-id-enforcement", "spike-control", "json-threat-protection"];
+    const live = [api("b-api", "b-app", levelB), api("a-api", "a-app", [...levelB, "jwt-validation"])];
+    expect(run("SEC-API-POLICIES", [prod, app("b-app", "level-b"), app("a-app", "level-a")], live)).toEqual([]);
+  });
+
+  it("names the missing policies", () => {
+    const live = [api("b-api", "b-app", ["client-id-enforcement"]), api("a-api", "a-app", [])];
+    expect(run("SEC-API-POLICIES", [prod, app("b-app", "level-b"), app("a-app", "level-a")], live)).toEqual([
+      [
+        "error",
+        'API instance "a-api" in PROD (application a-app, Level A) lacks jwt-validation or oauth2-access-token-enforcement, client-id-enforcement, spike-control, json-threat-protection',
+      ],
+      [
+        "error",
+        'API instance "b-api" in PROD (application b-app, Level B) lacks spike-control, json-threat-protection',
+      ],
+    ]);
+  });
+});
+
+describe("SEC-TEAM-PERMISSION-PROD", () => {
+  const team = specEntry("team", { name: "Developers" }, "team-dev");
+  const grant = specEntry("team-permission", {
+    team: "team-dev",
+    product: "Runtime Manager",
+    permission: "Deploy Applications",
+    environments: ["env-dev"],
+  });
+  const perm = (environment: string) =>
+    liveResource("team-permission", `Developers: Deploy Applications`, {
+      environment,
+      attributes: { team: "Developers", role: "Deploy Applications" },
+    });
+
+  it("passes granted permissions and non-production ones", () => {
+    const granted = specEntry("team-permission", {
+      team: "team-dev",
+      product: "Runtime Manager",
+      permission: "Deploy Applications",
+      environments: ["env-prod"],
+    });
+    expect(run("SEC-TEAM-PERMISSION-PROD", [prod, dev, team, granted], [perm("PROD")])).toEqual([]);
+    expect(run("SEC-TEAM-PERMISSION-PROD", [prod, dev, team, grant], [perm("DEV")])).toEqual([]);
+  });
+
+  it("reports a production permission the model does not grant", () => {
+    expect(run("SEC-TEAM-PERMISSION-PROD", [prod, dev, team, grant], [perm("PROD")])).toEqual([
+      [
+        "warning",
+        'Team "Developers" has "Deploy Applications" in production environment PROD, which the permission model does not grant',
+      ],
+    ]);
+  });
+});
+
+describe("CAP-VCORES and CAP-ENTITLEMENT-DRIFT", () => {
+  const root = liveResource("business-group", "Acme", { attributes: { isRoot: true } });
+  const vcores = (consumed: number) =>
+    liveResource("entitlement", "vCoresProduction", {
+      businessGroup: "Acme",
+      attributes: { assigned: 8, reassigned: 0, consumed },
+    });
+
+  it("passes up to 80 % and warns above, errors above 100 %", () => {
+    expect(run("CAP-VCORES", [], [root, vcores(6.4)])).toEqual([]);
+    expect(run("CAP-VCORES", [], [root, vcores(7.2)])).toEqual([
+      ["warning", "Production vCores: 7.2 of 8 in use (90 %) in Acme"],
+    ]);
+    expect(run("CAP-VCORES", [], [root, vcores(9)])).toEqual([
+      ["error", "Production vCores: 9 of 8 in use (113 %) in Acme"],
+    ]);
+  });
+
+  it("compares the specification's licensed capabilities with the subscription", () => {
+    const spec = [
+      specEntry("entitlement", { name: "Production vCores", quantity: 10 }),
+      specEntry("entitlement", { name: "Anypoint VPCs", quantity: 8 }),
+    ];
+    expect(run("CAP-ENTITLEMENT-DRIFT", spec, [root, vcores(1)])).toEqual([
+      ["warning", "Production vCores: 8 in the subscription but 10 in the specification"],
+    ]);
+  });
+});
+
+describe("LIFE-RUNTIME-VERSION", () => {
+  it("reads runtime versions", () => {
+    expect(parseRuntime("4.9.4:7e-java17")).toEqual([4, 9, 4]);
+    expect(parseRuntime("4.6")).toEqual([4, 6, 0]);
+    expect(parseRuntime("latest")).toBeNull();
+  });
+
+  it("passes the mandated version and reports older and unsupported runtimes", () => {
+    const live = [
+      ch1("ok", "PROD", { runtimeVersion: "4.6.9", runtimeEndOfSupport: "2027-01-01T00:00:00.000Z" }),
+      ch1("old", "PROD", { runtimeVersion: "4.3.0", runtimeEndOfSupport: "2024-01-01T00:00:00.000Z" }),
+    ];
+    expect(run("LIFE-RUNTIME-VERSION", [prod], live)).toEqual([
+      ["error", 'Application "old" runs Mule 4.3.0, out of support since 2024-01-01'],
+      ["warning", 'Application "old" runs Mule 4.3.0 in PROD, below the mandated 4.6.0'],
+    ]);
+  });
+});
+
+describe("LIFE-DECISION-STALE", () => {
+  it("reports proposals older than 14 days only", () => {
+    const decisions = [
+      decisionEntry({ number: "D04", title: "MQ", status: "proposed", proposedAt: new Date("2026-11-01T12:00:00Z") }),
+      decisionEntry({
+        number: "D05",
+        title: "Fresh",
+        status: "proposed",
+        proposedAt: new Date("2026-11-15T12:00:00Z"),
+      }),
+      decisionEntry({ number: "D01", title: "Old", status: "accepted", proposedAt: new Date("2026-01-01T12:00:00Z") }),
+    ];
+    expect(run("LIFE-DECISION-STALE", [], null, { decisions })).toEqual([
+      ["warning", 'D04 "MQ" has been proposed for 20 days without a decision'],
+    ]);
+  });
+});

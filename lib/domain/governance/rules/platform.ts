@@ -1,0 +1,441 @@
+// Availability, security, capacity and lifecycle rules: what the platform must do, beyond what
+// the plan says.
+import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
+import type { LiveResource } from "@/lib/domain/live/snapshot";
+
+const lower = (v: unknown) => String(v ?? "").toLowerCase();
+
+/** Planned environments marked highly available / production, by lower-cased name. */
+const environmentsWhere = (context: RuleContext, test: (e: SpecEntry) => boolean) =>
+  new Set(
+    context
+      .spec("environment")
+      .filter(test)
+      .map((e) => lower(e.title)),
+  );
+
+/** The planned application a live one is (its name, or its name with the environment as suffix). */
+function plannedFor(context: RuleContext, app: LiveResource): SpecEntry | undefined {
+  const name = lower(app.name);
+  return context
+    .spec("application")
+    .find(
+      (p) => lower(p.title) === name || (!!app.environment && `${lower(p.title)}-${lower(app.environment)}` === name),
+    );
+}
+
+const tierOf = (context: RuleContext, app: SpecEntry) => context.byId(app.data.drTier)?.title ?? "";
+const tierNumber = (title: string) => Number(/tier\s*(\d)/i.exec(title)?.[1] ?? NaN);
+
+/** Dotted runtime version to compare: "4.9.4:7e-java17" -> [4, 9, 4]. */
+export function parseRuntime(version: unknown): number[] | null {
+  const match = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(String(version ?? ""));
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : null;
+}
+const older = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
+
+/** Policies per security category (asset ids of MuleSoft's out-of-the-box policies). */
+export const requiredPolicies = {
+  "level-b": ["client-id-enforcement", "spike-control", "json-threat-protection"],
+  tokens: ["jwt-validation", "oauth2-access-token-enforcement", "openid-connect-access-token-enforcement"],
+} as const;
+
+/** Control planes and the AWS region that hosts them (US East for US; Frankfurt for the EU). */
+const controlPlaneRegion: Record<string, string> = { us: "us-east-1", eu: "eu-central-1" };
+
+/** Entitlement names of the template and the live keys they mean. */
+const entitlementAliases: Record<string, string> = {
+  "production vcores": "vCoresProduction",
+  "sandbox vcores": "vCoresSandbox",
+  "design vcores": "vCoresDesign",
+  "anypoint vpcs": "vpcs",
+  vpcs: "vpcs",
+  "anypoint vpns": "vpns",
+  vpns: "vpns",
+  "dedicated load balancers": "loadBalancer",
+  dlbs: "loadBalancer",
+  "static ips": "staticIps",
+};
+
+const appFinding = (app: LiveResource, message: string, extra: Partial<RuleFinding> = {}): RuleFinding => ({
+  resourceKind: "application",
+  resourceName: app.name,
+  environment: app.environment,
+  businessGroup: app.businessGroup,
+  message,
+  liveExternalId: app.externalId,
+  ...extra,
+});
+
+export const availabilityRules: Rule[] = [
+  {
+    id: "AVAIL-HA-WORKERS",
+    title: "Single worker in a highly available environment",
+    category: "availability",
+    severity: "error",
+    reads: ["environment", "application"],
+    rationale:
+      "CloudHub spreads two or more workers over availability zones; a single worker restarts elsewhere after a zone failure, with downtime. Environments marked HA promise better.",
+    remediation: "Run at least 2 workers (CloudHub 1.0) or replicas (CloudHub 2.0 / RTF) in this environment.",
+    needsLive: false,
+    evaluate: (context) => {
+      const ha = environmentsWhere(context, (e) => e.data.highAvailability === true);
+      const findings: RuleFinding[] = [];
+      for (const app of context.live("application")) {
+        const count = app.attributes.platform === "cloudhub-1" ? app.attributes.workers : app.attributes.replicas;
+        if (!app.environment || !ha.has(lower(app.environment)) || typeof count !== "number" || count >= 2) continue;
+        const unit = app.attributes.platform === "cloudhub-1" ? "worker" : "replica";
+        findings.push(
+          appFinding(
+            app,
+            `Application "${app.name}" runs ${count} ${unit}${count === 1 ? "" : "s"} in ${app.environment}, an environment marked highly available; it needs at least 2`,
+          ),
+        );
+      }
+      for (const planned of context.spec("application")) {
+        const workers = planned.data.workers;
+        if (typeof workers !== "number" || workers >= 2) continue;
+        for (const environment of context.titles(planned.data.environments).filter((e) => ha.has(lower(e)))) {
+          findings.push({
+            resourceKind: "application",
+            resourceName: planned.title,
+            environment,
+            message: `Application "${planned.title}" is planned with ${workers} worker in ${environment}, an environment marked highly available; plan at least 2`,
+            severity: "warning",
+            specRecordId: planned.id,
+            detail: "plan",
+          });
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-DR-TIER1-REGIONS",
+    title: "Tier 1 application in a single region",
+    category: "availability",
+    severity: "error",
+    reads: ["application", "recovery-tier", "private-space"],
+    rationale:
+      "Tier 1 (mission-critical) recovery is active-active across regions: an AWS region outage takes down every application of that region.",
+    remediation:
+      "Deploy the application in a second region (and route between them), or lower its tier with a decision.",
+    needsLive: true,
+    evaluate: (context) => {
+      const production = environmentsWhere(context, (e) => e.data.classification === "production");
+      const spaceRegion = new Map(
+        context.live("private-space").map((p) => [lower(p.name), String(p.attributes.region ?? "")]),
+      );
+      const findings: RuleFinding[] = [];
+      for (const planned of context.spec("application")) {
+        const tier = tierOf(context, planned);
+        if (tierNumber(tier) !== 1) continue;
+        const running = context
+          .live("application")
+          .filter(
+            (a) =>
+              plannedFor(context, a)?.id === planned.id &&
+              (production.size === 0 || production.has(lower(a.environment))),
+          );
+        const regions = new Set(
+          running
+            .map((a) =>
+              a.attributes.platform === "cloudhub-1"
+                ? String(a.attributes.region ?? "")
+                : (spaceRegion.get(lower(a.attributes.target)) ?? ""),
+            )
+            .filter(Boolean),
+        );
+        if (running.length === 0 || regions.size >= 2) continue;
+        findings.push({
+          resourceKind: "application",
+          resourceName: planned.title,
+          message: `Application "${planned.title}" is DR tier "${tier}" but runs only in ${[...regions].join(", ") || "one region"}; tier 1 needs two regions`,
+          specRecordId: planned.id,
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-CONTROL-PLANE-REGION",
+    title: "Runtime in the control plane's region",
+    category: "availability",
+    severity: "info",
+    reads: ["vpc", "private-space"],
+    rationale:
+      "When the control plane's AWS region is down, deployments and management stop; runtimes in that same region go down with it, so nothing can be redeployed elsewhere until it returns.",
+    remediation: "Keep a DR region other than the control plane's, and rehearse deploying to it.",
+    needsLive: true,
+    evaluate: (context) => {
+      const region = controlPlaneRegion[context.input.controlPlane ?? ""];
+      if (!region) return [];
+      return [...context.live("vpc"), ...context.live("private-space")]
+        .filter((n) => n.attributes.region === region)
+        .map((n) => ({
+          resourceKind: n.kind,
+          resourceName: n.name,
+          businessGroup: n.businessGroup,
+          message: `${n.kind === "vpc" ? "VPC" : "Private space"} "${n.name}" is in ${region}, the region of the ${String(context.input.controlPlane).toUpperCase()} control plane`,
+          liveExternalId: n.externalId,
+        }));
+    },
+  },
+  {
+    id: "AVAIL-PERSISTENT-QUEUES",
+    title: "Tier 1/2 application relying on persistent queues",
+    category: "availability",
+    severity: "info",
+    reads: ["application", "recovery-tier"],
+    rationale:
+      "CloudHub persistent queues live in one region and may lose messages when it fails; tier 1 and 2 recovery point objectives need a store replicated across regions (and Object Store v2 rather than v1, which lives in US East).",
+    remediation: "Use Anypoint MQ (bridged across regions) or a replicated store, and Object Store v2.",
+    needsLive: true,
+    evaluate: (context) =>
+      context
+        .live("application")
+        .filter((app) => app.attributes.persistentQueues === true)
+        .flatMap((app) => {
+          const planned = plannedFor(context, app);
+          const tier = planned ? tierOf(context, planned) : "";
+          return [1, 2].includes(tierNumber(tier))
+            ? [
+                appFinding(
+                  app,
+                  `Application "${app.name}" (DR tier "${tier}") uses CloudHub persistent queues, which are not replicated across regions`,
+                ),
+              ]
+            : [];
+        }),
+  },
+];
+
+export const securityRules: Rule[] = [
+  {
+    id: "SEC-API-POLICIES",
+    title: "API instance missing the policies of its security category",
+    category: "security",
+    severity: "error",
+    reads: ["api-instance", "application"],
+    rationale:
+      "Level B APIs need client ID enforcement, spike control and JSON threat protection; Level A APIs need JWT validation or OAuth 2.0 token enforcement on top of all of Level B.",
+    remediation: "Apply the missing policies in API Manager (or as automated policies for the environment).",
+    needsLive: true,
+    evaluate: (context) => {
+      const findings: RuleFinding[] = [];
+      for (const api of context.live("api-instance")) {
+        const appName = String(api.attributes.application ?? "");
+        const planned = appName ? plannedFor(context, { ...api, kind: "application", name: appName }) : undefined;
+        const category = String(planned?.data.securityCategory ?? "");
+        if (category !== "level-a" && category !== "level-b") continue;
+        const active = new Set(
+          ((api.attributes.policies as { policy: string; disabled: boolean }[] | undefined) ?? [])
+            .filter((p) => !p.disabled)
+            .map((p) => p.policy),
+        );
+        const missing: string[] = requiredPolicies["level-b"].filter((p) => !active.has(p));
+        if (category === "level-a" && !requiredPolicies.tokens.some((p) => active.has(p))) {
+          missing.unshift("jwt-validation or oauth2-access-token-enforcement");
+        }
+        if (!missing.length) continue;
+        findings.push({
+          resourceKind: "api-instance",
+          resourceName: api.name,
+          environment: api.environment,
+          businessGroup: api.businessGroup,
+          message: `API instance "${api.name}"${api.environment ? ` in ${api.environment}` : ""} (application ${appName}, ${category === "level-a" ? "Level A" : "Level B"}) lacks ${missing.join(", ")}`,
+          liveExternalId: api.externalId,
+          specRecordId: planned?.id ?? null,
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "SEC-TEAM-PERMISSION-PROD",
+    title: "Production permission the plan does not grant",
+    category: "security",
+    severity: "warning",
+    reads: ["team-permission", "environment"],
+    rationale:
+      "Who may change production is a decision of the permission model; grants made outside it are how accidental access accumulates.",
+    remediation: "Remove the permission in Access Management, or add it to the specification's permission model.",
+    needsLive: true,
+    evaluate: (context) => {
+      const production = new Set([
+        ...environmentsWhere(context, (e) => e.data.classification === "production"),
+        ...context
+          .live("environment")
+          .filter((e) => e.attributes.isProduction === true)
+          .map((e) => lower(e.name)),
+      ]);
+      const grants = context.spec("team-permission").map((p) => ({
+        team: lower(context.byId(p.data.team)?.title),
+        permission: lower(p.data.permission),
+        environments: context.titles(p.data.environments).map(lower),
+      }));
+      return context
+        .live("team-permission")
+        .filter((perm) => perm.environment && production.has(lower(perm.environment)))
+        .filter(
+          (perm) =>
+            !grants.some(
+              (g) =>
+                g.team === lower(perm.attributes.team) &&
+                g.permission === lower(perm.attributes.role) &&
+                (g.environments.length === 0 || g.environments.includes(lower(perm.environment))),
+            ),
+        )
+        .map((perm) => ({
+          resourceKind: "team-permission" as const,
+          resourceName: perm.name,
+          environment: perm.environment,
+          businessGroup: perm.businessGroup,
+          message: `Team "${String(perm.attributes.team)}" has "${String(perm.attributes.role)}" in production environment ${perm.environment}, which the permission model does not grant`,
+          liveExternalId: perm.externalId,
+        }));
+    },
+  },
+];
+
+export const capacityRules: Rule[] = [
+  {
+    id: "CAP-VCORES",
+    title: "vCores in use near or above the entitlement",
+    category: "capacity",
+    severity: "warning",
+    reads: ["entitlement"],
+    rationale:
+      "Deployments fail once the vCores of the subscription are used up; above 80 % there is no room for the next release or a scale-out.",
+    remediation: "Free capacity (right-size workers, undeploy what is unused) or buy more vCores.",
+    needsLive: true,
+    evaluate: (context) =>
+      context
+        .live("entitlement")
+        .filter((e) => (e.name === "vCoresProduction" || e.name === "vCoresSandbox") && e.businessGroup)
+        .filter((e) =>
+          context.live("business-group").some((bg) => bg.name === e.businessGroup && bg.attributes.isRoot === true),
+        )
+        .flatMap((e) => {
+          const assigned = Number(e.attributes.assigned);
+          const consumed = Number(e.attributes.consumed);
+          if (!(assigned > 0) || !Number.isFinite(consumed) || consumed / assigned <= 0.8) return [];
+          const label = e.name === "vCoresProduction" ? "Production vCores" : "Sandbox vCores";
+          const share = Math.round((consumed / assigned) * 100);
+          return [
+            {
+              resourceKind: "entitlement" as const,
+              resourceName: label,
+              businessGroup: e.businessGroup,
+              message: `${label}: ${consumed} of ${assigned} in use (${share} %) in ${e.businessGroup}`,
+              severity: consumed > assigned ? ("error" as const) : ("warning" as const),
+              liveExternalId: e.externalId,
+            },
+          ];
+        }),
+  },
+  {
+    id: "CAP-ENTITLEMENT-DRIFT",
+    title: "Licensed capability differs from the subscription",
+    category: "capacity",
+    severity: "warning",
+    reads: ["entitlement"],
+    rationale:
+      "Sizing decisions in the specification rest on the licensed capabilities; if the subscription says otherwise, the plan is built on the wrong numbers.",
+    remediation: "Correct the specification, or raise it with the MuleSoft account team.",
+    needsLive: true,
+    evaluate: (context) => {
+      const root = context.live("business-group").find((bg) => bg.attributes.isRoot === true)?.name;
+      const live = new Map(
+        context
+          .live("entitlement")
+          .filter((e) => e.businessGroup === root)
+          .map((e) => [e.name, e]),
+      );
+      return context.spec("entitlement").flatMap((entry) => {
+        const key = entitlementAliases[lower(entry.title)];
+        const quantity = entry.data.quantity;
+        const actual = key ? live.get(key) : undefined;
+        if (!actual || typeof quantity !== "number" || Number(actual.attributes.assigned) === quantity) return [];
+        return [
+          {
+            resourceKind: "entitlement" as const,
+            resourceName: entry.title,
+            message: `${entry.title}: ${String(actual.attributes.assigned)} in the subscription but ${quantity} in the specification`,
+            specRecordId: entry.id,
+            liveExternalId: actual.externalId,
+          },
+        ];
+      });
+    },
+  },
+];
+
+const staleProposalDays = 14;
+
+export const lifecycleRules: Rule[] = [
+  {
+    id: "LIFE-RUNTIME-VERSION",
+    title: "Mule runtime below the mandated version or out of support",
+    category: "lifecycle",
+    severity: "warning",
+    reads: ["application", "environment"],
+    rationale: "Old runtimes miss security fixes; past their end of support, MuleSoft no longer patches them.",
+    remediation: "Upgrade the application to the mandated runtime (and Java version) at its next release.",
+    needsLive: true,
+    evaluate: (context) => {
+      const minimum = new Map(
+        context
+          .spec("environment")
+          .map((e) => [lower(e.title), parseRuntime(e.data.minimumRuntime)] as const)
+          .filter((pair): pair is readonly [string, number[]] => pair[1] !== null),
+      );
+      const findings: RuleFinding[] = [];
+      for (const app of context.live("application")) {
+        const version = parseRuntime(app.attributes.runtimeVersion);
+        const required = app.environment ? minimum.get(lower(app.environment)) : undefined;
+        if (version && required && older(version, required) < 0) {
+          findings.push(
+            appFinding(
+              app,
+              `Application "${app.name}" runs Mule ${String(app.attributes.runtimeVersion)} in ${app.environment}, below the mandated ${required.join(".")}`,
+              { detail: "minimum" },
+            ),
+          );
+        }
+        const endOfSupport = app.attributes.runtimeEndOfSupport;
+        if (typeof endOfSupport === "string" && Date.parse(endOfSupport) < context.input.now.getTime()) {
+          findings.push(
+            appFinding(
+              app,
+              `Application "${app.name}" runs Mule ${String(app.attributes.runtimeVersion)}, out of support since ${endOfSupport.slice(0, 10)}`,
+              { severity: "error", detail: "end-of-support" },
+            ),
+          );
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "LIFE-DECISION-STALE",
+    title: "Decision proposed for more than 14 days",
+    category: "lifecycle",
+    severity: "warning",
+    reads: ["decision"],
+    rationale:
+      "A proposal nobody decides blocks the work that depends on it and usually means reviewers were never asked.",
+    remediation: "Ask for reviews, then accept or reject it (or withdraw it to draft).",
+    needsLive: false,
+    evaluate: ({ input }) =>
+      input.decisions
+        .filter((d) => d.status === "proposed" && d.proposedAt)
+        .map((d) => ({ decision: d, days: Math.floor((input.now.getTime() - d.proposedAt!.getTime()) / 86_400_000) }))
+        .filter(({ days }) => days > staleProposalDays)
+        .map(({ decision, days }) => ({
+          resourceKind: "decision" as const,
+          resourceName: decision.number,
+          message: `${decision.number} "${decision.title}" has been proposed for ${days} days without a decision`,
+        })),
+  },
+];

@@ -1,0 +1,31 @@
+import { driftRules } from "@/lib/domain/governance/rules/drift";
+import { gapRules } from "@/lib/domain/governance/rules/gaps";
+import { namingRules } from "@/lib/domain/governance/rules/naming";
+import { networkRules } from "@/lib/domain/governance/rules/network";
+import {
+  availabilityRules,
+  capacityRules,
+  lifecycleRules,
+  securityRules,
+} from "@/lib/domain/governance/rules/platform";
+import type { Rule } from "@/lib/domain/governance/types";
+
+/** Every rule, in the order findings are explained. Ids are stable: they are stored and used in pipelines. */
+export const ruleset: readonly Rule[] = [
+  ...gapRules,
+  ...namingRules,
+  ...driftRules,
+  ...networkRules,
+  ...availabilityRules,
+  ...securityRules,
+  ...capacityRules,
+  ...lifecycleRules,
+];
+
+/** Changes whenever a rule is added, removed or changes meaning; stored with every evaluation run. */
+export const rulesetVersion = "2026.11.1";
+
+/** A rule by id. */
+export function findRule(id: string): Rule | undefined {
+  return ruleset.find((rule) => rule.id === id);
+}
