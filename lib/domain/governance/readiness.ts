@@ -1,0 +1,67 @@
+import type { Finding } from "@/lib/domain/governance/types";
+
+export type ReadinessLevel = "not-ready" | "in-progress" | "ready";
+
+/** How ready one environment or business group is. */
+export type Readiness = {
+  scope: "environment" | "business-group";
+  name: string;
+  /** 0 to 100. */
+  score: number;
+  level: ReadinessLevel;
+  errors: number;
+  warnings: number;
+  waived: number;
+};
+
+/** Points an open finding costs; errors weigh most (and alone block "ready"). */
+const cost = { error: 20, warning: 5, info: 0 } as const;
+
+/**
+ * Readiness per environment and per business group: a score from the open errors and warnings
+ * that concern it and from the specification's completeness (0 to 1), and a level. "Ready" needs
+ * zero open errors, no open warnings and a specification at least 80 % complete; waived findings
+ * count as waived, not as passed, and do not lower the score.
+ */
+export function computeReadiness(
+  findings: readonly Pick<Finding, "severity" | "status" | "environment" | "businessGroup">[],
+  scopes: { environments: readonly string[]; businessGroups: readonly string[] },
+  completeness: number,
+): Readiness[] {
+  const measure = (scope: Readiness["scope"], name: string): Readiness => {
+    const key = name.toLowerCase();
+    const mine = findings.filter(
+      (f) => ((scope === "environment" ? f.environment : f.businessGroup) ?? "").toLowerCase() === key,
+    );
+    const open = mine.filter((f) => f.status === "open");
+    const errors = open.filter((f) => f.severity === "error").length;
+    const warnings = open.filter((f) => f.severity === "warning").length;
+    const findingScore = Math.max(0, 100 - open.reduce((sum, f) => sum + cost[f.severity], 0));
+    const score = Math.round(0.7 * findingScore + 30 * Math.min(1, Math.max(0, completeness)));
+    const level: ReadinessLevel =
+      errors > 0 ? "not-ready" : warnings > 0 || completeness < 0.8 ? "in-progress" : "ready";
+    return { scope, name, score, level, errors, warnings, waived: mine.filter((f) => f.status === "waived").length };
+  };
+  const unique = (names: readonly string[]) => {
+    const seen = new Map<string, string>();
+    for (const name of names) if (!seen.has(name.toLowerCase())) seen.set(name.toLowerCase(), name);
+    return [...seen.values()].sort((a, b) => a.localeCompare(b));
+  };
+  return [
+    ...unique(scopes.environments).map((name) => measure("environment", name)),
+    ...unique(scopes.businessGroups).map((name) => measure("business-group", name)),
+  ];
+}
+
+/** Open findings counted by severity and by category (an evaluation run's summary). */
+export function summarize(findings: readonly Pick<Finding, "severity" | "category" | "status">[]) {
+  const open = findings.filter((f) => f.status === "open");
+  const count = <K extends string>(key: (f: (typeof open)[number]) => K) =>
+    open.reduce<Record<string, number>>((acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }), {});
+  return {
+    open: open.length,
+    waived: findings.length - open.length,
+    bySeverity: { error: 0, warning: 0, info: 0, ...count((f) => f.severity) },
+    byCategory: count((f) => f.category),
+  };
+}
