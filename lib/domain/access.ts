@@ -32,6 +32,7 @@ export const permissionRoles = {
   "waiver:request": leads,
   "waiver:grant": architects,
   "sync:run": architects,
+  "evaluation:run": leads,
   "workspace:manage": admins,
   "settings:manage": admins,
   "connection:manage": admins,

@@ -56,6 +56,7 @@ import {
 import { isSpecKind, labelInSentence, specKinds } from "@/lib/domain/spec/kinds";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
+import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
@@ -431,6 +432,7 @@ export async function transitionDecision(
     return true;
   });
   if (!outcome) throw notFound(`No decision ${ref} in workspace "${slug}"`);
+  scheduleEvaluation(ctx.db, workspace.id, "decision");
   return getDecision(ctx, slug, decision.id);
 }
 

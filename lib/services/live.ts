@@ -28,6 +28,7 @@ import { countByKind, findMassRemovals, liveKindSchema } from "@/lib/domain/live
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import type { ServiceContext } from "@/lib/services/context";
+import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { openSecret, sealSecret } from "@/lib/services/secret-box";
@@ -393,7 +394,7 @@ async function executeSync(
     const removals = force
       ? null
       : findMassRemovals(await currentCounts(ctx.db.prisma, run.workspaceId), counts, getEnv().sync.maxRemovalShare);
-    return await completeSyncRun(
+    const completed = await completeSyncRun(
       ctx.db.prisma,
       run,
       resources,
@@ -409,6 +410,8 @@ async function executeSync(
       },
       audit,
     );
+    if (completed.status === "succeeded") scheduleEvaluation(ctx.db, run.workspaceId, "sync");
+    return completed;
   } catch (error) {
     const message =
       error instanceof AnypointError
@@ -488,6 +491,7 @@ export async function resolveHeldSync(
       "not_held",
       `Sync ${id} is ${run.status}; only a held sync can be confirmed or discarded.`,
     );
+  if (resolved.status === "succeeded") scheduleEvaluation(ctx.db, workspace.id, "sync");
   return resolved;
 }
 

@@ -31,6 +31,7 @@ import {
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
+import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
@@ -222,7 +223,9 @@ export async function createSpecRecord(
     { workspaceId: workspace.id, kind: k, ...record },
     { actor: ctx.actor, origin: ctx.origin },
   );
-  return answer(result, k, record.data);
+  const created = answer(result, k, record.data);
+  scheduleEvaluation(ctx.db, workspace.id, "spec");
+  return created;
 }
 
 const updateSchema = z.object({
@@ -247,7 +250,9 @@ export async function updateSpecRecord(
     { workspaceId: workspace.id, id, expectedVersion: version, ...record },
     { actor: ctx.actor, origin: ctx.origin },
   );
-  return answer(result, k, record.data);
+  const updated = answer(result, k, record.data);
+  scheduleEvaluation(ctx.db, workspace.id, "spec");
+  return updated;
 }
 
 /** Deletes a record, refusing while other records refer to it (409 naming them). */
@@ -283,6 +288,7 @@ export async function deleteSpecRecord(
     ),
     k,
   );
+  scheduleEvaluation(ctx.db, workspace.id, "spec");
 }
 
 export type SpecOverview = {

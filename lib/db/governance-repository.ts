@@ -1,0 +1,395 @@
+import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import type { Actor } from "@/lib/domain/access";
+import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
+import type { DecisionEntry, Finding, SpecEntry, Waiver } from "@/lib/domain/governance/types";
+import type { LiveResource } from "@/lib/domain/live/snapshot";
+import type { SpecKind } from "@/lib/domain/spec/kinds";
+
+type Audit = { actor: Actor; origin: AuditOrigin };
+
+/** What an evaluation reads from the database. */
+export type EvaluationSources = {
+  spec: SpecEntry[];
+  live: LiveResource[] | null;
+  syncRunId: string | null;
+  decisions: DecisionEntry[];
+  waivers: Waiver[];
+  controlPlane: string | null;
+};
+
+/** Loads the plan, the current live snapshot, decisions and approved waivers of a workspace. */
+export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: string): Promise<EvaluationSources> {
+  const workspace = await prisma.workspace.findUniqueOrThrow({
+    where: { id: workspaceId },
+    select: { liveSyncRunId: true, connection: { select: { controlPlane: true } } },
+  });
+  const [records, resources, decisions, waivers] = await Promise.all([
+    prisma.specRecord.findMany({ where: { workspaceId }, select: { id: true, kind: true, title: true, data: true } }),
+    workspace.liveSyncRunId
+      ? prisma.liveResource.findMany({
+          where: { syncRunId: workspace.liveSyncRunId },
+          select: {
+            kind: true,
+            externalId: true,
+            name: true,
+            businessGroup: true,
+            environment: true,
+            attributes: true,
+          },
+        })
+      : Promise.resolve(null),
+    prisma.decision.findMany({
+      where: { workspaceId },
+      select: {
+        sequence: true,
+        title: true,
+        status: true,
+        proposedAt: true,
+        context: true,
+        decision: true,
+        rationale: true,
+        implications: true,
+      },
+    }),
+    prisma.waiver.findMany({ where: { workspaceId, status: "approved" } }),
+  ]);
+  return {
+    spec: records.map((r) => ({
+      id: r.id,
+      kind: r.kind as SpecKind,
+      title: r.title,
+      data: r.data as Record<string, unknown>,
+    })),
+    live: resources
+      ? resources.map((r) => ({
+          ...r,
+          kind: r.kind as LiveResource["kind"],
+          attributes: r.attributes as LiveResource["attributes"],
+        }))
+      : null,
+    syncRunId: workspace.liveSyncRunId,
+    decisions: decisions.map((d) => ({
+      number: `D${String(d.sequence).padStart(2, "0")}`,
+      title: d.title,
+      status: d.status as DecisionStatus,
+      proposedAt: d.proposedAt,
+      texts: { context: d.context, decision: d.decision, rationale: d.rationale, implications: d.implications },
+    })),
+    waivers: waivers.map((w) => ({
+      id: w.id,
+      fingerprint: w.fingerprint,
+      ruleId: w.ruleId,
+      resourceName: w.resourceName,
+      environment: w.environment,
+      expiresAt: w.expiresAt,
+    })),
+    controlPlane: workspace.connection?.controlPlane ?? null,
+  };
+}
+
+export type EvaluationRunRow = {
+  id: string;
+  trigger: string;
+  startedAt: Date;
+  finishedAt: Date | null;
+  rulesetVersion: string;
+  syncRunId: string | null;
+  counts: { open: number; waived: number; bySeverity: Record<string, number>; byCategory: Record<string, number> };
+  readiness: unknown[];
+  completeness: number;
+  durationMs: number | null;
+};
+
+const toRun = (row: Prisma.EvaluationRunGetPayload<object>): EvaluationRunRow => ({
+  id: row.id,
+  trigger: row.trigger,
+  startedAt: row.startedAt,
+  finishedAt: row.finishedAt,
+  rulesetVersion: row.rulesetVersion,
+  syncRunId: row.syncRunId,
+  counts: row.counts as EvaluationRunRow["counts"],
+  readiness: row.readiness as unknown[],
+  completeness: row.completeness,
+  durationMs: row.durationMs,
+});
+
+const rankOf = (severity: string) => ({ error: 0, warning: 1, info: 2 })[severity] ?? 3;
+
+const chunkSize = 1000;
+const chunks = <T>(items: T[]) =>
+  Array.from({ length: Math.ceil(items.length / chunkSize) }, (_, i) =>
+    items.slice(i * chunkSize, (i + 1) * chunkSize),
+  );
+
+/**
+ * Stores a run and brings the workspace's findings up to date in one transaction: new ones
+ * inserted (first seen now), present ones refreshed (last seen now, message and status), and
+ * those no longer found marked resolved.
+ */
+export async function recordEvaluationRun(
+  prisma: PrismaClient,
+  workspaceId: string,
+  run: Omit<EvaluationRunRow, "id" | "finishedAt"> & { finishedAt: Date },
+  findings: readonly Finding[],
+): Promise<EvaluationRunRow> {
+  const now = run.finishedAt;
+  return prisma.$transaction(
+    async (tx) => {
+      const created = await tx.evaluationRun.create({
+        data: {
+          workspaceId,
+          trigger: run.trigger,
+          startedAt: run.startedAt,
+          finishedAt: run.finishedAt,
+          rulesetVersion: run.rulesetVersion,
+          syncRunId: run.syncRunId,
+          counts: run.counts as Prisma.InputJsonValue,
+          readiness: run.readiness as Prisma.InputJsonValue,
+          completeness: run.completeness,
+          durationMs: run.durationMs,
+        },
+      });
+      const existing = new Map(
+        (
+          await tx.finding.findMany({
+            where: { workspaceId },
+            select: { id: true, fingerprint: true, status: true, message: true, severity: true, waiverId: true },
+          })
+        ).map((f) => [f.fingerprint, f]),
+      );
+      const fresh = findings.filter((f) => !existing.has(f.fingerprint));
+      for (const part of chunks(fresh)) {
+        await tx.finding.createMany({
+          data: part.map((f) => ({
+            workspaceId,
+            fingerprint: f.fingerprint,
+            ruleId: f.ruleId,
+            severity: f.severity,
+            severityRank: rankOf(f.severity),
+            category: f.category,
+            resourceKind: f.resourceKind,
+            resourceName: f.resourceName,
+            environment: f.environment,
+            businessGroup: f.businessGroup,
+            message: f.message,
+            remediation: f.remediation,
+            specRecordId: f.specRecordId,
+            liveExternalId: f.liveExternalId,
+            status: f.status,
+            waiverId: f.waiverId,
+            firstSeenAt: now,
+            lastSeenAt: now,
+          })),
+        });
+      }
+      const seen = findings.filter((f) => existing.has(f.fingerprint));
+      for (const part of chunks(seen.map((f) => f.fingerprint))) {
+        await tx.finding.updateMany({
+          where: { workspaceId, fingerprint: { in: part } },
+          data: { lastSeenAt: now, resolvedAt: null },
+        });
+      }
+      for (const f of seen) {
+        const before = existing.get(f.fingerprint)!;
+        if (
+          before.status === f.status &&
+          before.message === f.message &&
+          before.severity === f.severity &&
+          before.waiverId === f.waiverId
+        ) {
+          continue;
+        }
+        await tx.finding.update({
+          where: { id: before.id },
+          data: {
+            status: f.status,
+            message: f.message,
+            severity: f.severity,
+            severityRank: rankOf(f.severity),
+            waiverId: f.waiverId,
+            remediation: f.remediation,
+            environment: f.environment,
+            businessGroup: f.businessGroup,
+            specRecordId: f.specRecordId,
+            liveExternalId: f.liveExternalId,
+          },
+        });
+      }
+      const current = new Set(findings.map((f) => f.fingerprint));
+      const gone = [...existing.values()]
+        .filter((f) => !current.has(f.fingerprint) && f.status !== "resolved")
+        .map((f) => f.id);
+      for (const part of chunks(gone)) {
+        await tx.finding.updateMany({
+          where: { id: { in: part } },
+          data: { status: "resolved", resolvedAt: now, waiverId: null },
+        });
+      }
+      return toRun(created);
+    },
+    { timeout: 600_000, maxWait: 30_000 },
+  );
+}
+
+/** The latest runs, newest first. */
+export async function listEvaluationRunRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  limit: number,
+): Promise<EvaluationRunRow[]> {
+  const rows = await prisma.evaluationRun.findMany({
+    where: { workspaceId, finishedAt: { not: null } },
+    orderBy: { startedAt: "desc" },
+    take: limit,
+  });
+  return rows.map(toRun);
+}
+
+export type FindingRow = Prisma.FindingGetPayload<object>;
+
+export type FindingFilter = {
+  severity?: string[];
+  category?: string[];
+  status?: string[];
+  environment?: string;
+  businessGroup?: string;
+  ruleId?: string;
+  text?: string;
+  offset: number;
+  limit: number;
+};
+
+/** A page of findings, most severe first, with the total that matches (filtered and paged in the database). */
+export async function listFindingRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  filter: FindingFilter,
+): Promise<{ items: FindingRow[]; total: number }> {
+  const insensitive = (value: string) => ({ equals: value, mode: "insensitive" as const });
+  const where: Prisma.FindingWhereInput = {
+    workspaceId,
+    ...(filter.severity?.length ? { severity: { in: filter.severity } } : {}),
+    ...(filter.category?.length ? { category: { in: filter.category } } : {}),
+    ...(filter.status?.length ? { status: { in: filter.status } } : {}),
+    ...(filter.environment ? { environment: insensitive(filter.environment) } : {}),
+    ...(filter.businessGroup ? { businessGroup: insensitive(filter.businessGroup) } : {}),
+    ...(filter.ruleId ? { ruleId: filter.ruleId } : {}),
+    ...(filter.text
+      ? {
+          OR: [
+            { resourceName: { contains: filter.text, mode: "insensitive" as const } },
+            { message: { contains: filter.text, mode: "insensitive" as const } },
+          ],
+        }
+      : {}),
+  };
+  const [items, total] = await Promise.all([
+    prisma.finding.findMany({
+      where,
+      orderBy: [{ severityRank: "asc" }, { ruleId: "asc" }, { resourceName: "asc" }, { id: "asc" }],
+      skip: filter.offset,
+      take: filter.limit,
+    }),
+    prisma.finding.count({ where }),
+  ]);
+  return { items, total };
+}
+
+/** Open findings grouped by rule (top blockers) and counts per severity of the open ones. */
+export async function groupOpenFindings(
+  prisma: PrismaClient,
+  workspaceId: string,
+): Promise<{ ruleId: string; severity: string; count: number }[]> {
+  const groups = await prisma.finding.groupBy({
+    by: ["ruleId", "severity"],
+    where: { workspaceId, status: "open" },
+    _count: { _all: true },
+  });
+  return groups.map((g) => ({ ruleId: g.ruleId, severity: g.severity, count: g._count._all }));
+}
+
+// ---- waivers ----
+
+export type WaiverRow = Prisma.WaiverGetPayload<object>;
+
+export async function insertWaiver(
+  prisma: PrismaClient,
+  input: Pick<
+    WaiverRow,
+    "workspaceId" | "fingerprint" | "ruleId" | "resourceName" | "environment" | "reason" | "expiresAt"
+  > & {
+    requestedById: string;
+    requestedByName: string;
+  },
+  audit: Audit,
+): Promise<WaiverRow> {
+  return prisma.$transaction(async (tx) => {
+    const waiver = await tx.waiver.create({ data: { ...input, status: "requested" } });
+    await recordAuditEvent(tx, {
+      ...audit,
+      workspaceId: input.workspaceId,
+      action: "waiver.request",
+      entityKind: "waiver",
+      entityId: waiver.id,
+      after: waiver,
+    });
+    return waiver;
+  });
+}
+
+/** Moves a waiver to a new status if it is still at `expectedVersion` and in one of `from`; null otherwise. */
+export async function decideWaiverRow(
+  prisma: PrismaClient,
+  input: {
+    workspaceId: string;
+    id: string;
+    expectedVersion: number;
+    from: string[];
+    to: string;
+    note: string;
+    at: Date;
+  },
+  audit: Audit,
+): Promise<WaiverRow | null> {
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.waiver.updateMany({
+      where: {
+        id: input.id,
+        workspaceId: input.workspaceId,
+        version: input.expectedVersion,
+        status: { in: input.from },
+      },
+      data: {
+        status: input.to,
+        decidedById: audit.actor.id,
+        decidedByName: audit.actor.name,
+        decidedAt: input.at,
+        decisionNote: input.note,
+        version: { increment: 1 },
+      },
+    });
+    if (count === 0) return null;
+    const waiver = await tx.waiver.findUniqueOrThrow({ where: { id: input.id } });
+    await recordAuditEvent(tx, {
+      ...audit,
+      workspaceId: input.workspaceId,
+      action: `waiver.${input.to === "approved" ? "approve" : input.to === "rejected" ? "reject" : "revoke"}`,
+      entityKind: "waiver",
+      entityId: waiver.id,
+      after: { status: waiver.status, note: input.note },
+    });
+    return waiver;
+  });
+}
+
+export function findWaiverRow(prisma: PrismaClient, workspaceId: string, id: string): Promise<WaiverRow | null> {
+  return prisma.waiver.findFirst({ where: { id, workspaceId } });
+}
+
+export function listWaiverRows(prisma: PrismaClient, workspaceId: string, status?: string[]): Promise<WaiverRow[]> {
+  return prisma.waiver.findMany({
+    where: { workspaceId, ...(status?.length ? { status: { in: status } } : {}) },
+    orderBy: [{ expiresAt: "asc" }],
+  });
+}
