@@ -133,7 +133,8 @@ export async function recordEvaluationRun(
   run: Omit<EvaluationRunRow, "id" | "finishedAt"> & { finishedAt: Date },
   findings: readonly Finding[],
 ): Promise<EvaluationRunRow> {
-  const now = run.finishedAt;
+  // Findings are stamped with the evaluation time (what the rules saw as "now").
+  const now = run.startedAt;
   return prisma.$transaction(
     async (tx) => {
       const created = await tx.evaluationRun.create({

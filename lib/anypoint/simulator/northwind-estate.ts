@@ -107,7 +107,7 @@ const ch1 = (domain: string, workers: number, size: "0.1" | "0.2" | "1", extra: 
     version: "4.6.9",
     updateId: "66a0c1d2e4b0f1e2d3c4b5a6",
     latestUpdateId: "66b1d2e3f4a5b6c7d8e9f0a1",
-    endOfSupportDate: 1780000000000,
+    endOfSupportDate: 1803945600000,
     releaseChannel: "LTS",
     javaVersion: "17",
   },
@@ -255,7 +255,7 @@ export function northwindEstate(): EstateInput {
     usage: {
       [ids.root]: {
         productionVCoresConsumed: 3.6,
-        sandboxVCoresConsumed: 1.3,
+        sandboxVCoresConsumed: 3.5,
         designVCoresConsumed: 0,
         staticIpsConsumed: 2,
         vpcsConsumed: 2,

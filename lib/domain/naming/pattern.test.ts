@@ -34,7 +34,7 @@ describe("compilePattern", () => {
   it.each([
     ["", "the pattern is empty"],
     ["{env:dev|}", "{env} lists an empty value"],
-    ["a-{Name}", 'placeholder name "Name" at position 3 must start with a lowercase letter'],
+    ["a-{1x}", 'placeholder name "1x" at position 3 must start with a letter'],
     ["{a}-{a}", "placeholder {a} appears twice"],
     ["{a", "the placeholder at position 1 is never closed"],
     ["[-{a}", 'an optional part opened with "[" is never closed'],

@@ -29,7 +29,7 @@ export class PatternError extends Error {
 
 const wordSource = "[a-z0-9]+(?:-[a-z0-9]+)*";
 // Explanations split the name as early as possible: "after "nwf-"" reads better than a greedy split.
-const lazyWordSource = "[a-z0-9]+?(?:-[a-z0-9]+)*?";
+const lazyWordSource = "[a-z0-9]+(?:-[a-z0-9]+)*?";
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 
 /** Parses and compiles a pattern; throws a PatternError naming the position of the problem. */
@@ -84,9 +84,9 @@ export function compilePattern(source: string): CompiledPattern {
     if (nameEnd < 0) throw new PatternError(`the placeholder at position ${start + 1} is never closed with "}"`, start);
     const name = source.slice(index, index + nameEnd);
     index += nameEnd;
-    if (!/^[a-z][a-zA-Z0-9_]*$/.test(name)) {
+    if (!/^[a-zA-Z][a-zA-Z0-9_]*$/.test(name)) {
       throw new PatternError(
-        `placeholder name "${name}" at position ${start + 1} must start with a lowercase letter and hold letters, digits or _`,
+        `placeholder name "${name}" at position ${start + 1} must start with a letter and hold letters, digits or _`,
         start,
       );
     }

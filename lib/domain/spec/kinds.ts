@@ -401,7 +401,7 @@ export const specKinds = {
         label: "Pattern",
         type: "text",
         required: true,
-        help: "e.g. {scope}-{layer}-{system}-api-{version}",
+        help: "literal text, {name} (lowercase words joined by hyphens), {name:a|b|c} (one of), {name:/regex/}, [optional part]; e.g. {scope}-{layer:exp|prc|sys}-{system}-api-{version}",
       },
       { name: "maxLength", label: "Maximum length", type: "integer", min: 1, max: 255 },
       { name: "environments", label: "Environments", type: "ref-list", ref: "environment" },

@@ -610,7 +610,7 @@ export const northwindSpec: DemoRecord[] = [
     data: {
       name: "CloudHub application (production)",
       resourceKind: "application",
-      pattern: "{scope}-{layer}-{system}-api-{version}",
+      pattern: "[ext-]{scope}-{layer:exp|prc|sys}-{system}-api-{version}",
       maxLength: 42,
       environments: [ref("environment", "PROD")],
       description: "External-facing experience apps start with ext-.",
@@ -621,7 +621,7 @@ export const northwindSpec: DemoRecord[] = [
     data: {
       name: "CloudHub application (non-production)",
       resourceKind: "application",
-      pattern: "{scope}-{layer}-{system}-api-{version}-{subdomain}",
+      pattern: "[ext-]{scope}-{layer:exp|prc|sys}-{system}-api-{version}-{env:dev|test|preprod}",
       maxLength: 42,
       environments: [ref("environment", "DEV"), ref("environment", "TEST"), ref("environment", "PREPROD")],
       description: "",
@@ -632,7 +632,7 @@ export const northwindSpec: DemoRecord[] = [
     data: {
       name: "Environments",
       resourceKind: "environment",
-      pattern: "{ENV}",
+      pattern: "{env:DEV|TEST|PREPROD|PROD|DR}",
       maxLength: null,
       environments: [],
       description: "Upper case: DEV, TEST, PREPROD, PROD, DR",

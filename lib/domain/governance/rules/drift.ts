@@ -93,7 +93,9 @@ export const driftRules: Rule[] = [
           resourceKind: "application",
           resourceName: planned.entry.title,
           environment: planned.environment,
-          message: `Application "${planned.entry.title}" is planned${planned.environment ? ` in ${planned.environment}` : ""} but not deployed there`,
+          message: planned.environment
+            ? `Application "${planned.entry.title}" is planned in ${planned.environment} but not deployed there`
+            : `Application "${planned.entry.title}" is planned but not deployed anywhere`,
           specRecordId: planned.entry.id,
         });
       }

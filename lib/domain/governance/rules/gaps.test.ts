@@ -83,3 +83,16 @@ describe("GAP-SECTION-EMPTY", () => {
     );
   });
 });
+
+describe("GAP-PLACEHOLDER in Markdown", () => {
+  it("does not take code for a placeholder", () => {
+    const spec = [
+      specEntry("narrative-section", {
+        name: "Naming",
+        body: "Apps are named `<layer>-<system>`:\n\n```\n<scope>-api\n```",
+      }),
+    ];
+    const decisions = [decisionEntry({ texts: { decision: "Name them `<layer>-<system>-<env>`." } })];
+    expect(messages("GAP-PLACEHOLDER", evaluationInput({ spec, decisions }))).toEqual([]);
+  });
+});

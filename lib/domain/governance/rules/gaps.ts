@@ -13,6 +13,9 @@ export const requiredSections: readonly SpecKind[] = [
   "naming-convention",
 ];
 
+/** Markdown code (`x` and fenced blocks) is quoted text, not an unfinished value: it is not scanned. */
+const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
+
 const strings = (value: unknown): string[] =>
   typeof value === "string"
     ? [value]
@@ -37,7 +40,7 @@ export const gapRules: Rule[] = [
         const section = specKinds[record.kind].plural;
         for (const field of kindFields(record.kind)) {
           for (const value of strings(record.data[field.name])) {
-            const found = findPlaceholders(value);
+            const found = findPlaceholders(field.type === "longtext" ? withoutCode(value) : value);
             if (!found.length) continue;
             findings.push({
               resourceKind: record.kind,
@@ -51,7 +54,7 @@ export const gapRules: Rule[] = [
       }
       for (const decision of input.decisions) {
         for (const [field, text] of Object.entries({ title: decision.title, ...decision.texts })) {
-          const found = findPlaceholders(text);
+          const found = findPlaceholders(withoutCode(text));
           if (!found.length) continue;
           findings.push({
             resourceKind: "decision",

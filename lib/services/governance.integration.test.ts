@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
+import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { systemActor, type Actor } from "@/lib/domain/access";
+import type { ServiceContext } from "@/lib/services/context";
+import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
+import {
+  decideWaiver,
+  evaluateWorkspace,
+  getGovernanceOverview,
+  listFindings,
+  requestWaiver,
+  runEvaluation,
+} from "@/lib/services/governance";
+import { listSpec, updateSpecRecord } from "@/lib/services/spec";
+import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
+
+const archie: Actor = { kind: "user", id: "okta|archie", name: "Archie Architect", role: "architect" };
+const mira: Actor = { kind: "user", id: "okta|mira", name: "Mira Multi", role: "architect" };
+const della: Actor = { kind: "user", id: "okta|della", name: "Della Delivery", role: "delivery_lead" };
+const vic: Actor = { kind: "user", id: "okta|vic", name: "Vic Viewer", role: "viewer" };
+
+describe(`governance on the demo workspace, ${testEngine}`, () => {
+  const db = useTestDatabase();
+  const as = (actor: Actor): ServiceContext => ({ db: db(), actor, origin: "api" });
+  let simulator: Simulator;
+  let url: string;
+  let workspaceId: string;
+  const now = new Date("2026-11-21T12:00:00Z");
+
+  beforeAll(async () => {
+    simulator = createSimulator({ estate: northwindEstate() });
+    url = await simulator.listen();
+  });
+  afterAll(() => simulator.close());
+  beforeEach(async () => {
+    await seedDemoWorkspace(db());
+    await await syncDemoWorkspaceOnce(db(), url);
+    workspaceId = (await db().prisma.workspace.findFirstOrThrow({ where: { slug: "northwind" } })).id;
+  });
+
+  it("finds real problems in every category, and pins their counts", async () => {
+    const run = await evaluateWorkspace(db(), workspaceId, "manual", now);
+    expect(run.counts).toEqual({
+      open: 80,
+      waived: 0,
+      bySeverity: { error: 14, warning: 49, info: 17 },
+      byCategory: {
+        gap: 40,
+        drift: 20,
+        naming: 5,
+        network: 3,
+        capacity: 1,
+        security: 4,
+        lifecycle: 1,
+        availability: 6,
+      },
+    });
+    expect(run.rulesetVersion).toMatch(/^\d{4}\.\d+\.\d+$/);
+    const overview = await getGovernanceOverview(as(vic), "northwind", now);
+    expect(overview.readiness.find((r) => r.name === "PROD")).toMatchObject({
+      scope: "environment",
+      level: "not-ready",
+    });
+    expect(overview.topBlockers[0]).toMatchObject({ ruleId: "AVAIL-HA-WORKERS", count: 4 });
+    expect(overview.decisionsAwaitingReview.map((d) => d.number)).toEqual(["D04"]);
+    expect(overview.lastSyncAt).toBeInstanceOf(Date);
+  });
+
+  it("pages and filters findings in the database, most severe first", async () => {
+    await evaluateWorkspace(db(), workspaceId, "manual", now);
+    const first = await listFindings(as(vic), "northwind", { limit: 5 });
+    expect(first.total).toBe(80);
+    expect(first.items.map((f) => f.severity)).toEqual(["error", "error", "error", "error", "error"]);
+    const prodNetwork = await listFindings(as(vic), "northwind", { category: "network", environment: "prod" });
+    expect(prodNetwork.total).toBe(0); // network findings here concern load balancers and VPCs, not an environment
+    const tls = await listFindings(as(vic), "northwind", { rule: "NET-DLB-TLS" });
+    expect(tls.items.map((f) => [f.resourceName, f.ruleTitle])).toEqual([
+      ["dlb-nwf-int", "Load balancer accepts TLS 1.0 or plain HTTP"],
+      ["dlb-nwf-nonprod", "Load balancer accepts TLS 1.0 or plain HTTP"],
+    ]);
+    await expect(listFindings(as(vic), "northwind", { severity: "fatal" })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("tracks a finding across runs: first seen, still seen, resolved when fixed", async () => {
+    await evaluateWorkspace(db(), workspaceId, "manual", now);
+    const [vpcGap] = (await listFindings(as(vic), "northwind", { rule: "GAP-PLACEHOLDER", q: "vpc-nwf-dr" })).items;
+    expect(vpcGap).toMatchObject({ status: "open", firstSeenAt: now });
+    const later = new Date(now.getTime() + 3_600_000);
+    await evaluateWorkspace(db(), workspaceId, "manual", later);
+    const [again] = (await listFindings(as(vic), "northwind", { rule: "GAP-PLACEHOLDER", q: "vpc-nwf-dr" })).items;
+    expect(again).toMatchObject({ id: vpcGap!.id, firstSeenAt: now, lastSeenAt: later });
+
+    const [dr] = (await listSpec(as(archie), "northwind", "vpc")).filter((v) => v.title === "vpc-nwf-dr");
+    await updateSpecRecord(as(archie), "northwind", "vpc", dr!.id, {
+      version: dr!.version,
+      data: { ...dr!.data, cidr: "10.30.0.0/20" },
+    });
+    await evaluateWorkspace(db(), workspaceId, "spec", later);
+    const resolved = await listFindings(as(vic), "northwind", {
+      rule: "GAP-PLACEHOLDER",
+      q: "vpc-nwf-dr",
+      status: "resolved",
+    });
+    expect(resolved.items).toMatchObject([{ id: vpcGap!.id, status: "resolved", resolvedAt: later }]);
+  });
+
+  it("waives a finding with a reason and an expiry, approved by another architect, until it expires or is revoked", async () => {
+    await evaluateWorkspace(db(), workspaceId, "manual", now);
+    const [finding] = (await listFindings(as(vic), "northwind", { rule: "NAME-CLOUDHUB-LENGTH" })).items;
+    const expiresAt = new Date(Date.now() + 30 * 86_400_000);
+    await expect(
+      requestWaiver(as(della), "northwind", {
+        fingerprint: finding!.fingerprint,
+        reason: "short",
+        expiresAt: expiresAt.toISOString(),
+      }),
+    ).rejects.toMatchObject({ status: 400, details: { fields: [{ field: "reason" }] } });
+    await expect(
+      requestWaiver(as(della), "northwind", {
+        fingerprint: finding!.fingerprint,
+        reason: "Renamed at the next release in Q1",
+      }),
+    ).rejects.toMatchObject({ status: 400, details: { fields: [{ field: "expiresAt" }] } });
+    await expect(
+      requestWaiver(as(vic), "northwind", { fingerprint: finding!.fingerprint, reason: "x".repeat(20), expiresAt }),
+    ).rejects.toMatchObject({ status: 403 });
+
+    const waiver = await requestWaiver(as(archie), "northwind", {
+      fingerprint: finding!.fingerprint,
+      reason: "Renamed at the next release in Q1",
+      expiresAt: expiresAt.toISOString(),
+    });
+    expect(waiver.status).toBe("requested");
+    await expect(
+      decideWaiver(as(archie), "northwind", waiver.id, { decision: "approve", version: 1 }),
+    ).rejects.toMatchObject({
+      status: 403,
+      message: expect.stringMatching(/requested this waiver and cannot decide it/),
+    });
+    await expect(
+      decideWaiver(as(della), "northwind", waiver.id, { decision: "approve", version: 1 }),
+    ).rejects.toMatchObject({ status: 403 });
+    const approved = await decideWaiver(as(mira), "northwind", waiver.id, {
+      decision: "approve",
+      note: "OK until Q1",
+      version: 1,
+    });
+    expect(approved).toMatchObject({ status: "approved", decidedByName: "Mira Multi" });
+
+    const waivedRun = await evaluateWorkspace(db(), workspaceId, "waiver", new Date());
+    expect(waivedRun.counts.waived).toBe(1);
+    const [waived] = (await listFindings(as(vic), "northwind", { rule: "NAME-CLOUDHUB-LENGTH" })).items;
+    expect(waived).toMatchObject({ status: "waived", waiverId: waiver.id });
+    expect(
+      (await getGovernanceOverview(as(vic), "northwind", new Date(Date.now() + 20 * 86_400_000))).expiringWaivers,
+    ).toHaveLength(1);
+
+    // After the expiry the finding is open again.
+    await evaluateWorkspace(db(), workspaceId, "manual", new Date(expiresAt.getTime() + 1000));
+    expect((await listFindings(as(vic), "northwind", { rule: "NAME-CLOUDHUB-LENGTH" })).items[0]?.status).toBe("open");
+
+    await decideWaiver(as(archie), "northwind", waiver.id, { decision: "revoke", version: 2 });
+    await expect(
+      decideWaiver(as(mira), "northwind", waiver.id, { decision: "approve", version: 3 }),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: "The waiver is revoked; only a requested waiver can be approved",
+    });
+  });
+
+  it("runs on demand for delivery leads and above", async () => {
+    await expect(runEvaluation(as(vic), "northwind")).rejects.toMatchObject({ status: 403 });
+    expect((await runEvaluation(as(della), "northwind")).trigger).toBe("api");
+    expect(systemActor.role).toBe("admin");
+  });
+});
