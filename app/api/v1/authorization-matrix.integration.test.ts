@@ -99,7 +99,53 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
   };
   const livePath = "/api/v1/workspaces/[workspace]";
 
+  const waiverOf = async (status: "requested" | "approved") => {
+    const workspace = (await findWorkspaceRecord(db().prisma, "default"))!;
+    const waiver = await db().prisma.waiver.create({
+      data: {
+        workspaceId: workspace.id,
+        ruleId: "NET-DLB-TLS",
+        reason: "matrix",
+        status,
+        requestedById: "subject-author",
+        requestedByName: "Author",
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
+    return { workspace: "default", waiver: waiver.id };
+  };
+
   const rules: Record<string, Rule> = {
+    "GET /api/v1/rules": { allowed: everyone, success: 200 },
+    [`GET ${livePath}/findings`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
+    [`GET ${livePath}/governance`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
+    [`GET ${livePath}/evaluations`]: {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    [`POST ${livePath}/evaluations`]: {
+      allowed: ["delivery_lead", "architect", "admin"],
+      success: 201,
+      params: async () => ({ workspace: "default" }),
+    },
+    [`GET ${livePath}/waivers`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
+    [`POST ${livePath}/waivers`]: {
+      allowed: ["delivery_lead", "architect", "admin"],
+      success: 201,
+      params: async () => ({ workspace: "default" }),
+      body: async () => ({
+        ruleId: "NET-DLB-TLS",
+        reason: "Accepted until the migration",
+        expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+      }),
+    },
+    [`POST ${livePath}/waivers/[waiver]/decision`]: {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: () => waiverOf("requested"),
+      body: async () => ({ decision: "approve", version: 1 }),
+    },
     [`GET ${livePath}/connection`]: {
       allowed: ["admin"],
       success: 200,
