@@ -1,20 +1,42 @@
+import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { ReadinessDashboard } from "@/components/readiness-dashboard";
+import { getGovernanceOverview } from "@/lib/services/governance";
 
 export const metadata = { title: "Dashboard" };
 
-export default function DashboardPage() {
+export default async function DashboardPage({ params }: { params: Promise<{ workspace: string }> }) {
+  const { workspace } = await params;
+  const ctx = await requirePageContext();
+  const overview = await notFoundOn404(getGovernanceOverview(ctx, workspace));
   return (
     <>
       <PageHeader title="Dashboard" description="Is each environment ready for go-live?" />
-      <EmptyState title="No evaluation yet">
-        <p>
-          Readiness per environment will appear here: open findings by severity and category, gaps left in the
-          specification, drift between the plan and the live estate, waivers about to expire, and the trend over past
-          evaluations.
-        </p>
-        <p>It fills in once the specification is written and the first evaluation has run.</p>
-      </EmptyState>
+      {overview.latest ? (
+        <ReadinessDashboard
+          workspace={workspace}
+          readiness={overview.readiness}
+          trend={JSON.parse(JSON.stringify(overview.trend))}
+          topBlockers={overview.topBlockers}
+          expiringWaivers={JSON.parse(JSON.stringify(overview.expiringWaivers))}
+          requestedWaivers={overview.requestedWaivers.length}
+          decisionsAwaitingReview={JSON.parse(JSON.stringify(overview.decisionsAwaitingReview))}
+          lastSyncAt={overview.lastSyncAt?.toISOString() ?? null}
+          lastEvaluationAt={overview.latest.finishedAt?.toISOString() ?? null}
+          now={new Date().toISOString()}
+        />
+      ) : (
+        <EmptyState title="No evaluation yet">
+          <p>
+            Readiness per environment will appear here: open findings by severity and category, gaps left in the
+            specification, drift between the plan and the live estate, waivers about to expire, and the trend over past
+            evaluations.
+          </p>
+          <p>It fills in once the specification is written and the first evaluation has run.</p>
+        </EmptyState>
+      )}
     </>
   );
 }

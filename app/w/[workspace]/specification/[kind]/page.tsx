@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
 import { requirePageContext } from "@/app/_lib/page-context";
+import { ConventionTester } from "@/components/convention-tester";
 import { PageHeader } from "@/components/page-header";
 import { SpecSectionEditor } from "@/components/spec-section-editor";
 import { can } from "@/lib/domain/access";
@@ -31,6 +32,15 @@ export default async function SpecSectionPage({ params }: { params: Promise<{ wo
         / {def.plural}
       </p>
       <PageHeader title={def.plural} description={def.summary} />
+      {kind === "naming-convention" ? (
+        <ConventionTester
+          conventions={records.map((r) => ({
+            name: r.title,
+            pattern: String(r.data.pattern ?? ""),
+            maxLength: typeof r.data.maxLength === "number" ? r.data.maxLength : null,
+          }))}
+        />
+      ) : null}
       <SpecSectionEditor
         workspace={workspace}
         kind={kind}

@@ -1,0 +1,404 @@
+"use client";
+
+import Link from "next/link";
+import { useId, useState } from "react";
+import { ApiError } from "@/lib/queries/api-client";
+import {
+  useFindings,
+  useGovernanceMutations,
+  useWaivers,
+  type FindingFilter,
+  type FindingItem,
+  type Waiver,
+} from "@/lib/queries/governance";
+
+export type FindingsExplorerProps = {
+  workspace: string;
+  rules: { id: string; title: string; category: string }[];
+  environments: string[];
+  businessGroups: string[];
+  canEvaluate: boolean;
+  canRequestWaiver: boolean;
+  canGrantWaiver: boolean;
+  actorId: string;
+};
+
+const pageSize = 50;
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+const categories = ["gap", "naming", "drift", "network", "availability", "security", "capacity", "lifecycle"];
+const severityStyle = {
+  error: "bg-red-50 text-red-900 border-red-300",
+  warning: "bg-amber-50 text-amber-950 border-amber-300",
+  info: "bg-slate-100 text-slate-800 border-slate-300",
+} as const;
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
+
+/** Where a finding's spec record is edited (its section), when it has one. */
+function specLink(workspace: string, finding: FindingItem): string | null {
+  if (!finding.specRecordId) return null;
+  const specKinds = [
+    "vpc",
+    "vpn",
+    "load-balancer",
+    "application",
+    "environment",
+    "business-group",
+    "team",
+    "team-permission",
+    "firewall-rule",
+    "naming-convention",
+    "entitlement",
+    "system",
+    "principle",
+    "narrative-section",
+    "recovery-tier",
+    "alert-policy",
+    "tls-endpoint",
+    "mapping-rule",
+  ];
+  return specKinds.includes(finding.resourceKind) ? `/w/${workspace}/specification/${finding.resourceKind}` : null;
+}
+
+/** Findings with filters, grouping and waivers. */
+export function FindingsExplorer(props: FindingsExplorerProps) {
+  const { workspace, rules, environments, businessGroups, canEvaluate } = props;
+  const id = useId();
+  const [filter, setFilter] = useState<FindingFilter>({
+    severity: "",
+    category: "",
+    status: "",
+    environment: "",
+    businessGroup: "",
+    rule: "",
+    q: "",
+    offset: 0,
+  });
+  const [groupBy, setGroupBy] = useState<"rule" | "resource">("rule");
+  const { data, error, isFetching } = useFindings(workspace, filter, pageSize);
+  const { evaluate } = useGovernanceMutations(workspace);
+  const set = (change: Partial<FindingFilter>) => setFilter({ ...filter, offset: 0, ...change });
+  const items = data?.items ?? [];
+  const total = data?.total ?? 0;
+  const groups = new Map<string, FindingItem[]>();
+  for (const f of items) {
+    const key = groupBy === "rule" ? `${f.ruleId} · ${f.ruleTitle}` : `${f.resourceKind} · ${f.resourceName}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const select = (name: keyof FindingFilter, label: string, options: { value: string; label: string }[]) => (
+    <label className="flex flex-col text-sm">
+      {label}
+      <select
+        value={String(filter[name])}
+        onChange={(e) => set({ [name]: e.target.value })}
+        className="rounded-md border border-slate-400 px-2 py-1"
+      >
+        <option value="">{name === "status" ? "Open and waived" : "All"}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="space-y-4">
+      <section className={card} aria-labelledby={`${id}-title`}>
+        <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            {total} {total === 1 ? "finding" : "findings"}
+          </h2>
+          <div className="flex items-center gap-2">
+            <fieldset className="flex gap-1 text-sm">
+              <legend className="sr-only">Group by</legend>
+              {(["rule", "resource"] as const).map((g) => (
+                <button
+                  key={g}
+                  type="button"
+                  aria-pressed={groupBy === g}
+                  onClick={() => setGroupBy(g)}
+                  className={`rounded-md border px-2 py-1 ${groupBy === g ? "border-brand-900 bg-brand-900 text-white" : "border-slate-400"}`}
+                >
+                  By {g}
+                </button>
+              ))}
+            </fieldset>
+            {canEvaluate ? (
+              <button
+                type="button"
+                disabled={evaluate.isPending}
+                onClick={() => evaluate.mutate()}
+                className="rounded-md bg-brand-900 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
+              >
+                {evaluate.isPending ? "Evaluating…" : "Run rules now"}
+              </button>
+            ) : null}
+          </div>
+        </div>
+        <form role="search" className="mb-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
+          {select(
+            "severity",
+            "Severity",
+            ["error", "warning", "info"].map((v) => ({ value: v, label: v })),
+          )}
+          {select(
+            "category",
+            "Category",
+            categories.map((v) => ({ value: v, label: v })),
+          )}
+          {select(
+            "status",
+            "Status",
+            ["open", "waived", "resolved"].map((v) => ({ value: v, label: v })),
+          )}
+          {select(
+            "environment",
+            "Environment",
+            environments.map((v) => ({ value: v, label: v })),
+          )}
+          {select(
+            "businessGroup",
+            "Business group",
+            businessGroups.map((v) => ({ value: v, label: v })),
+          )}
+          {select(
+            "rule",
+            "Rule",
+            rules.map((r) => ({ value: r.id, label: `${r.id} ${r.title}` })),
+          )}
+          <label className="flex flex-col text-sm">
+            Search
+            <input
+              type="search"
+              value={filter.q}
+              onChange={(e) => set({ q: e.target.value })}
+              className="w-48 rounded-md border border-slate-400 px-2 py-1"
+            />
+          </label>
+        </form>
+        {error ? (
+          <p role="alert" className="text-sm text-red-800">
+            {error.message}
+          </p>
+        ) : null}
+        <div aria-busy={isFetching} className="space-y-4">
+          {items.length === 0 && data ? <p className="text-sm text-slate-600">No finding matches.</p> : null}
+          {[...groups].map(([title, findings]) => (
+            <section key={title} aria-label={title}>
+              <h3 className="mb-1 text-sm font-semibold text-slate-700">
+                {title} <span className="font-normal">({findings.length})</span>
+              </h3>
+              <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                {findings.map((f) => (
+                  <FindingRow key={f.id} finding={f} {...props} />
+                ))}
+              </ul>
+            </section>
+          ))}
+        </div>
+        {total > pageSize ? (
+          <div className="mt-3 flex items-center gap-3 text-sm">
+            <button
+              type="button"
+              disabled={filter.offset === 0}
+              onClick={() => setFilter({ ...filter, offset: Math.max(0, filter.offset - pageSize) })}
+              className="rounded-md border border-slate-400 px-2 py-1 disabled:opacity-50"
+            >
+              Previous
+            </button>
+            <span>
+              {filter.offset + 1}–{Math.min(total, filter.offset + pageSize)} of {total}
+            </span>
+            <button
+              type="button"
+              disabled={filter.offset + pageSize >= total}
+              onClick={() => setFilter({ ...filter, offset: filter.offset + pageSize })}
+              className="rounded-md border border-slate-400 px-2 py-1 disabled:opacity-50"
+            >
+              Next
+            </button>
+          </div>
+        ) : null}
+      </section>
+      <WaiverList {...props} />
+    </div>
+  );
+}
+
+function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: FindingItem } & FindingsExplorerProps) {
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const [expiresAt, setExpiresAt] = useState("");
+  const { requestWaiver } = useGovernanceMutations(workspace);
+  const link = specLink(workspace, f);
+  const fieldErrors =
+    requestWaiver.error instanceof ApiError
+      ? (requestWaiver.error.details?.fields ?? []).map((e) => e.message).join("; ")
+      : null;
+  return (
+    <li className="p-3 text-sm">
+      <div className="flex flex-wrap items-start gap-2">
+        <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${severityStyle[f.severity]}`}>
+          {f.severity}
+        </span>
+        {f.status !== "open" ? (
+          <span className="rounded-full border border-violet-300 bg-violet-50 px-2 py-0.5 text-xs font-medium text-violet-900">
+            {f.status}
+          </span>
+        ) : null}
+        <p className="min-w-0 flex-1">{f.message}</p>
+      </div>
+      <p className="mt-1 text-slate-600">
+        {f.category} · {f.ruleId}
+        {f.environment ? ` · ${f.environment}` : ""}
+        {f.businessGroup ? ` · ${f.businessGroup}` : ""} · first seen {day(f.firstSeenAt)}, last seen{" "}
+        {day(f.lastSeenAt)}
+        {link ? (
+          <>
+            {" · "}
+            <Link href={link} className="text-brand-700 underline">
+              specification<span className="sr-only"> of {f.resourceName}</span>
+            </Link>
+          </>
+        ) : null}
+        {f.liveExternalId ? (
+          <>
+            {" · "}
+            <Link href={`/w/${workspace}/live`} className="text-brand-700 underline">
+              live estate<span className="sr-only"> for {f.resourceName}</span>
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <details className="mt-1">
+        <summary className="cursor-pointer text-brand-700">How to fix it</summary>
+        <p className="mt-1">{f.remediation}</p>
+      </details>
+      {canRequestWaiver && f.status === "open" ? (
+        open ? (
+          <form
+            className="mt-2 flex flex-wrap items-end gap-2"
+            aria-label={`Waiver for ${f.resourceName}`}
+            onSubmit={(event) => {
+              event.preventDefault();
+              requestWaiver.mutate(
+                {
+                  fingerprint: f.fingerprint,
+                  reason,
+                  expiresAt: expiresAt ? new Date(`${expiresAt}T23:59:59Z`).toISOString() : "",
+                },
+                { onSuccess: () => setOpen(false) },
+              );
+            }}
+          >
+            <label htmlFor={`${id}-reason`} className="flex flex-col">
+              Reason
+              <input
+                id={`${id}-reason`}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+                className="w-72 rounded-md border border-slate-400 px-2 py-1"
+              />
+            </label>
+            <label htmlFor={`${id}-expires`} className="flex flex-col">
+              Expires on
+              <input
+                id={`${id}-expires`}
+                type="date"
+                value={expiresAt}
+                onChange={(e) => setExpiresAt(e.target.value)}
+                className="rounded-md border border-slate-400 px-2 py-1"
+              />
+            </label>
+            <button type="submit" className="rounded-md bg-brand-900 px-3 py-1 font-semibold text-white">
+              Request waiver
+            </button>
+            <button
+              type="button"
+              onClick={() => setOpen(false)}
+              className="rounded-md border border-slate-400 px-3 py-1"
+            >
+              Cancel
+            </button>
+            {requestWaiver.error ? (
+              <p role="alert" className="w-full text-red-800">
+                {fieldErrors || requestWaiver.error.message}
+              </p>
+            ) : null}
+          </form>
+        ) : (
+          <button type="button" onClick={() => setOpen(true)} className="mt-2 text-brand-700 underline">
+            Request a waiver<span className="sr-only"> for {f.resourceName}</span>
+          </button>
+        )
+      ) : null}
+    </li>
+  );
+}
+
+function WaiverList({ workspace, canGrantWaiver, actorId }: FindingsExplorerProps) {
+  const id = useId();
+  const { data: waivers = [] } = useWaivers(workspace);
+  const { decideWaiver } = useGovernanceMutations(workspace);
+  const active = waivers.filter((w) => w.status === "requested" || w.status === "approved");
+  if (active.length === 0) return null;
+  const describe = (w: Waiver) =>
+    w.fingerprint
+      ? `finding ${w.fingerprint}`
+      : `rule ${w.ruleId}${w.resourceName ? ` on ${w.resourceName}` : ""}${w.environment ? ` in ${w.environment}` : ""}`;
+  return (
+    <section className={card} aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`} className="mb-2 text-lg font-semibold">
+        Waivers
+      </h2>
+      {decideWaiver.error ? (
+        <p role="alert" className="mb-2 text-sm text-red-800">
+          {decideWaiver.error.message}
+        </p>
+      ) : null}
+      <ul className="space-y-2 text-sm">
+        {active.map((w) => (
+          <li key={w.id} className="rounded-md border border-slate-200 p-2">
+            <p>
+              <span className="font-medium">{w.status === "requested" ? "Requested" : "Approved"}</span> for{" "}
+              {describe(w)} by {w.requestedByName}, expires {day(w.expiresAt)}: “{w.reason}”
+            </p>
+            {canGrantWaiver ? (
+              <div className="mt-1 flex gap-2">
+                {w.status === "requested" && w.requestedById !== actorId ? (
+                  <>
+                    <button
+                      type="button"
+                      onClick={() => decideWaiver.mutate({ id: w.id, decision: "approve", version: w.version })}
+                      className="rounded-md bg-green-800 px-2 py-1 text-white"
+                    >
+                      Approve<span className="sr-only"> waiver for {describe(w)}</span>
+                    </button>
+                    <button
+                      type="button"
+                      onClick={() => decideWaiver.mutate({ id: w.id, decision: "reject", version: w.version })}
+                      className="rounded-md border border-slate-400 px-2 py-1"
+                    >
+                      Reject<span className="sr-only"> waiver for {describe(w)}</span>
+                    </button>
+                  </>
+                ) : null}
+                {w.status === "approved" ? (
+                  <button
+                    type="button"
+                    onClick={() => decideWaiver.mutate({ id: w.id, decision: "revoke", version: w.version })}
+                    className="rounded-md border border-slate-400 px-2 py-1"
+                  >
+                    Revoke<span className="sr-only"> waiver for {describe(w)}</span>
+                  </button>
+                ) : null}
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

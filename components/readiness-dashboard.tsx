@@ -1,0 +1,185 @@
+import Link from "next/link";
+import type { Readiness } from "@/lib/domain/governance/readiness";
+
+export type ReadinessDashboardProps = {
+  workspace: string;
+  readiness: Readiness[];
+  trend: { at: string; error?: number; warning?: number; info?: number }[];
+  topBlockers: { ruleId: string; title: string; count: number }[];
+  expiringWaivers: {
+    id: string;
+    ruleId: string | null;
+    fingerprint: string | null;
+    resourceName: string | null;
+    expiresAt: string;
+    reason: string;
+  }[];
+  requestedWaivers: number;
+  decisionsAwaitingReview: { number: string; title: string; proposedAt: string | null }[];
+  lastSyncAt: string | null;
+  lastEvaluationAt: string | null;
+  now: string;
+};
+
+const levelStyle = {
+  "not-ready": { label: "Not ready", className: "border-red-300 bg-red-50 text-red-900" },
+  "in-progress": { label: "In progress", className: "border-amber-300 bg-amber-50 text-amber-950" },
+  ready: { label: "Ready", className: "border-green-300 bg-green-50 text-green-900" },
+} as const;
+const card = "rounded-lg border border-slate-200 bg-white p-4";
+const day = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "never");
+
+function hoursSince(iso: string | null, now: string): number | null {
+  return iso ? Math.round((Date.parse(now) - Date.parse(iso)) / 3_600_000) : null;
+}
+
+/** Open findings by severity over the past evaluations, as stacked bars (an SVG, readable without script). */
+function TrendChart({ trend }: { trend: ReadinessDashboardProps["trend"] }) {
+  const width = 560;
+  const height = 120;
+  const max = Math.max(1, ...trend.map((t) => (t.error ?? 0) + (t.warning ?? 0) + (t.info ?? 0)));
+  const bar = width / Math.max(trend.length, 1);
+  const colours = { error: "#b91c1c", warning: "#b45309", info: "#64748b" } as const;
+  const last = trend.at(-1);
+  return (
+    <figure>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-labelledby="trend-title" className="h-32 w-full max-w-xl">
+        <title id="trend-title">
+          Open findings over the last {trend.length} evaluations; now {last?.error ?? 0} errors, {last?.warning ?? 0}{" "}
+          warnings, {last?.info ?? 0} infos
+        </title>
+        {trend.map((t, i) => {
+          let y = height;
+          return (["error", "warning", "info"] as const).map((severity) => {
+            const h = ((t[severity] ?? 0) / max) * (height - 4);
+            y -= h;
+            return (
+              <rect
+                key={`${i}-${severity}`}
+                x={i * bar + 1}
+                y={y}
+                width={Math.max(1, bar - 2)}
+                height={h}
+                fill={colours[severity]}
+              />
+            );
+          });
+        })}
+      </svg>
+      <figcaption className="mt-1 flex gap-4 text-xs text-slate-700">
+        {(["error", "warning", "info"] as const).map((s) => (
+          <span key={s}>
+            <span aria-hidden="true" className="mr-1 inline-block h-2 w-2" style={{ background: colours[s] }} />
+            {s}
+          </span>
+        ))}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** The delivery lead's view: readiness per environment and business group, trend, blockers, what needs attention. */
+export function ReadinessDashboard(props: ReadinessDashboardProps) {
+  const { workspace, readiness, now } = props;
+  const stale = hoursSince(props.lastSyncAt, now);
+  const cards = (scope: Readiness["scope"]) => readiness.filter((r) => r.scope === scope);
+  return (
+    <div className="space-y-4">
+      <p className="text-sm text-slate-700">
+        Last evaluation {day(props.lastEvaluationAt)} · last sync {day(props.lastSyncAt)}
+        {stale !== null && stale > 24 ? (
+          <span className="ml-2 rounded bg-amber-100 px-1 text-amber-950">live data {stale} h old</span>
+        ) : null}
+      </p>
+      {(["environment", "business-group"] as const).map((scope) => (
+        <section
+          key={scope}
+          aria-label={scope === "environment" ? "Readiness per environment" : "Readiness per business group"}
+        >
+          <h2 className="mb-2 text-lg font-semibold">{scope === "environment" ? "Environments" : "Business groups"}</h2>
+          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+            {cards(scope).map((r) => (
+              <li key={r.name} className={`rounded-lg border p-3 ${levelStyle[r.level].className}`}>
+                <p className="flex items-baseline justify-between">
+                  <Link
+                    href={`/w/${workspace}/findings`}
+                    className="font-semibold underline"
+                    aria-label={`${r.name}: ${levelStyle[r.level].label}, score ${r.score}`}
+                  >
+                    {r.name}
+                  </Link>
+                  <span className="text-2xl font-semibold tabular-nums">{r.score}</span>
+                </p>
+                <p className="text-sm font-medium">{levelStyle[r.level].label}</p>
+                <p className="text-sm">
+                  {r.errors} errors · {r.warnings} warnings{r.waived ? ` · ${r.waived} waived` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <div className="grid gap-4 lg:grid-cols-2">
+        <section className={card} aria-labelledby="trend-heading">
+          <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
+            Trend
+          </h2>
+          <TrendChart trend={props.trend} />
+        </section>
+        <section className={card} aria-labelledby="blockers-heading">
+          <h2 id="blockers-heading" className="mb-2 text-lg font-semibold">
+            Top blockers
+          </h2>
+          {props.topBlockers.length === 0 ? (
+            <p className="text-sm text-slate-600">No open errors.</p>
+          ) : (
+            <ol className="space-y-1 text-sm">
+              {props.topBlockers.map((b) => (
+                <li key={b.ruleId}>
+                  <span className="font-medium tabular-nums">{b.count}</span> × {b.title}{" "}
+                  <span className="text-slate-600">({b.ruleId})</span>
+                </li>
+              ))}
+            </ol>
+          )}
+        </section>
+        <section className={card} aria-labelledby="waivers-heading">
+          <h2 id="waivers-heading" className="mb-2 text-lg font-semibold">
+            Waivers
+          </h2>
+          <p className="text-sm">
+            {props.requestedWaivers} awaiting approval · {props.expiringWaivers.length} expiring within 14 days
+          </p>
+          <ul className="mt-1 space-y-1 text-sm">
+            {props.expiringWaivers.map((w) => (
+              <li key={w.id}>
+                {w.ruleId ?? "finding"} {w.resourceName ?? ""} — expires {w.expiresAt.slice(0, 10)}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section className={card} aria-labelledby="decisions-heading">
+          <h2 id="decisions-heading" className="mb-2 text-lg font-semibold">
+            Decisions awaiting review
+          </h2>
+          {props.decisionsAwaitingReview.length === 0 ? (
+            <p className="text-sm text-slate-600">None.</p>
+          ) : (
+            <ul className="space-y-1 text-sm">
+              {props.decisionsAwaitingReview.map((d) => (
+                <li key={d.number}>
+                  <Link href={`/w/${workspace}/decisions/${d.number}`} className="text-brand-700 underline">
+                    {d.number} {d.title}
+                  </Link>
+                  {d.proposedAt ? (
+                    <span className="text-slate-600"> · proposed {d.proposedAt.slice(0, 10)}</span>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import type { Browser, Page } from "@playwright/test";
+import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
+import { baseURL, simulatorURL } from "../playwright.config";
+import { expect, expectAccessible, signIn, test } from "./fixtures";
+
+const ws = "governance-e2e";
+const api = (path: string) => `/api/v1/workspaces/${ws}${path}`;
+const origin = { origin: baseURL };
+
+async function openAs(browser: Browser, username: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext({ baseURL })).newPage();
+  await signIn(page, username, path);
+  return page;
+}
+
+test("the rules run after a sync and a spec change; the dashboard, findings, convention tester and waivers work", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  await signIn(page, "ada", "/w/default/settings");
+  expect(
+    (await page.request.post("/api/v1/workspaces", { headers: origin, data: { name: "Governance E2E" } })).status(),
+  ).toBe(201);
+  const connect = await page.request.put(api("/connection"), {
+    headers: origin,
+    data: { controlPlane: "custom", baseUrl: simulatorURL, ...northwindCredentials, version: 0 },
+  });
+  expect(connect.status()).toBe(200);
+  expect((await page.request.post(api("/syncs"), { headers: origin, data: {} })).status()).toBe(202);
+
+  // An architect adds a naming convention, trying names in the tester first.
+  const archie = await openAs(browser, "archie", `/w/${ws}/specification/naming-convention`);
+  const tester = archie.getByRole("region", { name: "Test a name" });
+  await tester.getByLabel("Pattern").fill("{company}-{env:dev|prd}-{api}");
+  await tester.getByLabel("Name to test").fill("nwf-prod-orders");
+  await expect(tester.getByRole("status")).toContainText(
+    'after "nwf-" expected {env} (one of dev, prd), found "prod-orders"',
+  );
+  await expect(tester.getByRole("status")).toContainText("Suggested: nwf-prd-orders");
+  await tester.getByLabel("Name to test").fill("nwf-prd-orders");
+  await expect(tester.getByRole("status")).toContainText("Passes. company = nwf, env = prd, api = orders");
+  await expectAccessible(archie);
+  const added = await archie.request.post(api("/spec/naming-convention"), {
+    headers: origin,
+    data: {
+      name: "Applications",
+      resourceKind: "application",
+      pattern: "nwf-{layer:exp|prc|sys}-{system}-api-{version}",
+      maxLength: 42,
+    },
+  });
+  expect(added.status()).toBe(201);
+
+  // The evaluation runs by itself shortly after the changes.
+  await expect(async () => {
+    await page.goto(`/w/${ws}`);
+    await expect(page.getByRole("region", { name: "Readiness per environment" })).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(
+    page.getByRole("region", { name: "Readiness per environment" }).getByRole("link", { name: /^PROD: Not ready/ }),
+  ).toBeVisible();
+  await expect(page.getByRole("region", { name: "Top blockers" })).toContainText(
+    "CloudHub application name longer than 42 characters",
+  );
+
+  await page.goto(`/w/${ws}/findings`);
+  await page.getByLabel("Rule").selectOption("NAME-CONVENTION");
+  await expect(
+    page.getByText('Application "nwf-legacy-ftp-poller" in PROD breaks convention "Applications"'),
+  ).toBeVisible();
+  await page.getByLabel("Rule").selectOption("NAME-CLOUDHUB-LENGTH");
+  const finding = page.getByRole("listitem").filter({ hasText: "has 48 characters; CloudHub 1.0 allows at most 42" });
+  await expect(finding).toBeVisible();
+
+  // A delivery lead asks for a waiver; another architect approves it; the finding is reported as waived.
+  const della = await openAs(browser, "della", `/w/${ws}/findings`);
+  await della.getByLabel("Rule").selectOption("NAME-CLOUDHUB-LENGTH");
+  await della.getByRole("button", { name: /Request a waiver/ }).click();
+  await della.getByLabel("Reason").fill("Renamed with the carrier portal release in Q1");
+  await della.getByRole("button", { name: "Request waiver" }).click();
+  await expect(della.getByRole("main").getByRole("alert")).toContainText("expiresAt is required");
+  await della.getByLabel("Expires on").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await della.getByRole("button", { name: "Request waiver" }).click();
+  await expect(della.getByRole("region", { name: "Waivers" })).toContainText("Requested for finding");
+
+  await archie.goto(`/w/${ws}/findings`);
+  await archie.getByRole("button", { name: /^Approve/ }).click();
+  await expect(archie.getByRole("region", { name: "Waivers" })).toContainText("Approved for finding");
+  await expect(async () => {
+    await page.reload();
+    await page.getByLabel("Rule").selectOption("NAME-CLOUDHUB-LENGTH");
+    await expect(page.getByRole("listitem").filter({ hasText: "has 48 characters" })).toContainText("waived", {
+      timeout: 1000,
+    });
+  }).toPass({ timeout: 20_000 });
+  await della.context().close();
+  await archie.context().close();
+});
