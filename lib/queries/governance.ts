@@ -94,8 +94,15 @@ export function useGovernanceMutations(workspace: string) {
       onSuccess: refresh,
     }),
     decideWaiver: useMutation({
-      mutationFn: ({ id, ...input }: { id: string; decision: "approve" | "reject" | "revoke"; version: number; note?: string }) =>
-        apiFetch<Waiver>(`${base(workspace)}/waivers/${id}/decision`, { method: "POST", body: input }),
+      mutationFn: ({
+        id,
+        ...input
+      }: {
+        id: string;
+        decision: "approve" | "reject" | "revoke";
+        version: number;
+        note?: string;
+      }) => apiFetch<Waiver>(`${base(workspace)}/waivers/${id}/decision`, { method: "POST", body: input }),
       onSuccess: async () => {
         // The evaluation that applies the decision runs a moment later on the server.
         await refresh();
