@@ -42,7 +42,9 @@ export function buildContext(input: EvaluationInput): RuleContext {
   const bySpecKind = new Map<SpecKind, SpecEntry[]>();
   const byId = new Map<string, SpecEntry>();
   for (const entry of input.spec) {
-    bySpecKind.set(entry.kind, [...(bySpecKind.get(entry.kind) ?? []), entry]);
+    const list = bySpecKind.get(entry.kind);
+    if (list) list.push(entry);
+    else bySpecKind.set(entry.kind, [entry]);
     byId.set(entry.id, entry);
   }
   const byLiveKind = new Map<LiveKind, LiveResource[]>();

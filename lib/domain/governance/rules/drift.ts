@@ -1,6 +1,7 @@
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import { liveKindLabels, type LiveResource } from "@/lib/domain/live/snapshot";
 import { isFilled } from "@/lib/domain/spec/placeholders";
+import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 
 /** The kinds planned and read alike, matched by name (case-insensitive). */
 const comparedKinds = ["business-group", "environment", "vpc", "vpn", "load-balancer", "team"] as const;
@@ -23,14 +24,6 @@ function plannedApplications(context: RuleContext): Planned[] {
       ? environments.map((environment) => ({ entry, environment }))
       : [{ entry, environment: null }];
   });
-}
-
-/** A live application is the planned one when its name is the plan's, or the plan's with the environment as suffix. */
-function matchesApplication(planned: Planned, app: LiveResource): boolean {
-  if (planned.environment && lower(app.environment) !== lower(planned.environment)) return false;
-  const name = lower(app.name);
-  const plannedName = lower(planned.entry.title);
-  return name === plannedName || (!!app.environment && name === `${plannedName}-${lower(app.environment)}`);
 }
 
 function pairs(context: RuleContext, kind: (typeof comparedKinds)[number]) {
@@ -86,9 +79,9 @@ export const driftRules: Rule[] = [
           });
         }
       }
-      const apps = context.live("application");
+      const index = applicationIndex(context);
       for (const planned of plannedApplications(context)) {
-        if (apps.some((app) => matchesApplication(planned, app))) continue;
+        if (index.liveFor(planned.entry, planned.environment).length) continue;
         findings.push({
           resourceKind: "application",
           resourceName: planned.entry.title,
@@ -128,9 +121,17 @@ export const driftRules: Rule[] = [
           });
         }
       }
-      const plans = plannedApplications(context);
+      const index = applicationIndex(context);
       for (const app of context.live("application")) {
-        if (plans.some((p) => matchesApplication(p, app))) continue;
+        const planned = index.plannedFor(app);
+        // Planned for this environment, or planned without environments.
+        if (
+          planned &&
+          (context.titles(planned.data.environments).length === 0 ||
+            context.titles(planned.data.environments).some((e) => lower(e) === lower(app.environment)))
+        ) {
+          continue;
+        }
         findings.push({
           resourceKind: "application",
           resourceName: app.name,
@@ -208,11 +209,11 @@ export const driftRules: Rule[] = [
           );
         }
       }
-      const apps = context.live("application");
+      const index = applicationIndex(context);
       for (const planned of plannedApplications(context)) {
         const workers = planned.entry.data.workers;
         const size = planned.entry.data.workerSize;
-        for (const app of apps.filter((a) => matchesApplication(planned, a))) {
+        for (const app of index.liveFor(planned.entry, planned.environment)) {
           const ch1 = app.attributes.platform === "cloudhub-1";
           const liveWorkers = ch1 ? app.attributes.workers : app.attributes.replicas;
           const liveSize = ch1 ? app.attributes.workerVCores : app.attributes.replicaVCores;

@@ -304,16 +304,23 @@ export const networkRules: Rule[] = [
     remediation: "Add a mapping rule (or a pattern) that targets it, or correct its name.",
     needsLive: false,
     evaluate: (context) => {
-      const planned = context.spec("mapping-rule").map((r) => String(r.data.targetApp ?? ""));
-      const live = context.live("mapping-rule").map((r) => String(r.attributes.appName ?? ""));
-      const patterns = [...planned, ...live].map(targetPattern).filter((p): p is RegExp => p !== null);
+      const targets = [
+        ...context.spec("mapping-rule").map((r) => String(r.data.targetApp ?? "")),
+        ...context.live("mapping-rule").map((r) => String(r.attributes.appName ?? "")),
+      ];
+      // Literal targets are looked up; each distinct pattern is compiled once.
+      const literal = new Set(targets.filter((t) => !t.includes("{")).map((t) => t.toLowerCase()));
+      const patterns = [...new Set(targets.filter((t) => t.includes("{")))]
+        .map(targetPattern)
+        .filter((p): p is RegExp => p !== null);
+      const reached = (name: string) => literal.has(name.toLowerCase()) || patterns.some((p) => p.test(name));
       return context
         .spec("application")
-        .filter((app) => app.data.layer === "experience" && !patterns.some((p) => p.test(app.title)))
+        .filter((app) => app.data.layer === "experience" && !reached(app.title))
         .map((app) => ({
           resourceKind: "application" as const,
           resourceName: app.title,
-          message: `Experience application "${app.title}" matches no mapping rule's target${patterns.length ? "" : " (there are no mapping rules)"}`,
+          message: `Experience application "${app.title}" matches no mapping rule's target${targets.length ? "" : " (there are no mapping rules)"}`,
           specRecordId: app.id,
         }));
     },

@@ -2,6 +2,7 @@
 // the plan says.
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
+import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 
@@ -14,15 +15,8 @@ const environmentsWhere = (context: RuleContext, test: (e: SpecEntry) => boolean
       .map((e) => lower(e.title)),
   );
 
-/** The planned application a live one is (its name, or its name with the environment as suffix). */
-function plannedFor(context: RuleContext, app: LiveResource): SpecEntry | undefined {
-  const name = lower(app.name);
-  return context
-    .spec("application")
-    .find(
-      (p) => lower(p.title) === name || (!!app.environment && `${lower(p.title)}-${lower(app.environment)}` === name),
-    );
-}
+const plannedFor = (context: RuleContext, app: Pick<LiveResource, "name" | "environment">) =>
+  applicationIndex(context).plannedFor(app);
 
 const tierOf = (context: RuleContext, app: SpecEntry) => context.byId(app.data.drTier)?.title ?? "";
 const tierNumber = (title: string) => Number(/tier\s*(\d)/i.exec(title)?.[1] ?? NaN);
@@ -130,13 +124,9 @@ export const availabilityRules: Rule[] = [
       for (const planned of context.spec("application")) {
         const tier = tierOf(context, planned);
         if (tierNumber(tier) !== 1) continue;
-        const running = context
-          .live("application")
-          .filter(
-            (a) =>
-              plannedFor(context, a)?.id === planned.id &&
-              (production.size === 0 || production.has(lower(a.environment))),
-          );
+        const running = applicationIndex(context)
+          .liveFor(planned, null)
+          .filter((a) => production.size === 0 || production.has(lower(a.environment)));
         const regions = new Set(
           running
             .map((a) =>
@@ -225,7 +215,7 @@ export const securityRules: Rule[] = [
       const findings: RuleFinding[] = [];
       for (const api of context.live("api-instance")) {
         const appName = String(api.attributes.application ?? "");
-        const planned = appName ? plannedFor(context, { ...api, kind: "application", name: appName }) : undefined;
+        const planned = appName ? plannedFor(context, { name: appName, environment: api.environment }) : undefined;
         const category = String(planned?.data.securityCategory ?? "");
         if (category !== "level-a" && category !== "level-b") continue;
         const active = new Set(
