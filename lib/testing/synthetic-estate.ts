@@ -91,7 +91,7 @@ export function syntheticEstate(apps: number, seed = 1): { spec: SpecEntry[]; li
     const layer = layers[i % 3]!;
     const name = `${bg}-${layer}-system${i}-api-v1`;
     const environments = envs.filter((_, e) => e === 3 || rand() < 0.5);
-    const app = add("application", {
+    add("application", {
       name,
       layer: layer === "exp" ? "experience" : layer === "prc" ? "process" : "system",
       environments: environments.map((e) => e.id),
