@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
+import { Pager } from "@/components/pager";
 import { liveKindLabels, liveKinds, type LiveKind } from "@/lib/domain/live/snapshot";
 import {
   useLiveOverview,
@@ -318,29 +319,12 @@ function Inventory({
         </table>
         {data && data.items.length === 0 ? <p className="py-4 text-sm text-slate-600">Nothing matches.</p> : null}
       </div>
-      {total > pageSize ? (
-        <div className="mt-3 flex items-center gap-3 text-sm">
-          <button
-            type="button"
-            disabled={filter.offset === 0}
-            onClick={() => setFilter({ ...filter, offset: Math.max(0, filter.offset - pageSize) })}
-            className="rounded-md border border-slate-400 px-2 py-1 disabled:opacity-50"
-          >
-            Previous
-          </button>
-          <span>
-            {filter.offset + 1}–{Math.min(total, filter.offset + pageSize)} of {total}
-          </span>
-          <button
-            type="button"
-            disabled={filter.offset + pageSize >= total}
-            onClick={() => setFilter({ ...filter, offset: filter.offset + pageSize })}
-            className="rounded-md border border-slate-400 px-2 py-1 disabled:opacity-50"
-          >
-            Next
-          </button>
-        </div>
-      ) : null}
+      <Pager
+        offset={filter.offset}
+        pageSize={pageSize}
+        total={total}
+        onChange={(offset) => setFilter({ ...filter, offset })}
+      />
     </section>
   );
 }
