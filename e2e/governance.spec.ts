@@ -76,12 +76,14 @@ test("the rules run after a sync and a spec change; the dashboard, findings, con
   // A delivery lead asks for a waiver; another architect approves it; the finding is reported as waived.
   const della = await openAs(browser, "della", `/w/${ws}/findings`);
   await della.getByLabel("Rule").selectOption("NAME-CLOUDHUB-LENGTH");
-  await della.getByRole("button", { name: /Request a waiver/ }).click();
-  await della.getByLabel("Reason").fill("Renamed with the carrier portal release in Q1");
-  await della.getByRole("button", { name: "Request waiver" }).click();
-  await expect(della.getByRole("main").getByRole("alert")).toContainText("expiresAt is required");
-  await della.getByLabel("Expires on").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
-  await della.getByRole("button", { name: "Request waiver" }).click();
+  const long = della.getByRole("listitem").filter({ hasText: "has 48 characters" });
+  await long.getByRole("button", { name: /Request a waiver/ }).click();
+  const form = long.getByRole("form", { name: /Waiver for/ });
+  await form.getByLabel("Reason").fill("Renamed with the carrier portal release in Q1");
+  await form.getByRole("button", { name: "Request waiver" }).click();
+  await expect(form.getByRole("alert")).toContainText("expiresAt is required");
+  await form.getByLabel("Expires on").fill(new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10));
+  await form.getByRole("button", { name: "Request waiver" }).click();
   await expect(della.getByRole("region", { name: "Waivers" })).toContainText("Requested for finding");
 
   await archie.goto(`/w/${ws}/findings`);

@@ -17,6 +17,7 @@ test("an admin creates a workspace, switches between workspaces, and renames one
   await page.getByLabel("Workspace", { exact: true }).selectOption("default");
   await expect(page).toHaveURL(/\/w\/default\/settings$/);
   await page.getByRole("link", { name: "Findings" }).click();
+  await expect(page).toHaveURL(/\/w\/default\/findings$/);
   await page.getByLabel("Workspace", { exact: true }).selectOption("contoso-retail-e2e");
   await expect(page).toHaveURL(/\/w\/contoso-retail-e2e\/findings$/);
 
