@@ -99,3 +99,19 @@ test("the rules run after a sync and a spec change; the dashboard, findings, con
   await della.context().close();
   await archie.context().close();
 });
+
+test("a delivery lead runs the rules on a workspace nobody has evaluated yet", async ({ page, browser }) => {
+  await signIn(page, "ada", "/w/default/settings");
+  expect(
+    (await page.request.post("/api/v1/workspaces", { headers: origin, data: { name: "Fresh E2E" } })).status(),
+  ).toBe(201);
+  const della = await openAs(browser, "della", "/w/fresh-e2e");
+  await expect(della.getByRole("heading", { level: 2, name: "No evaluation yet" })).toBeVisible();
+  await della.getByRole("button", { name: "Run rules now" }).click();
+  await expect(della.getByRole("region", { name: "Top blockers" })).toBeVisible();
+  // An empty specification is a gap: its required sections are reported.
+  await della.goto("/w/fresh-e2e/findings");
+  await expect(della.getByText('Section "Environments" has no records')).toBeVisible();
+  await expectAccessible(della);
+  await della.context().close();
+});

@@ -2,7 +2,9 @@ import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
 import { requirePageContext } from "@/app/_lib/page-context";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
+import { RunEvaluationButton } from "@/components/run-evaluation-button";
 import { ReadinessDashboard } from "@/components/readiness-dashboard";
+import { can } from "@/lib/domain/access";
 import { getGovernanceOverview } from "@/lib/services/governance";
 
 export const metadata = { title: "Dashboard" };
@@ -35,6 +37,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
             evaluations.
           </p>
           <p>It fills in once the specification is written and the first evaluation has run.</p>
+          {can(ctx.actor, "evaluation:run") ? <RunEvaluationButton workspace={workspace} /> : null}
         </EmptyState>
       )}
     </>

@@ -3,6 +3,7 @@ import { requirePageContext } from "@/app/_lib/page-context";
 import { EmptyState } from "@/components/empty-state";
 import { FindingsExplorer } from "@/components/findings-explorer";
 import { PageHeader } from "@/components/page-header";
+import { RunEvaluationButton } from "@/components/run-evaluation-button";
 import { can } from "@/lib/domain/access";
 import { getGovernanceOverview, listRules } from "@/lib/services/governance";
 
@@ -35,6 +36,7 @@ export default async function FindingsPage({ params }: { params: Promise<{ works
             and HA/DR, network, security, capacity and lifecycle problems, each with its rule, severity, remediation and
             waiver status.
           </p>
+          {can(ctx.actor, "evaluation:run") ? <RunEvaluationButton workspace={workspace} /> : null}
         </EmptyState>
       )}
     </>
