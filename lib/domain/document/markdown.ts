@@ -1,0 +1,140 @@
+import type { Heading, List, Root, RootContent, Table } from "mdast";
+import { toString } from "mdast-util-to-string";
+import remarkGfm from "remark-gfm";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
+
+/** A table as the importer reads it: its header cells, its rows, and the text just above it. */
+export type DocumentTable = {
+  headers: string[];
+  rows: string[][];
+  /** The paragraph (or heading) right before the table: tells two tables of one section apart. */
+  caption: string;
+  /** 1-based line of the table's header in the source, for reports. */
+  line: number;
+};
+
+/** A section of a document: everything under one heading, up to the next heading of any level. */
+export type DocumentSection = {
+  title: string;
+  /** The title without numbering ("4.3 Virtual Private Cloud" -> "Virtual Private Cloud"). */
+  name: string;
+  level: number;
+  /** Titles of the enclosing sections, outermost first. */
+  path: string[];
+  line: number;
+  tables: DocumentTable[];
+  /** Bullet and numbered list items, as text. */
+  items: string[];
+  /** Paragraphs and everything else, as Markdown-free text. */
+  text: string;
+};
+
+const parser = unified().use(remarkParse).use(remarkGfm);
+
+/** "4.3.1 Virtual Private Cloud", "Chapter 2: Decisions", "2) Decisions" -> the words. */
+export function sectionName(title: string): string {
+  return title
+    .replace(/^\s*(chapter|section|appendix)\s+[\dA-Z]+[:.)-]?\s*/i, "")
+    .replace(/^\s*\d+(\.\d+)*[.)]?\s+/, "")
+    .trim();
+}
+
+/** A header cell reduced to what identifies it: lower case letters and digits, single spaces. */
+export function normaliseHeader(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+const cellText = (cell: Table["children"][number]["children"][number]) => toString(cell).trim();
+
+/**
+ * Reads a Markdown document (GitHub flavour) into sections with their tables, list items and
+ * text. Never throws on content: whatever cannot be read as a table or list stays text.
+ */
+export function parseDocument(markdown: string): DocumentSection[] {
+  const root = parser.parse(markdown) as Root;
+  const sections: DocumentSection[] = [];
+  const stack: DocumentSection[] = [];
+  let current: DocumentSection = { title: "", name: "", level: 0, path: [], line: 1, tables: [], items: [], text: "" };
+  sections.push(current);
+  let previous = "";
+
+  const addText = (text: string) => {
+    if (text.trim()) current.text = current.text ? `${current.text}\n\n${text.trim()}` : text.trim();
+  };
+
+  for (const node of root.children as RootContent[]) {
+    if (node.type === "heading") {
+      const heading = node as Heading;
+      const title = toString(heading).trim();
+      while (stack.length && stack[stack.length - 1]!.level >= heading.depth) stack.pop();
+      current = {
+        title,
+        name: sectionName(title),
+        level: heading.depth,
+        path: stack.map((s) => s.title),
+        line: heading.position?.start.line ?? 0,
+        tables: [],
+        items: [],
+        text: "",
+      };
+      sections.push(current);
+      stack.push(current);
+      previous = title;
+      continue;
+    }
+    if (node.type === "table") {
+      const table = node as Table;
+      const [head, ...body] = table.children;
+      current.tables.push({
+        headers: head ? head.children.map(cellText) : [],
+        rows: body.map((row) => row.children.map(cellText)),
+        caption: previous,
+        line: table.position?.start.line ?? 0,
+      });
+      previous = "";
+      continue;
+    }
+    if (node.type === "list") {
+      const list = node as List;
+      current.items.push(...list.children.map((item) => toString(item).trim()).filter(Boolean));
+      previous = "";
+      continue;
+    }
+    const text = toString(node);
+    addText(text);
+    previous = text.trim();
+  }
+  return sections.filter((s, i) => i > 0 || s.tables.length || s.items.length || s.text);
+}
+
+/** One expected column: its field and the header texts that mean it (normalised). */
+export type ColumnSpec = { field: string; headers: readonly string[]; required?: boolean };
+
+/**
+ * Which column of a table holds which field, by header text tolerant to case, punctuation and the
+ * listed alternatives ("Name" / "VPC name"); null when a required column is missing.
+ */
+export function matchColumns(table: DocumentTable, columns: readonly ColumnSpec[]): Record<string, number> | null {
+  const headers = table.headers.map(normaliseHeader);
+  const result: Record<string, number> = {};
+  const taken = new Set<number>();
+  for (const column of columns) {
+    const wanted = column.headers.map(normaliseHeader);
+    let index = headers.findIndex((h, i) => !taken.has(i) && wanted.includes(h));
+    if (index < 0)
+      index = headers.findIndex(
+        (h, i) => !taken.has(i) && wanted.some((w) => h.startsWith(w) || (w.startsWith(h) && h.length > 2)),
+      );
+    if (index < 0) {
+      if (column.required) return null;
+      continue;
+    }
+    taken.add(index);
+    result[column.field] = index;
+  }
+  return result;
+}
