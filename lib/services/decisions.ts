@@ -30,7 +30,6 @@ import {
 import { loadRoleMapping } from "@/lib/db/role-mapping-repository";
 import { findRecordKinds, listSpecRecords } from "@/lib/db/spec-repository";
 import { listUserRecords } from "@/lib/db/user-repository";
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
 import { can, resolveRole } from "@/lib/domain/access";
 import { diffFields, type FieldDiff } from "@/lib/domain/decisions/diff";
 import { formatDecisionTable, formatMadr, type ExportableDecision } from "@/lib/domain/decisions/export";
@@ -56,6 +55,7 @@ import {
 import { isSpecKind, labelInSentence, specKinds } from "@/lib/domain/spec/kinds";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
+import { getWorkspace } from "@/lib/services/workspaces";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
@@ -81,12 +81,8 @@ export type DecisionDetail = Omit<DecisionRow, "workspaceId"> & {
   nextStatuses: DecisionStatus[];
 };
 
-async function loadWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
-  requirePermission(ctx.actor, "workspace:read");
-  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
-  if (!workspace) throw notFound(`No workspace "${slug}"`);
-  return workspace;
-}
+/** The workspace, or 404; every read of it needs workspace:read. */
+const loadWorkspace = getWorkspace;
 
 /** "D05", "d5", "5" or the decision's id. */
 function parseRef(ref: string): { sequence: number } | { id: string } | null {

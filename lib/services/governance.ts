@@ -13,7 +13,6 @@ import {
   type FindingRow,
   type WaiverRow,
 } from "@/lib/db/governance-repository";
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
 import type { Database } from "@/lib/db/database";
 import { evaluate } from "@/lib/domain/governance/engine";
 import { computeReadiness, summarize, type Readiness } from "@/lib/domain/governance/readiness";
@@ -24,18 +23,15 @@ import { specKindIds } from "@/lib/domain/spec/kinds";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import type { ServiceContext } from "@/lib/services/context";
+import { getWorkspace } from "@/lib/services/workspaces";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 
 export type { EvaluationRunRow, FindingRow, WaiverRow };
 
-async function loadWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
-  requirePermission(ctx.actor, "workspace:read");
-  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
-  if (!workspace) throw notFound(`No workspace "${slug}"`);
-  return workspace;
-}
+/** The workspace, or 404; every read of it needs workspace:read. */
+const loadWorkspace = getWorkspace;
 
 /**
  * Evaluates every rule on a workspace's plan, live snapshot, decisions and waivers, and stores the

@@ -22,12 +22,13 @@ import {
   type LiveResourceRow,
   type SyncRunRow,
 } from "@/lib/db/live-repository";
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
+import type { WorkspaceRecord } from "@/lib/db/workspace-repository";
 import { systemActor } from "@/lib/domain/access";
 import { countByKind, findMassRemovals, liveKindSchema } from "@/lib/domain/live/snapshot";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import type { ServiceContext } from "@/lib/services/context";
+import { getWorkspace } from "@/lib/services/workspaces";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
@@ -36,13 +37,12 @@ import { parseInput } from "@/lib/services/validation";
 
 export type { LiveResourceRow, SyncRunRow };
 
+/** The workspace (404, workspace:read) with the sync run whose resources are its current snapshot. */
 async function loadWorkspace(
   ctx: ServiceContext,
   slug: string,
 ): Promise<WorkspaceRecord & { liveSyncRunId: string | null }> {
-  requirePermission(ctx.actor, "workspace:read");
-  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
-  if (!workspace) throw notFound(`No workspace "${slug}"`);
+  const workspace = await getWorkspace(ctx, slug);
   const live = await ctx.db.prisma.workspace.findUniqueOrThrow({
     where: { id: workspace.id },
     select: { liveSyncRunId: true },

@@ -13,7 +13,6 @@ import {
   type WriteResult,
 } from "@/lib/db/spec-repository";
 import { findGoverningDecisions } from "@/lib/db/decision-repository";
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
 import { formatDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import { measureCompleteness, type Completeness } from "@/lib/domain/spec/completeness";
 import type { FieldDef } from "@/lib/domain/spec/fields";
@@ -31,6 +30,7 @@ import {
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
+import { getWorkspace } from "@/lib/services/workspaces";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
@@ -38,12 +38,8 @@ import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/vali
 
 export type { SpecRecordRow };
 
-async function loadWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
-  requirePermission(ctx.actor, "workspace:read");
-  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
-  if (!workspace) throw notFound(`No workspace "${slug}"`);
-  return workspace;
-}
+/** The workspace, or 404; every read of it needs workspace:read. */
+const loadWorkspace = getWorkspace;
 
 function parseKind(kind: string): SpecKind {
   if (!isSpecKind(kind)) throw notFound(`No specification section "${kind}"; sections are ${specKindIds.join(", ")}`);
