@@ -8,6 +8,8 @@ import { unified } from "unified";
 export type DocumentTable = {
   headers: string[];
   rows: string[][];
+  /** The same cells as Markdown source (bold, links, `<br>` kept), for fields that keep formatting. */
+  markdown: string[][];
   /** The paragraph (or heading) right before the table: tells two tables of one section apart. */
   caption: string;
   /** 1-based line of the table's header in the source, for reports. */
@@ -28,7 +30,12 @@ export type DocumentSection = {
   items: string[];
   /** Paragraphs and everything else, as Markdown-free text. */
   text: string;
+  /** Every block under the heading, in order, with its Markdown source: narrative keeps what no table took. */
+  blocks: DocumentBlock[];
 };
+
+/** One block of a section: a table (by index into `tables`), a list, or anything else. */
+export type DocumentBlock = { type: "table" | "list" | "other"; markdown: string; table?: number };
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -48,7 +55,22 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
-const cellText = (cell: Table["children"][number]["children"][number]) => toString(cell).trim();
+type Node = { type: string; value?: string; children?: Node[] };
+
+// `<br>` in a cell is the template's line break inside a cell; it separates list entries.
+const inlineText = (node: Node): string =>
+  node.type === "html" && /^<br\s*\/?>$/i.test(node.value ?? "")
+    ? "\n"
+    : typeof node.value === "string"
+      ? node.value
+      : (node.children ?? []).map(inlineText).join("");
+
+const cellText = (cell: Table["children"][number]["children"][number]) =>
+  inlineText(cell as Node)
+    .split("\n")
+    .map((line) => line.trim())
+    .join("\n")
+    .trim();
 
 /**
  * Reads a Markdown document (GitHub flavour) into sections with their tables, list items and
@@ -58,7 +80,19 @@ export function parseDocument(markdown: string): DocumentSection[] {
   const root = parser.parse(markdown) as Root;
   const sections: DocumentSection[] = [];
   const stack: DocumentSection[] = [];
-  let current: DocumentSection = { title: "", name: "", level: 0, path: [], line: 1, tables: [], items: [], text: "" };
+  const source = (node: { position?: { start: { offset?: number }; end: { offset?: number } } }) =>
+    markdown.slice(node.position?.start.offset ?? 0, node.position?.end.offset ?? 0);
+  let current: DocumentSection = {
+    title: "",
+    name: "",
+    level: 0,
+    path: [],
+    line: 1,
+    tables: [],
+    items: [],
+    text: "",
+    blocks: [],
+  };
   sections.push(current);
   let previous = "";
 
@@ -80,6 +114,7 @@ export function parseDocument(markdown: string): DocumentSection[] {
         tables: [],
         items: [],
         text: "",
+        blocks: [],
       };
       sections.push(current);
       stack.push(current);
@@ -89,9 +124,19 @@ export function parseDocument(markdown: string): DocumentSection[] {
     if (node.type === "table") {
       const table = node as Table;
       const [head, ...body] = table.children;
+      current.blocks.push({ type: "table", markdown: source(table), table: current.tables.length });
       current.tables.push({
         headers: head ? head.children.map(cellText) : [],
         rows: body.map((row) => row.children.map(cellText)),
+        markdown: body.map((row) =>
+          row.children.map((cell) =>
+            source(cell)
+              .trim()
+              .replace(/^\|/, "")
+              .replace(/(?<!\\)\|$/, "")
+              .trim(),
+          ),
+        ),
         caption: previous,
         line: table.position?.start.line ?? 0,
       });
@@ -100,11 +145,13 @@ export function parseDocument(markdown: string): DocumentSection[] {
     }
     if (node.type === "list") {
       const list = node as List;
+      current.blocks.push({ type: "list", markdown: source(list) });
       current.items.push(...list.children.map((item) => toString(item).trim()).filter(Boolean));
       previous = "";
       continue;
     }
     const text = toString(node);
+    current.blocks.push({ type: "other", markdown: source(node) });
     addText(text);
     previous = text.trim();
   }

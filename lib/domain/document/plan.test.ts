@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import {
+  countPlan,
+  planImport,
+  type ExistingDecision,
+  type ExistingRecord,
+  type ImportPlan,
+} from "@/lib/domain/document/plan";
+import { readSpecDocument } from "@/lib/domain/document/read-spec";
+import { loadDocument } from "@/lib/testing/documents";
+
+const ids = () => {
+  let n = 0;
+  return () => `00000000-0000-4000-8000-${String((n += 1)).padStart(12, "0")}`;
+};
+const complete = readSpecDocument(loadDocument("complete"));
+
+/** What the workspace holds after applying a plan. */
+const applied = (plan: ImportPlan): { records: ExistingRecord[]; decisions: ExistingDecision[] } => ({
+  records: plan.records.map((r) => ({ id: r.id, kind: r.kind, title: r.title, data: r.data, version: 1 })),
+  decisions: plan.decisions.map((d, i) => ({ ...d, id: `d${i}`, version: 1 })),
+});
+
+describe("planImport", () => {
+  it("changes nothing when the same document is imported twice", () => {
+    const first = planImport(complete, [], [], { includeOffered: true, newId: ids() });
+    const { records, decisions } = applied(first);
+    const second = planImport(complete, records, decisions, { includeOffered: true, newId: ids() });
+    expect(countPlan(second)).toEqual({ created: {}, updated: {}, unchanged: records.length + decisions.length });
+    expect(second.records.map((r) => r.id)).toEqual(first.records.map((r) => r.id));
+  });
+
+  it("updates existing records by name, field by field, keeping fields the document does not state", () => {
+    const first = planImport(complete, [], [], { includeOffered: false, newId: ids() });
+    const { records, decisions } = applied(first);
+    const prod = records.find((r) => r.title === "PROD")!;
+    prod.data = { ...prod.data, deployedBy: "Ops", minimumRuntime: "4.6.0" };
+    const second = planImport(complete, records, decisions, { includeOffered: false, newId: ids() });
+    const update = second.records.find((r) => r.id === prod.id)!;
+    expect(update.action).toBe("update");
+    expect(update.changes).toEqual([{ field: "deployedBy", label: "Deployed by", from: "Ops", to: "Release team" }]);
+    expect(update.data.minimumRuntime).toBe("4.6.0");
+    expect(countPlan(second).updated).toEqual({ environment: 1 });
+  });
+
+  it("resolves references against records already in the workspace", () => {
+    const draft = readSpecDocument([
+      {
+        name: "vpc.md",
+        text: "## Virtual Private Cloud\n\n| VPC name | Region | CIDR | Environments |\n|---|---|---|---|\n| v1 | eu-west-1 | 10.0.0.0/16 | dev |\n",
+      },
+    ]);
+    const dev: ExistingRecord = {
+      id: "11111111-1111-4111-8111-111111111111",
+      kind: "environment",
+      title: "DEV",
+      data: { name: "DEV", classification: "sandbox" },
+      version: 3,
+    };
+    const plan = planImport(draft, [dev], [], { includeOffered: false, newId: ids() });
+    expect(plan.problems).toEqual([]);
+    expect(plan.records[0]!.data.environments).toEqual([dev.id]);
+  });
+
+  it("updates draft and proposed decisions, and refuses to rewrite accepted ones", () => {
+    const base = { rationale: "", implications: "", version: 2 };
+    const existing: ExistingDecision[] = [
+      { ...base, id: "a", sequence: 1, status: "accepted", title: "Something else", decision: "Other text" },
+      {
+        ...base,
+        id: "b",
+        sequence: 2,
+        status: "proposed",
+        title: "Front every API with a dedicated load balancer",
+        decision: "Old",
+      },
+    ];
+    const plan = planImport(complete, [], existing, { includeOffered: false, newId: ids() });
+    expect(plan.decisions.map((d) => [d.number, d.action, d.changes])).toEqual([
+      ["D01", "refused", ["title", "decision", "rationale", "implications"]],
+      ["D02", "update", ["decision", "rationale", "implications"]],
+    ]);
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      "D01 is accepted and its text here differs from the document's (title, decision, rationale, implications); it was not changed: record a new decision that amends it",
+    ]);
+  });
+
+  it("is deterministic for the same inputs", () => {
+    const a = planImport(complete, [], [], { includeOffered: true, newId: ids() });
+    const b = planImport(complete, [], [], { includeOffered: true, newId: ids() });
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+  });
+});

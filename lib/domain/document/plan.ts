@@ -1,0 +1,415 @@
+// Compares what a document says with what a workspace holds: which records an import creates,
+// which it updates (field by field), which it leaves alone, and which it cannot take (and why).
+// Records are matched by name (or, for kinds without one, by what identifies them), references
+// are resolved by name against the document and the workspace together.
+
+import type { DraftDecision, DraftRecord, ImportGap, ImportProblem, SpecDraft } from "@/lib/domain/document/read-spec";
+import type { FieldDef } from "@/lib/domain/spec/fields";
+import {
+  kindFields,
+  labelInSentence,
+  recordKey,
+  recordTitle,
+  specKindIds,
+  specKinds,
+  specSchema,
+  type SpecKind,
+} from "@/lib/domain/spec/kinds";
+import { isPlaceholder } from "@/lib/domain/spec/placeholders";
+import { formatDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
+
+/** A record already in the workspace (reference fields hold ids). */
+export type ExistingRecord = {
+  id: string;
+  kind: SpecKind;
+  title: string;
+  data: Record<string, unknown>;
+  version: number;
+};
+
+/** A decision already in the workspace. */
+export type ExistingDecision = {
+  id: string;
+  sequence: number;
+  status: DecisionStatus;
+  title: string;
+  decision: string;
+  rationale: string;
+  implications: string;
+  version: number;
+};
+
+/** One field an update changes, shown with names rather than ids. */
+export type FieldChange = { field: string; label: string; from: string; to: string };
+
+export type PlannedRecord = {
+  action: "create" | "update" | "unchanged";
+  kind: SpecKind;
+  id: string;
+  title: string;
+  /** Validated data, references as ids. */
+  data: Record<string, unknown>;
+  /** The version the update is based on. */
+  version?: number;
+  before?: Record<string, unknown>;
+  changes: FieldChange[];
+  offered: boolean;
+  place: DraftRecord["place"];
+};
+
+export type PlannedDecision = {
+  action: "create" | "update" | "unchanged" | "refused";
+  number: string;
+  sequence: number;
+  id?: string;
+  version?: number;
+  status: DecisionStatus;
+  title: string;
+  decision: string;
+  rationale: string;
+  implications: string;
+  changes: string[];
+  place: DraftDecision["place"];
+};
+
+/** Everything an import will do, before it does it. */
+export type ImportPlan = {
+  records: PlannedRecord[];
+  decisions: PlannedDecision[];
+  /** Records read but not importable (their reasons are among the problems). */
+  skipped: { kind: SpecKind; title: string; place: DraftRecord["place"] }[];
+  gaps: ImportGap[];
+  problems: ImportProblem[];
+  /** Conventions the document suggests (mapping-rule targets), and whether they are in the plan. */
+  offered: { title: string; pattern: string; included: boolean }[];
+};
+
+export type PlanOptions = {
+  /** Takes the conventions offered from the mapping rules' target apps. */
+  includeOffered: boolean;
+  newId: () => string;
+};
+
+type Entry = { id: string; kind: SpecKind; name: string; existing?: ExistingRecord; draft?: number };
+
+const lower = (value: unknown) =>
+  String(value ?? "")
+    .trim()
+    .toLowerCase();
+
+// Records without a name are the same record when what identifies them is the same.
+function identity(
+  kind: SpecKind,
+  data: Record<string, unknown>,
+  name: (kind: SpecKind, value: unknown) => string,
+): string | null {
+  const key = recordKey(kind, data);
+  if (key) return `${kind}:${key.toLowerCase()}`;
+  switch (kind) {
+    case "firewall-rule":
+      return `${kind}:${name("vpc", data.vpc)}|${lower(data.source)}|${lower(data.protocol || "tcp")}|${String(data.fromPort)}|${String(data.toPort)}`;
+    case "mapping-rule":
+      return `${kind}:${name("load-balancer", data.loadBalancer)}|${String(data.order)}`;
+    case "team-permission":
+      return `${kind}:${name("team", data.team)}|${lower(data.product)}|${lower(data.permission)}|${name("business-group", data.businessGroup)}`;
+    default:
+      return null;
+  }
+}
+
+const refFields = (kind: SpecKind) => kindFields(kind).filter((f): f is FieldDef & { ref: SpecKind } => !!f.ref);
+
+/** Shows a value the way the report reads it: names for references, lists joined. */
+function display(field: FieldDef, value: unknown, titleOf: (id: string) => string): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (field.ref)
+    return Array.isArray(value) ? value.map((id) => titleOf(String(id))).join(", ") : titleOf(String(value));
+  if (Array.isArray(value)) return value.join(", ");
+  if (field.options) return field.options.find((o) => o.value === value)?.label ?? String(value);
+  if (typeof value === "boolean") return value ? "yes" : "no";
+  return String(value);
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Plans an import: new records get ids from `newId`, existing ones are updated only in the fields
+ * the document states (a field the document leaves out keeps its value), and a record whose
+ * required value is missing or malformed is skipped with the reason, as is anything referring
+ * to it. Deterministic for the same inputs.
+ */
+export function planImport(
+  draft: SpecDraft,
+  existing: readonly ExistingRecord[],
+  existingDecisions: readonly ExistingDecision[],
+  options: PlanOptions,
+): ImportPlan {
+  const problems: ImportProblem[] = [...draft.problems];
+  const offered = draft.offered.map((r) => ({
+    title: String(r.data.name),
+    pattern: String(r.data.pattern),
+    included: options.includeOffered,
+  }));
+  const drafts: (DraftRecord & { offered: boolean })[] = [
+    ...draft.records.map((r) => ({ ...r, offered: false })),
+    ...(options.includeOffered ? draft.offered.map((r) => ({ ...r, offered: true })) : []),
+  ];
+
+  // Names of every record by kind, the workspace's first: references resolve against both.
+  const byId = new Map(existing.map((r) => [r.id, r]));
+  const names = new Map<SpecKind, Map<string, Entry>>(specKindIds.map((k) => [k, new Map()]));
+  for (const record of existing) {
+    const key = recordKey(record.kind, record.data);
+    if (key)
+      names.get(record.kind)!.set(key.toLowerCase(), { id: record.id, kind: record.kind, name: key, existing: record });
+  }
+  const titleOf = (id: string) => byId.get(id)?.title ?? entriesById.get(id)?.name ?? id;
+  const nameOfExisting = (kind: SpecKind, value: unknown) =>
+    typeof value === "string" && byId.has(value) ? lower(byId.get(value)!.title) : lower(value);
+  const existingByIdentity = new Map<string, ExistingRecord>();
+  for (const record of existing) {
+    const id = identity(record.kind, record.data, nameOfExisting);
+    if (id) existingByIdentity.set(id, record);
+  }
+
+  // Each draft record's id: the workspace record it matches, or a new one.
+  const entriesById = new Map<string, Entry>();
+  const assigned: ({ id: string; existing?: ExistingRecord } | null)[] = [];
+  const seen = new Set<string>();
+  drafts.forEach((record, index) => {
+    const ident = identity(record.kind, record.data, (_k, v) => lower(v));
+    if (ident && seen.has(ident)) {
+      problems.push({
+        place: record.place,
+        message: `${specKinds[record.kind].label} "${recordTitle(record.kind, record.data)}" appears twice; the second was not imported`,
+      });
+      assigned.push(null);
+      return;
+    }
+    if (ident) seen.add(ident);
+    const match = ident ? existingByIdentity.get(ident) : undefined;
+    const id = match?.id ?? options.newId();
+    assigned.push({ id, existing: match });
+    const key = recordKey(record.kind, record.data);
+    if (key && !match) {
+      const entry: Entry = { id, kind: record.kind, name: key, draft: index };
+      names.get(record.kind)!.set(key.toLowerCase(), entry);
+      entriesById.set(id, entry);
+    }
+  });
+
+  const resolve = (kind: SpecKind, name: string, skipped: Set<string>): Entry | "skipped" | null => {
+    const map = names.get(kind)!;
+    const wanted = name.trim().toLowerCase();
+    const exact = map.get(wanted);
+    if (exact) return skipped.has(exact.id) ? "skipped" : exact;
+    // "Tier 1" for "Tier 1 Mission-Critical", "PROD" for "PROD (Production)": a unique prefix.
+    const prefixed = [...map.values()].filter((e) => e.name.toLowerCase().startsWith(wanted));
+    if (prefixed.length !== 1) return null;
+    return skipped.has(prefixed[0]!.id) ? "skipped" : prefixed[0]!;
+  };
+
+  // Resolve and validate until no more records drop out (a skipped VPC takes its DLBs with it).
+  const skipped = new Set<string>();
+  const refGaps: ImportGap[] = [];
+  const skipReasons: ImportProblem[] = [];
+  let results: (PlannedRecord | null)[] = [];
+  let messages: ImportProblem[] = [];
+  for (let round = 0; round < 20; round += 1) {
+    messages = [];
+    refGaps.length = 0;
+    const before = skipped.size;
+    results = drafts.map((record, index) => {
+      const target = assigned[index];
+      if (!target || skipped.has(target.id)) return null;
+      const label = specKinds[record.kind].label;
+      const title = recordTitle(record.kind, record.data);
+      const said: ImportProblem[] = [];
+      const say = (message: string) => said.push({ place: record.place, message: `${label} "${title}": ${message}` });
+      const skip = () => {
+        skipped.add(target.id);
+        skipReasons.push(...said);
+        return null;
+      };
+      const data: Record<string, unknown> = { ...(target.existing?.data ?? {}), ...record.data };
+      for (const field of refFields(record.kind)) {
+        const value = record.data[field.name];
+        if (value === undefined) continue;
+        const wanted = Array.isArray(value) ? (value as string[]) : [String(value)];
+        const ids: string[] = [];
+        for (const name of wanted) {
+          const found = resolve(field.ref, name, skipped);
+          const what = labelInSentence(specKinds[field.ref].label);
+          if (found === "skipped" && field.required) {
+            say(`not imported, because the ${what} "${name}" it belongs to was not imported`);
+            return skip();
+          }
+          if (found === "skipped") say(`${field.label}: the ${what} "${name}" was not imported`);
+          else if (!found && isPlaceholder(name))
+            refGaps.push({
+              place: record.place,
+              kind: record.kind,
+              record: title,
+              field: field.name,
+              value: name,
+              reason: "placeholder",
+              kept: false,
+            });
+          else if (!found) say(`${field.label}: no ${what} named "${name}" in the document or the workspace`);
+          else if (found.id === target.id) say(`${field.label}: a record cannot refer to itself`);
+          else if (!ids.includes(found.id)) ids.push(found.id);
+        }
+        if (Array.isArray(value)) data[field.name] = ids;
+        else if (ids[0]) data[field.name] = ids[0];
+        else delete data[field.name];
+      }
+      // Optional fields that do not validate are dropped with the reason; a required one skips the record.
+      for (let attempt = 0; attempt < 12; attempt += 1) {
+        const parsed = specSchema(record.kind).safeParse(data);
+        if (parsed.success) {
+          messages.push(...said);
+          const output = parsed.data as Record<string, unknown>;
+          if (!target.existing) {
+            return {
+              action: "create",
+              kind: record.kind,
+              id: target.id,
+              title: recordTitle(record.kind, output),
+              data: output,
+              changes: [],
+              offered: record.offered,
+              place: record.place,
+            };
+          }
+          const changes = kindFields(record.kind)
+            .filter((f) => !same(target.existing!.data[f.name], output[f.name]))
+            .map((f) => ({
+              field: f.name,
+              label: f.label,
+              from: display(f, target.existing!.data[f.name], titleOf),
+              to: display(f, output[f.name], titleOf),
+            }));
+          return {
+            action: changes.length ? "update" : "unchanged",
+            kind: record.kind,
+            id: target.id,
+            title: recordTitle(record.kind, output),
+            data: output,
+            version: target.existing.version,
+            before: target.existing.data,
+            changes,
+            offered: record.offered,
+            place: record.place,
+          };
+        }
+        const issue = parsed.error.issues[0]!;
+        const fieldName = String(issue.path[0] ?? "");
+        const field = kindFields(record.kind).find((f) => f.name === fieldName);
+        const shown = field ? display(field, data[fieldName], titleOf) : "";
+        const placeholder = draft.gaps.find((g) => g.draft === index && g.field === fieldName && g.reason !== "empty");
+        if (field?.required && placeholder) {
+          say(
+            `${field.label}: "${placeholder.value}" is a placeholder, and the ${labelInSentence(label)} needs a real one; not imported`,
+          );
+          return skip();
+        }
+        if (field?.required && data[fieldName] === undefined) {
+          say(`${field.label} is empty, and the ${labelInSentence(label)} needs one; not imported`);
+          return skip();
+        }
+        if (!field || field.required) {
+          say(
+            `${field?.label ?? fieldName}${shown && !isPlaceholder(shown) ? ` "${shown}"` : ""}: ${issue.message}; not imported`,
+          );
+          return skip();
+        }
+        say(`${field.label} "${shown}": ${issue.message}; left empty`);
+        if (target.existing && fieldName in target.existing.data) data[fieldName] = target.existing.data[fieldName];
+        else delete data[fieldName];
+      }
+      return skip();
+    });
+    if (skipped.size === before) break;
+  }
+  problems.push(...skipReasons, ...messages);
+  problems.sort((a, b) => a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line);
+
+  const records = results.filter((r): r is PlannedRecord => r !== null);
+  const skippedList = drafts
+    .map((record, index) => ({ record, target: assigned[index] }))
+    .filter(({ target }) => target && skipped.has(target.id))
+    .map(({ record }) => ({ kind: record.kind, title: recordTitle(record.kind, record.data), place: record.place }));
+  const skippedDrafts = new Set(drafts.map((_, i) => i).filter((i) => assigned[i] && skipped.has(assigned[i]!.id)));
+  const gaps = [...draft.gaps, ...refGaps]
+    .map((gap) => (gap.draft !== undefined && skippedDrafts.has(gap.draft) ? { ...gap, kept: false } : gap))
+    .sort((a, b) => a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line);
+
+  return {
+    records,
+    decisions: planDecisions(draft.decisions, existingDecisions, problems),
+    skipped: skippedList,
+    gaps,
+    problems,
+    offered,
+  };
+}
+
+const decisionFields = ["title", "decision", "rationale", "implications"] as const;
+
+function planDecisions(
+  drafts: readonly DraftDecision[],
+  existing: readonly ExistingDecision[],
+  problems: ImportProblem[],
+): PlannedDecision[] {
+  const bySequence = new Map(existing.map((d) => [d.sequence, d]));
+  return drafts.map((d) => {
+    const number = formatDecisionNumber(d.sequence);
+    const current = bySequence.get(d.sequence);
+    const text = { title: d.title, decision: d.decision, rationale: d.rationale, implications: d.implications };
+    const base = { number, sequence: d.sequence, ...text, place: d.place };
+    // Written in the document means proposed for review here; unfinished text stays a draft.
+    const finished = d.decision.trim() !== "" && !decisionFields.some((f) => isPlaceholder(text[f]));
+    if (!current) return { ...base, action: "create", status: finished ? "proposed" : "draft", changes: [] };
+    const changes = decisionFields.filter((f) => current[f].trim() !== text[f].trim());
+    if (changes.length === 0)
+      return {
+        ...base,
+        action: "unchanged",
+        id: current.id,
+        version: current.version,
+        status: current.status,
+        changes,
+      };
+    if (current.status !== "draft" && current.status !== "proposed") {
+      problems.push({
+        place: d.place,
+        message: `${number} is ${current.status} and its text here differs from the document's (${changes.join(", ")}); it was not changed: record a new decision that amends it`,
+      });
+      return { ...base, action: "refused", id: current.id, version: current.version, status: current.status, changes };
+    }
+    return { ...base, action: "update", id: current.id, version: current.version, status: current.status, changes };
+  });
+}
+
+/** Counts per kind of what a plan creates and updates ("decision" included). */
+export function countPlan(plan: ImportPlan): {
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  unchanged: number;
+} {
+  const created: Record<string, number> = {};
+  const updated: Record<string, number> = {};
+  let unchanged = 0;
+  const add = (into: Record<string, number>, kind: string) => (into[kind] = (into[kind] ?? 0) + 1);
+  for (const r of plan.records) {
+    if (r.action === "create") add(created, r.kind);
+    else if (r.action === "update") add(updated, r.kind);
+    else unchanged += 1;
+  }
+  for (const d of plan.decisions) {
+    if (d.action === "create") add(created, "decision");
+    else if (d.action === "update") add(updated, "decision");
+    else if (d.action === "unchanged") unchanged += 1;
+  }
+  return { created, updated, unchanged };
+}
