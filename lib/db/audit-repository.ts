@@ -34,6 +34,25 @@ export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void>
   });
 }
 
+/** Appends many audit events at once (an import's one event per record), inside the change's transaction. */
+export async function recordAuditEvents(tx: Tx, events: AuditInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.auditEvent.createMany({
+    data: events.map((event) => ({
+      workspaceId: event.workspaceId ?? null,
+      actorKind: event.actor.kind,
+      actorId: event.actor.id,
+      actorName: event.actor.name,
+      origin: event.origin,
+      action: event.action,
+      entityKind: event.entityKind,
+      entityId: event.entityId ?? null,
+      before: toJson(event.before),
+      after: toJson(event.after),
+    })),
+  });
+}
+
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }

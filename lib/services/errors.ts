@@ -1,7 +1,7 @@
 /** A failure a caller can act on; route handlers turn it into an HTTP status and JSON body. */
 export class ServiceError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503,
     readonly code: string,
     message: string,
     readonly details?: unknown,

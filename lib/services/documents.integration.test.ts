@@ -1,0 +1,140 @@
+import { zipSync } from "fflate";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/domain/access";
+import { listAuditEvents } from "@/lib/services/audit";
+import type { ServiceContext } from "@/lib/services/context";
+import { listDecisions } from "@/lib/services/decisions";
+import { applyImport, listDocumentImports, previewImport, type UploadedFile } from "@/lib/services/documents";
+import { ServiceError } from "@/lib/services/errors";
+import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
+import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
+import { loadDocument } from "@/lib/testing/documents";
+import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
+
+const archie: Actor = { kind: "user", id: "okta|archie", name: "Archie Architect", role: "architect" };
+const vic: Actor = { kind: "user", id: "okta|vic", name: "Vic Viewer", role: "viewer" };
+const encoder = new TextEncoder();
+const upload = (name: "complete" | "half-filled" | "chapters"): UploadedFile[] =>
+  loadDocument(name).map((f) => ({ name: f.name, bytes: encoder.encode(f.text) }));
+
+const failure = async (work: Promise<unknown>) => {
+  try {
+    await work;
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error("expected a ServiceError");
+};
+
+describe(`document import on ${testEngine}`, () => {
+  const db = useTestDatabase();
+  const as = (actor: Actor = archie): ServiceContext => ({ db: db(), actor, origin: "api" });
+  beforeEach(async () => {
+    await ensureDefaultWorkspace(db());
+  });
+
+  it("previews without writing, then applies in one step with an audit event per record", async () => {
+    const preview = await previewImport(as(), "default", upload("complete"), {});
+    expect(preview.applied).toBe(false);
+    expect(preview.created).toMatchObject({ vpc: 2, environment: 3, decision: 2, "mapping-rule": 3 });
+    expect((await getSpecOverview(as(), "default")).totals.records).toBe(0);
+
+    const applied = await applyImport(as(), "default", upload("complete"), { expect: preview.digest });
+    expect(applied.applied).toBe(true);
+    expect(applied.created).toEqual(preview.created);
+    const vpcs = await listSpec(as(), "default", "vpc");
+    expect(vpcs.map((v) => v.title).sort()).toEqual(["hl-vpc-nonprod", "hl-vpc-prod"]);
+    const decisions = await listDecisions(as(), "default", {});
+    expect(decisions.map((d) => [d.number, d.status])).toEqual([
+      ["D01", "proposed"],
+      ["D02", "proposed"],
+    ]);
+    const records = Object.values(applied.created).reduce((a, b) => a + b, 0);
+    const audit = await listAuditEvents(as(), "default", { limit: 200 });
+    const creates = audit.items.filter((e) => e.action === "spec.create" || e.action === "decision.create");
+    expect(creates).toHaveLength(records);
+    expect(audit.items.filter((e) => e.action === "document.import")).toHaveLength(1);
+  });
+
+  it("changes nothing when the same document is applied twice", async () => {
+    await applyImport(as(), "default", upload("complete"), { includeOffered: true });
+    const before = (await getSpecOverview(as(), "default")).totals.records;
+    const again = await applyImport(as(), "default", upload("complete"), { includeOffered: true });
+    expect(again.created).toEqual({});
+    expect(again.updated).toEqual({});
+    expect(again.unchanged).toBe(before + 2);
+    expect((await getSpecOverview(as(), "default")).totals.records).toBe(before);
+  });
+
+  it("updates records by name field by field, and the chapter files read like the single file", async () => {
+    await applyImport(as(), "default", upload("complete"), {});
+    const prod = (await listSpec(as(), "default", "environment")).find((e) => e.title === "PROD")!;
+    await updateSpecRecord(as(), "default", "environment", prod.id, {
+      version: prod.version,
+      data: { ...prod.data, deployedBy: "Ops", minimumRuntime: "4.6.0" },
+    });
+    const zip = zipSync(
+      Object.fromEntries(loadDocument("chapters").map((f) => [`spec/${f.name}`, encoder.encode(f.text)])),
+    );
+    const preview = await previewImport(as(), "default", [{ name: "spec.zip", bytes: zip }], {});
+    // The chapter files have no title page: one narrative section fewer, nothing else new.
+    expect(preview.created).toEqual({});
+    expect(preview.updated).toEqual({ environment: 1 });
+    expect(preview.records.find((r) => r.action === "update")!.changes).toEqual([
+      { field: "deployedBy", label: "Deployed by", from: "Ops", to: "Release team" },
+    ]);
+    await applyImport(as(), "default", [{ name: "spec.zip", bytes: zip }], {});
+    const after = (await listSpec(as(), "default", "environment")).find((e) => e.title === "PROD")!;
+    expect(after.data).toMatchObject({ deployedBy: "Release team", minimumRuntime: "4.6.0" });
+  });
+
+  it("imports the rest of a half-filled document, or nothing when asked to abort on problems", async () => {
+    const refused = await failure(applyImport(as(), "default", upload("half-filled"), { onProblems: "abort" }));
+    expect(refused.status).toBe(422);
+    expect(refused.message).toMatch(/^Nothing was imported: \d+ part\(s\)/);
+    expect((await getSpecOverview(as(), "default")).totals.records).toBe(0);
+
+    const applied = await applyImport(as(), "default", upload("half-filled"), { onProblems: "skip" });
+    expect(applied.created.vpc).toBe(1);
+    const [run] = await listDocumentImports(as(), "default");
+    expect(run!.openGaps.map((g) => `${g.kind} ${g.field ?? "-"}`)).toContain("decision -");
+    expect(run!.problems.length).toBe(applied.problems.length);
+  });
+
+  it("refuses applying a plan other than the one previewed", async () => {
+    const preview = await previewImport(as(), "default", upload("complete"), {});
+    await applyImport(as(), "default", upload("half-filled"), {});
+    const outdated = await failure(applyImport(as(), "default", upload("complete"), { expect: preview.digest }));
+    expect([outdated.status, outdated.code]).toEqual([409, "preview_outdated"]);
+  });
+
+  it("reports bad uploads clearly and writes nothing", async () => {
+    const big = await failure(
+      previewImport(as(), "default", [{ name: "huge.md", bytes: new Uint8Array(50 * 1024 * 1024) }], {}),
+    );
+    expect([big.status, big.message]).toEqual([
+      413,
+      expect.stringMatching(/is 50\.0 MB; a specification document is at most 10\.0 MB/),
+    ]);
+    const binary = await failure(
+      previewImport(as(), "default", [{ name: "logo.png", bytes: new Uint8Array([137, 80, 78, 71, 0, 1]) }], {}),
+    );
+    expect(binary.status).toBe(400);
+    expect(JSON.stringify(binary.details)).toContain("logo.png is a binary file");
+    const mixed = await previewImport(
+      as(),
+      "default",
+      [...upload("complete"), { name: "spec.pdf", bytes: encoder.encode("%PDF-1.7") }],
+      {},
+    );
+    expect(mixed.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^spec\.pdf is a PDF/)]);
+    const options = await failure(previewImport(as(), "default", upload("complete"), { onProblems: "maybe" }));
+    expect(JSON.stringify(options.details)).toContain("onProblems must be skip or abort");
+  });
+
+  it("lets only editors import", async () => {
+    const refused = await failure(previewImport(as(vic), "default", upload("complete"), {}));
+    expect(refused.status).toBe(403);
+  });
+});

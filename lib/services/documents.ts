@@ -1,0 +1,308 @@
+import { createHash, randomUUID } from "node:crypto";
+import { unzipSync } from "fflate";
+import { z } from "zod";
+import { ImportConflict, listDecisionsForImport, listImports, writeImport } from "@/lib/db/import-repository";
+import { listSpecRecords } from "@/lib/db/spec-repository";
+import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
+import {
+  readSpecDocument,
+  type DocumentFile,
+  type ImportGap,
+  type ImportProblem,
+} from "@/lib/domain/document/read-spec";
+import { kindFields, recordKey, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
+import type { ServiceContext } from "@/lib/services/context";
+import { ServiceError } from "@/lib/services/errors";
+import { scheduleEvaluation } from "@/lib/services/governance";
+import { requirePermission } from "@/lib/services/guard";
+import { invalidInput, parseInput } from "@/lib/services/validation";
+import { getWorkspace } from "@/lib/services/workspaces";
+
+/** A file as it arrives: its name and bytes. */
+export type UploadedFile = { name: string; bytes: Uint8Array };
+
+/** The most a document (all its files together) may weigh; a 50 MB upload is refused before reading. */
+export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024;
+const MAX_FILES = 200;
+
+export const importOptionsSchema = z.object({
+  /** skip: import the rest and report what could not be read; abort: write nothing when anything could not. */
+  onProblems: z.enum(["skip", "abort"], { error: "onProblems must be skip or abort" }).default("skip"),
+  includeOffered: z.boolean({ error: "includeOffered must be true or false" }).default(false),
+  /** The digest of the preview the user reviewed: applying refuses when the plan is no longer the same. */
+  expect: z.string().max(128).optional(),
+});
+export type ImportOptions = z.infer<typeof importOptionsSchema>;
+
+/** What an import will do (preview) or did (applied), for people and pipelines. */
+export type ImportReport = {
+  workspace: string;
+  files: { name: string; bytes: number }[];
+  /** Identifies this plan: pass it back as `expect` to apply exactly what was previewed. */
+  digest: string;
+  applied: boolean;
+  importId: string | null;
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  unchanged: number;
+  records: {
+    action: "create" | "update" | "unchanged";
+    kind: SpecKind;
+    title: string;
+    offered: boolean;
+    changes: { field: string; label: string; from: string; to: string }[];
+    place: ImportProblem["place"];
+  }[];
+  decisions: { action: string; number: string; title: string; status: string; changes: string[] }[];
+  skipped: ImportPlan["skipped"];
+  gaps: ImportGap[];
+  problems: ImportProblem[];
+  offered: ImportPlan["offered"];
+};
+
+const textExtensions = /\.(md|markdown|mdown|txt)$/i;
+const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+const decoder = new TextDecoder("utf-8", { fatal: true });
+const size = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+/** Why a file is not a Markdown document, or its text. */
+function readText(name: string, bytes: Uint8Array): { text: string } | { problem: string } {
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46))
+    return { problem: "is a PDF; export the specification as Markdown (.md) and import that" };
+  if (bytes.includes(0)) return { problem: "is a binary file, not a Markdown text document" };
+  if (!textExtensions.test(name) && !/^[^.]+$/.test(name))
+    return { problem: "is not a Markdown document (.md, .markdown or .txt)" };
+  try {
+    return {
+      text: decoder
+        .decode(bytes)
+        .replace(/^\uFEFF/, "")
+        .replace(/\r\n?/g, "\n"),
+    };
+  } catch {
+    return { problem: "is not UTF-8 text; save it as UTF-8 Markdown" };
+  }
+}
+
+/**
+ * Turns an upload (Markdown files, or a zip of chapter files) into the document's files in name
+ * order, with a problem for each file that is not Markdown. Refuses, before reading, an upload
+ * larger than the limit, and a zip that unpacks to more than it should.
+ */
+export function readUploads(files: readonly UploadedFile[]): { files: DocumentFile[]; problems: ImportProblem[] } {
+  const total = files.reduce((n, f) => n + f.bytes.byteLength, 0);
+  if (files.length === 0) throw invalidInput([{ field: "files", message: "choose a Markdown document to import" }]);
+  if (total > MAX_DOCUMENT_BYTES)
+    throw new ServiceError(
+      413,
+      "document_too_large",
+      `The document is ${size(total)}; a specification document is at most ${size(MAX_DOCUMENT_BYTES)} (import its chapters separately, or remove embedded images).`,
+    );
+  const documents: DocumentFile[] = [];
+  const problems: ImportProblem[] = [];
+  const problem = (file: string, message: string) =>
+    problems.push({ place: { file, line: 0, section: "" }, message: `${file} ${message}` });
+  for (const file of files) {
+    if (startsWith(file.bytes, 0x50, 0x4b, 0x03, 0x04)) {
+      let unpacked = 0;
+      let entries: Record<string, Uint8Array>;
+      try {
+        entries = unzipSync(file.bytes, {
+          filter: (entry) => {
+            unpacked += entry.originalSize;
+            if (unpacked > MAX_UNZIPPED_BYTES) throw new Error("too large");
+            return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/");
+          },
+        });
+      } catch (error) {
+        problem(
+          file.name,
+          (error as Error).message === "too large"
+            ? `unpacks to more than ${size(MAX_UNZIPPED_BYTES)}; not read`
+            : "is not a readable zip archive",
+        );
+        continue;
+      }
+      if (Object.keys(entries).some((n) => n.startsWith("word/"))) {
+        problem(file.name, "is a Word document; save it as Markdown (.md) and import that");
+        continue;
+      }
+      for (const [name, bytes] of Object.entries(entries)) {
+        if (!textExtensions.test(name)) continue;
+        const read = readText(name, bytes);
+        if ("text" in read) documents.push({ name, text: read.text });
+        else problem(name, read.problem);
+      }
+      continue;
+    }
+    const read = readText(file.name, file.bytes);
+    if ("text" in read) documents.push({ name: file.name, text: read.text });
+    else problem(file.name, read.problem);
+  }
+  if (documents.length > MAX_FILES)
+    throw invalidInput([{ field: "files", message: `${documents.length} files; import at most ${MAX_FILES} at once` }]);
+  if (documents.length === 0)
+    throw invalidInput([
+      { field: "files", message: problems.map((p) => p.message).join("; ") || "no Markdown file found" },
+    ]);
+  documents.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
+  return { files: documents, problems };
+}
+
+const refFields = (kind: SpecKind) => kindFields(kind).filter((f) => !!f.ref);
+
+function linksOf(kind: SpecKind, data: Record<string, unknown>) {
+  return refFields(kind).flatMap((field) => {
+    const value = data[field.name];
+    const ids = Array.isArray(value) ? value : typeof value === "string" && value ? [value] : [];
+    return ids.map((toId: string) => ({ field: field.name, toId }));
+  });
+}
+
+async function planFor(ctx: ServiceContext, workspaceId: string, files: DocumentFile[], options: ImportOptions) {
+  const [records, decisions] = await Promise.all([
+    listSpecRecords(ctx.db.prisma, workspaceId),
+    listDecisionsForImport(ctx.db.prisma, workspaceId),
+  ]);
+  const existing: ExistingRecord[] = records.map((r) => ({ ...r, kind: r.kind as SpecKind }));
+  return planImport(readSpecDocument(files), existing, decisions, {
+    includeOffered: options.includeOffered,
+    newId: randomUUID,
+  });
+}
+
+function report(slug: string, uploads: UploadedFile[], plan: ImportPlan, problems: ImportProblem[]): ImportReport {
+  const counts = countPlan(plan);
+  const records = plan.records.map((r) => ({
+    action: r.action,
+    kind: r.kind,
+    title: r.title,
+    offered: r.offered,
+    changes: r.changes,
+    place: r.place,
+  }));
+  const decisions = plan.decisions.map((d) => ({
+    action: d.action,
+    number: d.number,
+    title: d.title,
+    status: d.status,
+    changes: d.changes,
+  }));
+  // New records get fresh ids on every plan: the digest covers what the user sees, not the ids.
+  const digest = createHash("sha256")
+    .update(JSON.stringify({ records, decisions, problems, offered: plan.offered }))
+    .digest("hex")
+    .slice(0, 32);
+  return {
+    workspace: slug,
+    files: uploads.map((f) => ({ name: f.name, bytes: f.bytes.byteLength })),
+    digest,
+    applied: false,
+    importId: null,
+    ...counts,
+    records,
+    decisions,
+    skipped: plan.skipped,
+    gaps: plan.gaps,
+    problems,
+    offered: plan.offered,
+  };
+}
+
+/** What importing the document would create, update and leave, with its gaps and problems; writes nothing. */
+export async function previewImport(
+  ctx: ServiceContext,
+  slug: string,
+  uploads: UploadedFile[],
+  input: unknown,
+): Promise<ImportReport> {
+  const workspace = await getWorkspace(ctx, slug);
+  requirePermission(ctx.actor, "spec:edit");
+  const options = parseInput(importOptionsSchema, input);
+  const read = readUploads(uploads);
+  const plan = await planFor(ctx, workspace.id, read.files, options);
+  return report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
+}
+
+/**
+ * Applies a document in one transaction: every record and decision with its audit event, or
+ * nothing (when the user chose to abort on problems, the plan differs from the previewed one,
+ * or the workspace changed meanwhile). Importing the same document again changes nothing.
+ */
+export async function applyImport(
+  ctx: ServiceContext,
+  slug: string,
+  uploads: UploadedFile[],
+  input: unknown,
+): Promise<ImportReport> {
+  const workspace = await getWorkspace(ctx, slug);
+  requirePermission(ctx.actor, "spec:edit");
+  const options = parseInput(importOptionsSchema, input);
+  const read = readUploads(uploads);
+  const plan = await planFor(ctx, workspace.id, read.files, options);
+  const result = report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
+  if (options.expect && options.expect !== result.digest)
+    throw new ServiceError(
+      409,
+      "preview_outdated",
+      "The workspace or the document changed since the preview; review the new preview and apply again.",
+      result,
+    );
+  if (options.onProblems === "abort" && result.problems.length > 0)
+    throw new ServiceError(
+      422,
+      "import_problems",
+      `Nothing was imported: ${result.problems.length} part(s) of the document could not be read (first: ${result.problems[0]!.message}). Fix them, or import with the problems skipped.`,
+      result,
+    );
+  const writes = plan.records.filter((r) => r.action !== "unchanged");
+  if (writes.some((r) => r.kind === "naming-convention")) requirePermission(ctx.actor, "convention:edit");
+  if (plan.decisions.some((d) => d.action === "create" || d.action === "update"))
+    requirePermission(ctx.actor, "decision:edit");
+  try {
+    const importId = await writeImport(ctx.db.prisma, {
+      workspaceId: workspace.id,
+      records: writes.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        key: recordKey(r.kind, r.data)?.toLowerCase() ?? null,
+        title: r.title,
+        data: r.data,
+        links: linksOf(r.kind, r.data),
+        action: r.action as "create" | "update",
+        version: r.version,
+        before: r.before,
+      })),
+      decisions: plan.decisions,
+      files: result.files,
+      counts: { created: result.created, updated: result.updated, unchanged: result.unchanged },
+      gaps: result.gaps,
+      problems: result.problems,
+      actor: ctx.actor,
+      origin: ctx.origin,
+    });
+    scheduleEvaluation(ctx.db, workspace.id, "spec");
+    return { ...result, applied: true, importId };
+  } catch (error) {
+    if (error instanceof ImportConflict)
+      throw new ServiceError(409, "conflict", `Nothing was imported: ${error.message}. Preview again and apply.`);
+    throw error;
+  }
+}
+
+/** The workspace's past imports, newest first, with their gaps and problems. */
+export async function listDocumentImports(ctx: ServiceContext, slug: string) {
+  const workspace = await getWorkspace(ctx, slug);
+  return (await listImports(ctx.db.prisma, workspace.id)).map((row) => ({
+    ...row,
+    gaps: (row.gaps as ImportGap[]).length,
+    openGaps: (row.gaps as ImportGap[]).filter((g) => !g.kept),
+    problems: row.problems as ImportProblem[],
+  }));
+}
+
+/** A kind's plural as the report names it. */
+export const kindPlural = (kind: string) =>
+  kind === "decision" ? "Decisions" : (specKinds[kind as SpecKind]?.plural ?? kind);
