@@ -2,7 +2,8 @@ import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
-import type { DecisionEntry, Finding, SpecEntry, Waiver } from "@/lib/domain/governance/types";
+import { latestImportGaps } from "@/lib/db/import-repository";
+import type { DecisionEntry, Finding, ImportedGap, SpecEntry, Waiver } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
 
@@ -16,6 +17,7 @@ export type EvaluationSources = {
   decisions: DecisionEntry[];
   waivers: Waiver[];
   controlPlane: string | null;
+  importGaps: ImportedGap[];
 };
 
 /** Loads the plan, the current live snapshot, decisions and approved waivers of a workspace. */
@@ -54,6 +56,7 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
     }),
     prisma.waiver.findMany({ where: { workspaceId, status: "approved" } }),
   ]);
+  const importGaps = await latestImportGaps(prisma, workspaceId);
   return {
     spec: records.map((r) => ({
       id: r.id,
@@ -85,6 +88,7 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
       expiresAt: w.expiresAt,
     })),
     controlPlane: workspace.connection?.controlPlane ?? null,
+    importGaps,
   };
 }
 

@@ -6,6 +6,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { listDecisions } from "@/lib/services/decisions";
 import { applyImport, listDocumentImports, previewImport, type UploadedFile } from "@/lib/services/documents";
 import { ServiceError } from "@/lib/services/errors";
+import { listFindings, runEvaluation } from "@/lib/services/governance";
 import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 import { loadDocument } from "@/lib/testing/documents";
@@ -100,6 +101,18 @@ describe(`document import on ${testEngine}`, () => {
     const [run] = await listDocumentImports(as(), "default");
     expect(run!.openGaps.map((g) => `${g.kind} ${g.field ?? "-"}`)).toContain("decision -");
     expect(run!.problems.length).toBe(applied.problems.length);
+
+    // The gaps show among the findings: kept placeholders through the records, the rest through the import.
+    await runEvaluation(as(), "default");
+    const findings = await listFindings(as(), "default", { category: ["gap"], limit: 200 });
+    const byRule = (id: string) => findings.items.filter((f) => f.ruleId === id).map((f) => f.message);
+    expect(byRule("GAP-IMPORTED")).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("the decisions table holds only the template's example row"),
+        expect.stringContaining('Environment "PROD" was not imported'),
+      ]),
+    );
+    expect(byRule("GAP-PLACEHOLDER")).toEqual(expect.arrayContaining([expect.stringContaining('"x.x.x.x"')]));
   });
 
   it("refuses applying a plan other than the one previewed", async () => {

@@ -47,7 +47,14 @@ export async function evaluateWorkspace(
   const sources = await loadEvaluationSources(db.prisma, workspaceId);
   const findings = evaluate(
     ruleset,
-    { spec: sources.spec, live: sources.live, decisions: sources.decisions, controlPlane: sources.controlPlane, now },
+    {
+      spec: sources.spec,
+      live: sources.live,
+      decisions: sources.decisions,
+      controlPlane: sources.controlPlane,
+      importGaps: sources.importGaps,
+      now,
+    },
     sources.waivers,
   );
   const byKind = new Map<string, Record<string, unknown>[]>();

@@ -21,6 +21,16 @@ export type Category = z.infer<typeof categorySchema>;
 /** A specification record as the rules read it. */
 export type SpecEntry = { id: string; kind: SpecKind; title: string; data: Record<string, unknown> };
 
+/** An unfinished part of an imported document that no record holds (a placeholder in a number, a skipped row). */
+export type ImportedGap = {
+  kind: SpecKind | "decision";
+  record: string;
+  field: string | null;
+  value: string;
+  reason: string;
+  place: { file: string; line: number; section: string };
+};
+
 /** A decision as the gap and lifecycle rules read it. */
 export type DecisionEntry = {
   number: string;
@@ -38,6 +48,8 @@ export type EvaluationInput = {
   decisions: readonly DecisionEntry[];
   /** The connection's control plane (us, eu, gov, custom), or null when not connected. */
   controlPlane?: string | null;
+  /** Gaps of the latest document import whose values could not be stored in a record. */
+  importGaps?: readonly ImportedGap[];
   now: Date;
 };
 

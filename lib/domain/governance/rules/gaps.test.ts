@@ -96,3 +96,61 @@ describe("GAP-PLACEHOLDER in Markdown", () => {
     expect(messages("GAP-PLACEHOLDER", evaluationInput({ spec, decisions }))).toEqual([]);
   });
 });
+
+describe("GAP-IMPORTED", () => {
+  const place = { file: "spec.md", line: 48, section: "4.2. Environments Model" };
+  const gaps = [
+    {
+      kind: "environment" as const,
+      record: "PROD",
+      field: "classification",
+      value: "<Sandbox / Production>",
+      reason: "instruction in angle brackets",
+      place,
+    },
+    {
+      kind: "decision" as const,
+      record: "Dxx",
+      field: null,
+      value: "<Describe the decision>",
+      reason: "the template's example row",
+      place: { ...place, line: 28, section: "Architecture Decisions" },
+    },
+    {
+      kind: "application" as const,
+      record: "crm-api",
+      field: "apiVersion",
+      value: "TBD",
+      reason: "TBD marker",
+      place: { ...place, line: 108 },
+    },
+    {
+      kind: "application" as const,
+      record: "crm-api",
+      field: "workers",
+      value: "<2>",
+      reason: "instruction in angle brackets",
+      place: { ...place, line: 108 },
+    },
+  ];
+  const app = (data: Record<string, unknown>) =>
+    specEntry("application", { name: "crm-api", layer: "system", apiVersion: "", workers: null, ...data });
+
+  it("keeps open what no record holds (a skipped row, the Dxx row); an existing record's tracked fields are GAP-FIELD-EMPTY's", () => {
+    const spec = [app({})];
+    expect(messages("GAP-IMPORTED", evaluationInput({ spec, importGaps: gaps }))).toEqual([
+      "spec.md line 28 (Architecture Decisions): the decisions table holds only the template's example row; no decision is recorded",
+      'spec.md line 48 (4.2. Environments Model): Environment "PROD" was not imported; the document\'s Classification is "<Sandbox / Production>" (instruction in angle brackets)',
+    ]);
+  });
+
+  it("closes each gap once the specification says otherwise", () => {
+    const spec = [
+      specEntry("environment", { name: "PROD", classification: "production" }),
+      app({ apiVersion: "v1", workers: 2 }),
+    ];
+    expect(messages("GAP-IMPORTED", evaluationInput({ spec, importGaps: gaps, decisions: [decisionEntry()] }))).toEqual(
+      [],
+    );
+  });
+});

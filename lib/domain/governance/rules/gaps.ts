@@ -99,6 +99,61 @@ export const gapRules: Rule[] = [
       ),
   },
   {
+    id: "GAP-IMPORTED",
+    title: "Unfinished part of the imported document",
+    category: "gap",
+    severity: "warning",
+    reads: ["spec", "decision"],
+    rationale:
+      "The imported document left values unfinished where the portal cannot keep a placeholder (a number, a choice, a reference) or a whole row could not be read; they stay open until the specification says otherwise.",
+    remediation: "Fill in the value (or add the record) in the portal, or fix the document and import it again.",
+    needsLive: false,
+    evaluate: (context) =>
+      (context.input.importGaps ?? []).flatMap((gap) => {
+        const where = `${gap.place.file} line ${gap.place.line}${gap.place.section ? ` (${gap.place.section})` : ""}`;
+        const base = {
+          resourceKind: gap.kind,
+          resourceName: gap.record || gap.place.section,
+          detail: `${gap.place.file}:${gap.place.line}:${gap.field ?? "row"}`,
+        };
+        if (gap.kind === "decision") {
+          return context.input.decisions.length > 0
+            ? []
+            : [
+                {
+                  ...base,
+                  message: `${where}: the decisions table holds only the template's example row; no decision is recorded`,
+                },
+              ];
+        }
+        const wanted = gap.record.trim().toLowerCase();
+        const record = context
+          .spec(gap.kind)
+          .find(
+            (r) =>
+              r.title.toLowerCase() === wanted || (wanted !== "" && r.title.toLowerCase().startsWith(`${wanted} `)),
+          );
+        const field = gap.field ? kindFields(gap.kind).find((f) => f.name === gap.field) : undefined;
+        const label = specKinds[gap.kind].label;
+        if (!record)
+          return [
+            {
+              ...base,
+              message: `${where}: ${label} "${gap.record}" was not imported; the document's ${field?.label ?? "row"} is "${gap.value}" (${gap.reason})`,
+            },
+          ];
+        // An existing record's empty required or tracked field is GAP-FIELD-EMPTY's to report.
+        if (!field || isFilled(record.data[field.name]) || field.required || field.tracked) return [];
+        return [
+          {
+            ...base,
+            specRecordId: record.id,
+            message: `${where}: ${label} "${record.title}", ${field.label}: the document says "${gap.value}" (${gap.reason}); nothing was stored`,
+          },
+        ];
+      }),
+  },
+  {
     id: "GAP-SECTION-EMPTY",
     title: "Required section left empty",
     category: "gap",
