@@ -309,6 +309,27 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
       success: 204,
       params: async () => ({ workspace: "default", kind: "vpc", id: (await newVpc()).id }),
     },
+    "GET /api/v1/workspaces/[workspace]/imports": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
+    "POST /api/v1/workspaces/[workspace]/imports": {
+      allowed: ["architect", "admin"],
+      success: 201,
+      params: async () => ({ workspace: "default" }),
+      body: async () => ({
+        files: [{ name: "spec.md", text: `## Business Groups\n\n| Business Group |\n|---|\n| BG ${++sequence} |\n` }],
+      }),
+    },
+    "POST /api/v1/workspaces/[workspace]/imports/preview": {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+      body: async () => ({
+        files: [{ name: "spec.md", text: "## Business Groups\n\n| Business Group |\n|---|\n| Preview |\n" }],
+      }),
+    },
     "GET /api/v1/settings/role-mapping": { allowed: ["admin"], success: 200 },
     "PUT /api/v1/settings/role-mapping": {
       allowed: ["admin"],
