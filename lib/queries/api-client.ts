@@ -11,12 +11,16 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls /api/v1 with the session cookie and JSON; throws ApiError with the server's reason. */
+/**
+ * Calls /api/v1 with the session cookie and JSON (or form data, for uploads); throws ApiError
+ * with the server's reason.
+ */
 export async function apiFetch<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
+  const form = init.body instanceof FormData;
   const response = await fetch(`/api/v1${path}`, {
     method: init.method ?? "GET",
-    headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    headers: init.body === undefined || form ? undefined : { "Content-Type": "application/json" },
+    body: init.body === undefined ? undefined : form ? (init.body as FormData) : JSON.stringify(init.body),
     credentials: "same-origin",
   });
   if (response.status === 204) return undefined as T;

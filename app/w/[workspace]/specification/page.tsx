@@ -17,6 +17,11 @@ export default async function SpecificationPage({ params }: { params: Promise<{ 
         title="Specification"
         description={`The architecture of ${overview.workspace.name}, as planned: ${totals.records} records, ${Math.round(totals.ratio * 100)}% of the tracked fields filled in with real values.`}
       />
+      <nav aria-label="Specification document" className="-mt-3 mb-6 flex gap-4 text-sm">
+        <Link href={`/w/${workspace}/specification/import`} className="text-brand-700 underline">
+          Import a document
+        </Link>
+      </nav>
       <div className="space-y-6">
         {overview.chapters.map((chapter) => (
           <section
