@@ -6,6 +6,8 @@ export type ReadinessDashboardProps = {
   readiness: Readiness[];
   trend: { at: string; error?: number; warning?: number; info?: number }[];
   topBlockers: { ruleId: string; title: string; count: number }[];
+  /** Open findings of the gap rules: what the specification still leaves unfinished. */
+  gaps: { ruleId: string; title: string; count: number }[];
   expiringWaivers: {
     id: string;
     ruleId: string | null;
@@ -141,6 +143,33 @@ export function ReadinessDashboard(props: ReadinessDashboardProps) {
                 </li>
               ))}
             </ol>
+          )}
+        </section>
+        <section className={card} aria-labelledby="gaps-heading">
+          <h2 id="gaps-heading" className="mb-2 text-lg font-semibold">
+            Specification gaps
+          </h2>
+          {props.gaps.length === 0 ? (
+            <p className="text-sm text-slate-600">No open gaps: every section the rules read is filled in.</p>
+          ) : (
+            <>
+              <p className="text-sm">
+                <span className="font-medium tabular-nums">{props.gaps.reduce((n, g) => n + g.count, 0)}</span> open in
+                the{" "}
+                <Link href={`/w/${workspace}/specification`} className="text-brand-700 underline">
+                  specification
+                </Link>
+                :
+              </p>
+              <ul className="mt-1 space-y-1 text-sm">
+                {props.gaps.map((g) => (
+                  <li key={g.ruleId}>
+                    <span className="font-medium tabular-nums">{g.count}</span> × {g.title}{" "}
+                    <span className="text-slate-600">({g.ruleId})</span>
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
         </section>
         <section className={card} aria-labelledby="waivers-heading">

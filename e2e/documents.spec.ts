@@ -33,7 +33,7 @@ test("an architect uploads a half-filled document, reviews the preview, applies 
   await expect(preview.getByRole("row", { name: /x\.x\.x\.x\/24/ })).toContainText("in the record");
   await expect(preview.getByRole("row", { name: /Dxx/ })).toContainText("open gap");
   // Nothing is written by a preview.
-  expect((await (await page.request.get(`/api/v1/workspaces/${ws}/spec/vpc`)).json()).length).toBe(0);
+  expect((await (await page.request.get(`/api/v1/workspaces/${ws}/spec/vpc`)).json()).items).toEqual([]);
 
   await preview.getByLabel("Take them as naming conventions").check();
   await expect(preview.getByRole("row", { name: /^Naming conventions/ })).toContainText("1");
@@ -46,10 +46,11 @@ test("an architect uploads a half-filled document, reviews the preview, applies 
 
   // The rules run shortly after the import: the gaps reach the dashboard.
   await page.goto(`/w/${ws}`);
-  const blockers = page.getByRole("region", { name: "Top blockers" });
+  const gaps = page.getByRole("region", { name: "Specification gaps" });
   await expect(async () => {
     await page.reload();
-    await expect(blockers).toContainText("Placeholder left in the specification", { timeout: 1_000 });
+    await expect(gaps).toContainText("Placeholder left in the specification", { timeout: 1_000 });
+    await expect(gaps).toContainText("Unfinished part of the imported document (GAP-IMPORTED)");
   }).toPass({ timeout: 30_000 });
   const findings = await (await page.request.get(`/api/v1/workspaces/${ws}/findings?rule=GAP-IMPORTED`)).json();
   expect(findings.items.map((f: { message: string }) => f.message)).toEqual(

@@ -189,6 +189,13 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
       .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId))
       .slice(0, 5)
       .map((g) => ({ ...g, title: findRule(g.ruleId)?.title ?? g.ruleId })),
+    gaps: [
+      ...groups
+        .filter((g) => findRule(g.ruleId)?.category === "gap")
+        .reduce((byRule, g) => byRule.set(g.ruleId, (byRule.get(g.ruleId) ?? 0) + g.count), new Map<string, number>()),
+    ]
+      .map(([ruleId, count]) => ({ ruleId, title: findRule(ruleId)?.title ?? ruleId, count }))
+      .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId)),
     expiringWaivers: waivers.filter((w) => w.status === "approved" && w.expiresAt.getTime() <= soon),
     requestedWaivers: waivers.filter((w) => w.status === "requested"),
     decisionsAwaitingReview: proposed.map((d) => ({

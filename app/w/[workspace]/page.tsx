@@ -22,6 +22,7 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
           readiness={overview.readiness}
           trend={JSON.parse(JSON.stringify(overview.trend))}
           topBlockers={overview.topBlockers}
+          gaps={overview.gaps}
           expiringWaivers={JSON.parse(JSON.stringify(overview.expiringWaivers))}
           requestedWaivers={overview.requestedWaivers.length}
           decisionsAwaitingReview={JSON.parse(JSON.stringify(overview.decisionsAwaitingReview))}
