@@ -663,8 +663,13 @@ export async function exportDecisionMadr(
 
 /** Every decision of a workspace as the template's `Id | Decision | Rationale | Implication` table. */
 export async function exportDecisionTable(ctx: ServiceContext, slug: string): Promise<string> {
+  return formatDecisionTable(await listExportableDecisions(ctx, slug));
+}
+
+/** Every decision of a workspace with what its export shows (links, governed records, approvals). */
+export async function listExportableDecisions(ctx: ServiceContext, slug: string): Promise<ExportableDecision[]> {
   const workspace = await loadWorkspace(ctx, slug);
   const rows = await listDecisionRows(ctx.db.prisma, workspace.id);
   const details = await Promise.all(rows.map((r) => getDecision(ctx, slug, r.id)));
-  return formatDecisionTable(details.map(toExportable));
+  return details.map(toExportable);
 }

@@ -4,15 +4,23 @@ import type { Actor } from "@/lib/domain/access";
 import { listAuditEvents } from "@/lib/services/audit";
 import type { ServiceContext } from "@/lib/services/context";
 import { listDecisions } from "@/lib/services/decisions";
-import { applyImport, listDocumentImports, previewImport, type UploadedFile } from "@/lib/services/documents";
+import {
+  applyImport,
+  exportSpecMarkdown,
+  listDocumentImports,
+  previewImport,
+  type UploadedFile,
+} from "@/lib/services/documents";
+import { specKindIds } from "@/lib/domain/spec/kinds";
 import { ServiceError } from "@/lib/services/errors";
 import { listFindings, runEvaluation } from "@/lib/services/governance";
 import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
-import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
+import { createWorkspace, ensureDefaultWorkspace } from "@/lib/services/workspaces";
 import { loadDocument } from "@/lib/testing/documents";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
 const archie: Actor = { kind: "user", id: "okta|archie", name: "Archie Architect", role: "architect" };
+const ada: Actor = { kind: "user", id: "okta|ada", name: "Ada Admin", role: "admin" };
 const vic: Actor = { kind: "user", id: "okta|vic", name: "Vic Viewer", role: "viewer" };
 const encoder = new TextEncoder();
 const upload = (name: "complete" | "half-filled" | "chapters"): UploadedFile[] =>
@@ -144,6 +152,29 @@ describe(`document import on ${testEngine}`, () => {
     expect(mixed.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^spec\.pdf is a PDF/)]);
     const options = await failure(previewImport(as(), "default", upload("complete"), { onProblems: "maybe" }));
     expect(JSON.stringify(options.details)).toContain("onProblems must be skip or abort");
+  });
+
+  it("round trip through the database: export, import into a new workspace, same specification and decisions", async () => {
+    await applyImport(as(), "default", upload("complete"), { includeOffered: true });
+    const { filename, markdown } = await exportSpecMarkdown(as(), "default");
+    expect(filename).toMatch(/^default-specification-\d{4}-\d{2}-\d{2}\.md$/);
+    await createWorkspace(as(ada), { name: "Copy" });
+    const copy = await applyImport(as(), "copy", [{ name: filename, bytes: encoder.encode(markdown) }], {});
+    expect(copy.problems).toEqual([]);
+    const snapshot = async (slug: string) => {
+      const records = await Promise.all(specKindIds.map((kind) => listSpec(as(), slug, kind)));
+      const titles = new Map(records.flat().map((r) => [r.id, r.title]));
+      const named = (value: unknown) =>
+        Array.isArray(value) ? value.map((v) => titles.get(v) ?? v) : (titles.get(value as string) ?? value);
+      return records
+        .flat()
+        .map((r) => `${r.kind} ${r.title} ${JSON.stringify(Object.entries(r.data).map(([k, v]) => [k, named(v)]))}`)
+        .sort();
+    };
+    expect(await snapshot("copy")).toEqual(await snapshot("default"));
+    const text = (slug: string) =>
+      listDecisions(as(), slug, {}).then((list) => list.map((d) => [d.number, d.title, d.status]));
+    expect(await text("copy")).toEqual(await text("default"));
   });
 
   it("lets only editors import", async () => {

@@ -2,7 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import { unzipSync } from "fflate";
 import { z } from "zod";
 import { ImportConflict, listDecisionsForImport, listImports, writeImport } from "@/lib/db/import-repository";
+import { listFindingRows } from "@/lib/db/governance-repository";
 import { listSpecRecords } from "@/lib/db/spec-repository";
+import { formatSpecDocument } from "@/lib/domain/document/write-spec";
 import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
 import {
   readSpecDocument,
@@ -13,6 +15,7 @@ import {
 import { kindFields, recordKey, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
+import { listExportableDecisions } from "@/lib/services/decisions";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
@@ -306,3 +309,29 @@ export async function listDocumentImports(ctx: ServiceContext, slug: string) {
 /** A kind's plural as the report names it. */
 export const kindPlural = (kind: string) =>
   kind === "decision" ? "Decisions" : (specKinds[kind as SpecKind]?.plural ?? kind);
+
+/** A file name made of the workspace's slug, what it is and the date: "northwind-specification-2026-11-21.md". */
+export const exportFilename = (slug: string, what: string, extension: string, now = new Date()) =>
+  `${slug}-${what}-${now.toISOString().slice(0, 10)}.${extension}`;
+
+/**
+ * The specification as the template's Markdown document: every table from the records, the
+ * decisions table, and the open gaps at the end. Importing it into an empty workspace gives the
+ * same specification.
+ */
+export async function exportSpecMarkdown(ctx: ServiceContext, slug: string, now = new Date()) {
+  const workspace = await getWorkspace(ctx, slug);
+  const [records, decisions, gaps] = await Promise.all([
+    listSpecRecords(ctx.db.prisma, workspace.id),
+    listExportableDecisions(ctx, slug),
+    listFindingRows(ctx.db.prisma, workspace.id, { category: ["gap"], status: ["open"], offset: 0, limit: 1000 }),
+  ]);
+  const markdown = formatSpecDocument({
+    workspaceName: workspace.name,
+    records: records.map((r) => ({ ...r, kind: r.kind as SpecKind })),
+    decisions,
+    openGaps: gaps.items.map((f) => ({ ruleId: f.ruleId, message: f.message })),
+    generatedAt: now,
+  });
+  return { filename: exportFilename(workspace.slug, "specification", "md", now), markdown };
+}

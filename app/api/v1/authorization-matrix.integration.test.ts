@@ -309,6 +309,11 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
       success: 204,
       params: async () => ({ workspace: "default", kind: "vpc", id: (await newVpc()).id }),
     },
+    "GET /api/v1/workspaces/[workspace]/export": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default" }),
+    },
     "GET /api/v1/workspaces/[workspace]/imports": {
       allowed: everyone,
       success: 200,

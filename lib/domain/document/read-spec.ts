@@ -19,6 +19,7 @@ import {
   type DocumentTable,
 } from "@/lib/domain/document/markdown";
 import { recogniseTable, type TableId, type TableMatch } from "@/lib/domain/document/tables";
+import { generatedSectionNames } from "@/lib/domain/document/write-spec";
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import { kindFields, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
@@ -155,8 +156,7 @@ export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
         consumed.add(blockIndex);
         // The short line right above a table names it ("External DLB Mapping Rules"): not narrative.
         const above = section.blocks[blockIndex - 1];
-        if (above?.type === "other" && above.markdown.trim().length <= 120 && normaliseHeader(table.caption))
-          consumed.add(blockIndex - 1);
+        if (above?.type === "other" && isCaption(above.markdown)) consumed.add(blockIndex - 1);
         const rows = readTable(draft, match, table, section, place, roles);
         if (match.spec.id === "mapping-rules" || match.spec.id === "tls-endpoints") deferred.push(rows);
         else rows();
@@ -662,8 +662,20 @@ function readPrinciples(draft: SpecDraft, section: DocumentSection, place: Place
   return read > 0;
 }
 
+/** A line naming the table below it: short, one line, not a sentence. */
+const isCaption = (markdown: string) => {
+  const text = markdown.trim();
+  return text.length > 0 && text.length <= 100 && !text.includes("\n") && !/[.!?:]$/.test(text);
+};
+
 const notApplicable = /^\s*_?not applicable( at this stage)?\.?_?\s*$/i;
-const skippedSections = new Set(["table of contents", "contents", "document history", "revision history"]);
+const skippedSections = new Set([
+  "table of contents",
+  "contents",
+  "document history",
+  "revision history",
+  ...generatedSectionNames,
+]);
 
 /** What no table or list took stays a narrative section, its Markdown kept as written. */
 function readNarrative(
@@ -675,7 +687,7 @@ function readNarrative(
 ): void {
   if (skippedSections.has(normaliseHeader(section.name))) return;
   const body = section.blocks
-    .filter((_, i) => !consumed.has(i))
+    .filter((b, i) => !consumed.has(i) && !/^<!--[\s\S]*-->$/.test(b.markdown.trim()))
     .map((b) => b.markdown.trim())
     .filter(Boolean)
     .join("\n\n");

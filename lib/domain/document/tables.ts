@@ -251,6 +251,9 @@ export const tableSpecs: readonly TableSpec[] = [
       col("protocol", ["Access Protocol", "Protocol"]),
       col("host", ["Host"]),
       col("access", ["Access"]),
+      col("description", ["Description"]),
+      col("deploymentModel", ["Deployment Model", "Deployment"]),
+      col("integrationConcerns", ["Key integration concerns", "Integration concerns"]),
     ],
   },
   {
