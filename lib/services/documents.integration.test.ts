@@ -3,24 +3,34 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/access";
 import { listAuditEvents } from "@/lib/services/audit";
 import type { ServiceContext } from "@/lib/services/context";
-import { listDecisions } from "@/lib/services/decisions";
+import {
+  createDecision,
+  getDecision,
+  listDecisions,
+  reviewDecision,
+  transitionDecision,
+} from "@/lib/services/decisions";
+import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import {
   applyImport,
   exportSpecMarkdown,
+  exportWorkspaceBackup,
+  restoreWorkspace,
   listDocumentImports,
   previewImport,
   type UploadedFile,
 } from "@/lib/services/documents";
 import { specKindIds } from "@/lib/domain/spec/kinds";
 import { ServiceError } from "@/lib/services/errors";
-import { listFindings, runEvaluation } from "@/lib/services/governance";
+import { decideWaiver, listFindings, requestWaiver, runEvaluation } from "@/lib/services/governance";
 import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
-import { createWorkspace, ensureDefaultWorkspace } from "@/lib/services/workspaces";
+import { createWorkspace, ensureDefaultWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 import { loadDocument } from "@/lib/testing/documents";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
 const archie: Actor = { kind: "user", id: "okta|archie", name: "Archie Architect", role: "architect" };
 const ada: Actor = { kind: "user", id: "okta|ada", name: "Ada Admin", role: "admin" };
+const della: Actor = { kind: "user", id: "okta|della", name: "Della Delivery", role: "delivery_lead" };
 const vic: Actor = { kind: "user", id: "okta|vic", name: "Vic Viewer", role: "viewer" };
 const encoder = new TextEncoder();
 const upload = (name: "complete" | "half-filled" | "chapters"): UploadedFile[] =>
@@ -175,6 +185,110 @@ describe(`document import on ${testEngine}`, () => {
     const text = (slug: string) =>
       listDecisions(as(), slug, {}).then((list) => list.map((d) => [d.number, d.title, d.status]));
     expect(await text("copy")).toEqual(await text("default"));
+  });
+
+  it("backs up a whole workspace and restores it into a new one, losslessly", async () => {
+    await upsertUserAtSignIn(
+      db().prisma,
+      { subject: della.id, name: della.name, email: null, groups: ["agp-delivery-leads"] },
+      della,
+      new Date(),
+    );
+    await applyImport(as(), "default", upload("complete"), { includeOffered: true });
+    // Give the decisions a history: D01 accepted with an approval, D03 superseding it, governing a VPC.
+    const d01 = await getDecision(as(), "default", "D01");
+    await reviewDecision(as(della), "default", "D01", { verdict: "approved", revision: d01.latestRevision });
+    await transitionDecision(as(), "default", "D01", { to: "accepted", version: d01.version });
+    const vpc = (await listSpec(as(), "default", "vpc"))[0]!;
+    await createDecision(as(), "default", {
+      title: "Move to CloudHub 2.0 private spaces",
+      decision: "Use private spaces.",
+      supersedes: ["D01"],
+      governs: [vpc.id],
+    });
+    await runEvaluation(as(), "default");
+    const finding = (await listFindings(as(), "default", { limit: 1 })).items[0]!;
+    const waiver = await requestWaiver(as(della), "default", {
+      fingerprint: finding.fingerprint,
+      reason: "Accepted until the next release",
+      expiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+    });
+    await decideWaiver(as(ada), "default", waiver.id, { decision: "approve", version: waiver.version });
+
+    const { backup } = await exportWorkspaceBackup(as(), "default");
+    expect(backup.decisions.map((d) => [d.sequence, d.status, d.links])).toEqual([
+      [1, "accepted", []],
+      [2, "proposed", []],
+      [3, "draft", [{ kind: "supersedes", to: 1 }]],
+    ]);
+    const restored = await restoreWorkspace(as(ada), {
+      name: "Harbourline restored",
+      backup: JSON.parse(JSON.stringify(backup)),
+    });
+    const { backup: again } = await exportWorkspaceBackup(as(), restored.slug);
+
+    // The same, up to the new ids of the records (compared by kind and title, the order of records
+    // created in one statement being the order of their ids) and the workspace's name.
+    const normalise = (b: typeof backup) => {
+      const keyOf = new Map(b.records.map((r) => [r.id, `${r.kind}:${r.title}`]));
+      const swap = (value: unknown): unknown =>
+        typeof value === "string" && keyOf.has(value)
+          ? keyOf.get(value)
+          : Array.isArray(value)
+            ? value.map(swap)
+            : value;
+      return JSON.parse(
+        JSON.stringify({
+          ...b,
+          exportedAt: null,
+          workspace: { ...b.workspace, name: null, slug: null },
+          records: b.records
+            .map((r) => ({
+              ...r,
+              id: keyOf.get(r.id),
+              data: Object.fromEntries(Object.entries(r.data).map(([k, v]) => [k, swap(v)])),
+            }))
+            .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
+          decisions: b.decisions.map((d) => ({ ...d, governs: d.governs.map(swap) })),
+        }),
+      );
+    };
+    expect(normalise(again)).toEqual(normalise(backup));
+    expect(again.records.length).toBeGreaterThan(40);
+    expect(again.waivers).toHaveLength(1);
+    expect(again.decisions[0]!.revisions.length).toBeGreaterThan(0);
+  });
+
+  it("refuses a malformed backup, naming the path, and writes nothing", async () => {
+    const refused = await failure(
+      restoreWorkspace(as(ada), {
+        name: "Broken",
+        backup: {
+          format: "agp-workspace-backup",
+          version: 1,
+          exportedAt: new Date().toISOString(),
+          workspace: { name: "x", slug: "x", requiredApprovals: 1 },
+          records: [
+            {
+              id: "a",
+              kind: "vpc",
+              title: "v",
+              data: { name: "v", region: "eu-west-1", cidr: "10.0.0/16" },
+              createdAt: new Date(),
+              updatedAt: new Date(),
+            },
+          ],
+          decisions: [],
+          waivers: [],
+        },
+      }),
+    );
+    expect(refused.status).toBe(400);
+    expect(JSON.stringify(refused.details)).toContain("backup.records[0].data.cidr");
+    const notBackup = await failure(restoreWorkspace(as(ada), { name: "Broken", backup: { hello: "world" } }));
+    expect(JSON.stringify(notBackup.details)).toContain("is not a workspace backup");
+    expect((await listWorkspaces(as(ada))).map((w) => w.slug)).toEqual(["default"]);
+    expect((await failure(restoreWorkspace(as(), { backup: {} }))).status).toBe(403);
   });
 
   it("lets only editors import", async () => {

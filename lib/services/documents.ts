@@ -2,7 +2,10 @@ import { createHash, randomUUID } from "node:crypto";
 import { unzipSync } from "fflate";
 import { z } from "zod";
 import { ImportConflict, listDecisionsForImport, listImports, writeImport } from "@/lib/db/import-repository";
+import { readWorkspaceBackup, restoreWorkspaceRows } from "@/lib/db/backup-repository";
 import { listFindingRows } from "@/lib/db/governance-repository";
+import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
+import { remapBackup, workspaceBackupSchema, type WorkspaceBackup } from "@/lib/domain/document/backup";
 import { listSpecRecords } from "@/lib/db/spec-repository";
 import { formatSpecDocument } from "@/lib/domain/document/write-spec";
 import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
@@ -19,7 +22,7 @@ import { listExportableDecisions } from "@/lib/services/decisions";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
-import { getWorkspace } from "@/lib/services/workspaces";
+import { getWorkspace, slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
 
 /** A file as it arrives: its name and bytes. */
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -334,4 +337,61 @@ export async function exportSpecMarkdown(ctx: ServiceContext, slug: string, now 
     generatedAt: now,
   });
   return { filename: exportFilename(workspace.slug, "specification", "md", now), markdown };
+}
+
+/** The whole workspace as JSON: specification, decisions with revisions and reviews, waivers (no secrets). */
+export async function exportWorkspaceBackup(
+  ctx: ServiceContext,
+  slug: string,
+  now = new Date(),
+): Promise<{ filename: string; backup: WorkspaceBackup }> {
+  const workspace = await getWorkspace(ctx, slug);
+  return {
+    filename: exportFilename(workspace.slug, "backup", "json", now),
+    backup: await readWorkspaceBackup(ctx.db.prisma, workspace.id, now),
+  };
+}
+
+const restoreSchema = z.object({
+  name: workspaceNameSchema.optional(),
+  slug: slugSchema.optional(),
+  backup: z.unknown(),
+});
+
+/**
+ * Restores a backup into a new workspace (administrators): same specification, decisions,
+ * revisions, reviews and waivers under new ids, in one transaction; a malformed backup is
+ * refused with the path of each problem and nothing is written.
+ */
+export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Promise<WorkspaceRecord> {
+  requirePermission(ctx.actor, "workspace:manage");
+  const { name, slug, backup: raw } = parseInput(restoreSchema, input);
+  const parsed = workspaceBackupSchema.safeParse(raw);
+  if (!parsed.success)
+    throw invalidInput(
+      parsed.error.issues.slice(0, 20).map((i) => ({ field: ["backup", ...i.path].join("."), message: i.message })),
+    );
+  const backup = parsed.data;
+  const finalName = name ?? backup.workspace.name;
+  const finalSlug = parseInput(z.object({ slug: slugSchema }), { slug: slug ?? slugify(finalName) }).slug;
+  if (await findWorkspaceRecord(ctx.db.prisma, finalSlug))
+    throw invalidInput([
+      { field: "slug", message: `a workspace "${finalSlug}" already exists; restore under another name` },
+    ]);
+  const remapped = remapBackup(backup, randomUUID);
+  if (remapped.problems.length)
+    throw invalidInput(remapped.problems.slice(0, 20).map((p) => ({ field: `backup.${p.field}`, message: p.message })));
+  await restoreWorkspaceRows(ctx.db.prisma, {
+    name: finalName,
+    slug: finalSlug,
+    requiredApprovals: backup.workspace.requiredApprovals,
+    records: remapped.records,
+    decisions: remapped.decisions,
+    waivers: backup.waivers,
+    actor: ctx.actor,
+    origin: ctx.origin,
+  });
+  const restored = await findWorkspaceRecord(ctx.db.prisma, finalSlug);
+  scheduleEvaluation(ctx.db, restored!.id, "spec");
+  return restored!;
 }

@@ -40,14 +40,14 @@ export async function ensureDefaultWorkspace(db: Database): Promise<WorkspaceRec
   );
 }
 
-const slugSchema = z
+export const slugSchema = z
   .string()
   .trim()
   .min(2, { error: "slug has at least 2 characters" })
   .max(40, { error: "slug has at most 40 characters" })
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { error: "slug may hold lowercase letters, digits and single hyphens" });
 
-const workspaceNameSchema = z
+export const workspaceNameSchema = z
   .string({ error: "name is required" })
   .trim()
   .min(1, { error: "name is required" })

@@ -1,11 +1,14 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
+import { restoreWorkspace } from "@/lib/services/documents";
 import { createWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 
 export const dynamic = "force-dynamic";
 
 export const GET = apiRoute(async (ctx) => Response.json({ items: await listWorkspaces(ctx) }));
 
-/** Creates a workspace: `{ name, slug? }`. */
-export const POST = apiRoute(async (ctx, request) =>
-  Response.json(await createWorkspace(ctx, await readJson(request)), { status: 201 }),
-);
+/** Creates a workspace: `{ name, slug? }`, or restores one from a JSON backup: `{ backup, name?, slug? }`. */
+export const POST = apiRoute(async (ctx, request) => {
+  const body = await readJson(request);
+  const restore = typeof body === "object" && body !== null && "backup" in body;
+  return Response.json(await (restore ? restoreWorkspace(ctx, body) : createWorkspace(ctx, body)), { status: 201 });
+});

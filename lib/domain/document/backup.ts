@@ -1,0 +1,176 @@
+// The JSON backup of a workspace: its specification (conventions included), decisions with their
+// revisions, reviews and links, and waivers. Restoring it into a new workspace gives the same
+// workspace under new ids. The Anypoint connection (a secret) and the live snapshot are not part
+// of it: they come back by connecting and syncing.
+
+import { z } from "zod";
+import { isSpecKind, kindFields, specSchema, type SpecKind } from "@/lib/domain/spec/kinds";
+
+export const BACKUP_FORMAT = "agp-workspace-backup";
+export const BACKUP_VERSION = 1;
+
+const date = z.coerce.date({ error: "must be an ISO date" });
+const optionalDate = date.nullable().default(null);
+
+export const backupRecordSchema = z.object({
+  id: z.string().min(1),
+  kind: z.string().refine(isSpecKind, { error: "is not a specification section" }),
+  title: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  createdAt: date,
+  updatedAt: date,
+});
+
+export const backupRevisionSchema = z.object({
+  number: z.number().int().min(1),
+  title: z.string(),
+  context: z.string(),
+  decision: z.string(),
+  rationale: z.string(),
+  implications: z.string(),
+  owner: z.string(),
+  status: z.string(),
+  editAfterAcceptance: z.boolean(),
+  note: z.string(),
+  authorId: z.string(),
+  authorName: z.string(),
+  at: date,
+});
+
+export const backupReviewSchema = z.object({
+  reviewerId: z.string(),
+  reviewerName: z.string(),
+  verdict: z.string(),
+  note: z.string(),
+  revision: z.number().int().nullable(),
+  requestedAt: date,
+  reviewedAt: optionalDate,
+  staleAt: optionalDate,
+});
+
+export const backupDecisionSchema = z.object({
+  sequence: z.number().int().min(1),
+  title: z.string().min(1),
+  status: z.enum(["draft", "proposed", "accepted", "rejected", "deprecated", "superseded"]),
+  context: z.string(),
+  decision: z.string(),
+  rationale: z.string(),
+  implications: z.string(),
+  owner: z.string(),
+  createdById: z.string(),
+  createdAt: date,
+  proposedAt: optionalDate,
+  decidedAt: optionalDate,
+  retiredAt: optionalDate,
+  revisions: z.array(backupRevisionSchema),
+  reviews: z.array(backupReviewSchema),
+  /** Outgoing links, by the other decision's number. */
+  links: z.array(z.object({ kind: z.enum(["supersedes", "amends", "relates_to"]), to: z.number().int().min(1) })),
+  /** Ids (within the backup) of the records it governs. */
+  governs: z.array(z.string()),
+});
+
+export const backupWaiverSchema = z.object({
+  fingerprint: z.string().nullable(),
+  ruleId: z.string().nullable(),
+  resourceName: z.string().nullable(),
+  environment: z.string().nullable(),
+  reason: z.string(),
+  status: z.string(),
+  requestedById: z.string(),
+  requestedByName: z.string(),
+  requestedAt: date,
+  decidedById: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: optionalDate,
+  decisionNote: z.string(),
+  expiresAt: date,
+});
+
+export const workspaceBackupSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { error: `is not a workspace backup (format "${BACKUP_FORMAT}")` }),
+  version: z.literal(BACKUP_VERSION, {
+    error: `is a backup version this portal cannot read (it reads ${BACKUP_VERSION})`,
+  }),
+  exportedAt: date,
+  workspace: z.object({ name: z.string(), slug: z.string(), requiredApprovals: z.number().int().min(0).max(10) }),
+  records: z.array(backupRecordSchema),
+  decisions: z.array(backupDecisionSchema),
+  waivers: z.array(backupWaiverSchema),
+});
+export type WorkspaceBackup = z.infer<typeof workspaceBackupSchema>;
+export type BackupRecord = z.infer<typeof backupRecordSchema>;
+
+/** One thing wrong with a backup, by its path ("records[3].data.cidr"). */
+export type BackupProblem = { field: string; message: string };
+
+/**
+ * Gives every record a new id and rewrites references, governed records and link targets to
+ * match; reports references to records that are not in the backup and data that does not
+ * validate, by path. Pure: the ids come from `newId`.
+ */
+export function remapBackup(
+  backup: WorkspaceBackup,
+  newId: () => string,
+): {
+  records: (BackupRecord & { kind: SpecKind })[];
+  decisions: WorkspaceBackup["decisions"];
+  problems: BackupProblem[];
+} {
+  const problems: BackupProblem[] = [];
+  const ids = new Map(backup.records.map((r) => [r.id, newId()]));
+  if (ids.size !== backup.records.length) problems.push({ field: "records", message: "two records share an id" });
+  const records = backup.records.map((record, i) => {
+    const kind = record.kind as SpecKind;
+    const data: Record<string, unknown> = { ...record.data };
+    for (const field of kindFields(kind).filter((f) => f.ref)) {
+      const value = data[field.name];
+      const remap = (id: unknown) => {
+        const mapped = ids.get(String(id));
+        if (!mapped)
+          problems.push({
+            field: `records[${i}].data.${field.name}`,
+            message: `refers to ${String(id)}, which is not in the backup`,
+          });
+        return mapped;
+      };
+      if (Array.isArray(value)) data[field.name] = value.map(remap).filter(Boolean);
+      else if (typeof value === "string" && value) data[field.name] = remap(value) ?? null;
+    }
+    const parsed = specSchema(kind).safeParse(data);
+    if (!parsed.success)
+      for (const issue of parsed.error.issues)
+        problems.push({ field: `records[${i}].data.${issue.path.join(".")}`, message: issue.message });
+    return {
+      ...record,
+      kind,
+      id: ids.get(record.id)!,
+      data: parsed.success ? (parsed.data as Record<string, unknown>) : data,
+    };
+  });
+  const numbers = new Set(backup.decisions.map((d) => d.sequence));
+  if (numbers.size !== backup.decisions.length)
+    problems.push({ field: "decisions", message: "two decisions share a number" });
+  const decisions = backup.decisions.map((decision, i) => {
+    decision.links.forEach((link, j) => {
+      if (!numbers.has(link.to))
+        problems.push({
+          field: `decisions[${i}].links[${j}].to`,
+          message: `D${String(link.to).padStart(2, "0")} is not in the backup`,
+        });
+    });
+    return {
+      ...decision,
+      governs: decision.governs.flatMap((id, j) => {
+        const mapped = ids.get(id);
+        if (!mapped)
+          problems.push({
+            field: `decisions[${i}].governs[${j}]`,
+            message: `refers to ${id}, which is not in the backup`,
+          });
+        return mapped ? [mapped] : [];
+      }),
+    };
+  });
+  return { records, decisions, problems };
+}
