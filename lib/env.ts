@@ -124,6 +124,7 @@ const envSchema = z
       .max(1, { error: "must be between 0 and 1" })
       .default(0.3),
     AGP_DEMO_SIMULATOR_PORT: port("AGP_DEMO_SIMULATOR_PORT").default(3002),
+    AGP_CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   })
   .superRefine((raw, ctx) => {
     const production = (raw.AGP_MODE ?? (raw.AUTH_OKTA_ISSUER ? "production" : "demo")) === "production";
@@ -172,6 +173,7 @@ const envSchema = z
       sync: { maxRemovalShare: raw.AGP_SYNC_MAX_REMOVAL_SHARE },
       /** The Anypoint simulator demo mode starts and syncs the demo workspace against. */
       demoSimulator: mode === "demo" ? { port: raw.AGP_DEMO_SIMULATOR_PORT } : null,
+      chromiumPath: raw.AGP_CHROMIUM_PATH,
       auth: {
         url,
         secret: raw.AUTH_SECRET ?? DEMO_AUTH.secret,

@@ -13,7 +13,9 @@ import {
 import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import {
   applyImport,
+  exportSpecHtml,
   exportSpecMarkdown,
+  exportSpecPdf,
   exportWorkspaceBackup,
   restoreWorkspace,
   listDocumentImports,
@@ -25,7 +27,7 @@ import { ServiceError } from "@/lib/services/errors";
 import { decideWaiver, listFindings, requestWaiver, runEvaluation } from "@/lib/services/governance";
 import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { createWorkspace, ensureDefaultWorkspace, listWorkspaces } from "@/lib/services/workspaces";
-import { loadDocument } from "@/lib/testing/documents";
+import { loadDocument, pdfText } from "@/lib/testing/documents";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
 const archie: Actor = { kind: "user", id: "okta|archie", name: "Archie Architect", role: "architect" };
@@ -289,6 +291,35 @@ describe(`document import on ${testEngine}`, () => {
     expect(JSON.stringify(notBackup.details)).toContain("is not a workspace backup");
     expect((await listWorkspaces(as(ada))).map((w) => w.slug)).toEqual(["default"]);
     expect((await failure(restoreWorkspace(as(), { backup: {} }))).status).toBe(403);
+  });
+
+  it("prints the specification as HTML and as a PDF with its headings and the platform diagram", async () => {
+    await applyImport(as(), "default", upload("complete"), {});
+    await runEvaluation(as(), "default");
+    const { html } = await exportSpecHtml(as(vic), "default");
+    expect(html).toMatch(/<title>.+: Integration Architecture Specification<\/title>/);
+    expect(html).toMatch(
+      /<h1 class="chapter" id="h-\d+">4\. Platform Architecture and Setup<\/h1>\s*<figure id="platform-diagram"><svg/,
+    );
+    expect(html).toContain("Annex: Specification vs live estate");
+    expect(html).toContain("Readiness per environment");
+    expect(html).not.toContain("<script");
+
+    const { pdf, filename } = await exportSpecPdf(as(vic), "default");
+    expect(filename).toMatch(/\.pdf$/);
+    const text = await pdfText(pdf);
+    for (const heading of [
+      "Contents",
+      "Readiness summary",
+      "Business and Solution Context",
+      "Virtual Private Cloud",
+      "Architecture Decisions",
+      "Annex: Specification vs live estate",
+    ])
+      expect(text).toContain(heading);
+    // The diagram's labels are text in the PDF.
+    expect(text).toContain("Anypoint control plane");
+    expect(text).toContain("hl-vpc-prod");
   });
 
   it("lets only editors import", async () => {

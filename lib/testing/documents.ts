@@ -15,3 +15,27 @@ export function loadDocument(name: "complete" | "half-filled" | "chapters"): Doc
   }
   return [{ name: `${name}.md`, text: readFileSync(path.join(documentsDir, `${name}.md`), "utf8") }];
 }
+
+/** The text of a PDF, page by page joined, as a reader would copy it (pdf.js). */
+export async function pdfText(pdf: Uint8Array): Promise<string> {
+  // pdf.js expects Node 22's Promise.withResolvers; these machines run Node 20.
+  const promise = Promise as unknown as { withResolvers?: () => unknown };
+  promise.withResolvers ??= () => {
+    let resolve!: (value: unknown) => void;
+    let reject!: (reason: unknown) => void;
+    const created = new Promise((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    return { promise: created, resolve, reject };
+  };
+  const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true })
+    .promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= document.numPages; i += 1) {
+    const content = await (await document.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => ("str" in item ? item.str : "")).join(" "));
+  }
+  return pages.join("\n").replace(/\s+/g, " ");
+}

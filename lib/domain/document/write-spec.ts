@@ -79,17 +79,25 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   };
 
   const out: string[] = [];
-  const heading = (level: number, text: string) => out.push(`${"#".repeat(level)} ${text}`, "");
+  // Sections are numbered as written: one the specification has nothing for leaves no hole.
+  let chapter = "";
+  let subsection = 0;
+  const heading = (level: number, text: string) => {
+    if (level === 1) {
+      chapter = /^(\d+)\./.exec(text)?.[1] ?? "";
+      subsection = 0;
+    }
+    out.push(`${"#".repeat(level)} ${text}`, "");
+  };
   const block = (text: string) => out.push(text, "");
-  const section = (level: number, text: string, tableName: string | null, ...content: (string | null)[]) => {
-    const name = text.replace(/^[\d.]+\s+/, "");
+  const section = (level: number, name: string, ...content: (string | null)[]) => {
     const own = narrative(name);
     const parts = content.filter((c): c is string => !!c);
     if (!own.length && !parts.length) return;
-    heading(level, text);
+    subsection += 1;
+    heading(level, chapter ? `${chapter}.${subsection} ${name}` : name);
     out.push(...own);
     for (const part of parts) block(part);
-    void tableName;
   };
   const captioned = (caption: string, records: readonly WritableRecord[], columns: readonly Column[]) =>
     records.length ? `${caption}\n\n${table(columns, records)}` : null;
@@ -105,12 +113,11 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   // 1. Business and Solution Context
   heading(1, "1. Business and Solution Context");
   out.push(...narrative("Business and Solution Context"));
-  section(2, "1.1 Goals and Objectives", null);
+  section(2, "Goals and Objectives");
   const systems = of("system");
   section(
     2,
-    "1.2 Key Systems",
-    "key-systems",
+    "Key Systems",
     tableOf(
       systems.filter((s) => s.data.keySystem === true),
       [
@@ -121,19 +128,18 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
       ],
     ),
   );
-  section(2, "1.3 Current State Challenges", null);
+  section(2, "Current State Challenges");
   const principles = of("principle");
   section(
     2,
-    "1.4 Integration Architecture Principles",
-    "principles",
+    "Integration Architecture Principles",
     principles.length
       ? principles
           .map((p) => `- **${String(p.data.name)}**: ${String(p.data.statement).replace(/\n/g, "\n  ")}`)
           .join("\n")
       : null,
   );
-  section(2, "1.5 Assumptions and Dependencies", null);
+  section(2, "Assumptions and Dependencies");
 
   // 2. Architecture Decisions
   heading(1, "2. Architecture Decisions");
@@ -166,8 +172,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   out.push(...narrative("Platform Architecture and Setup"));
   section(
     2,
-    "4.1 Business Groups",
-    "business-groups",
+    "Business Groups",
     tableOf(of("business-group"), [
       col("Business Group", "name"),
       col("Description", "description"),
@@ -176,8 +181,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   );
   section(
     2,
-    "4.2 Environments Model",
-    "environments",
+    "Environments Model",
     tableOf(of("environment"), [
       col("Environment", "name"),
       col("Description", "description"),
@@ -192,8 +196,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
     r.data.fromPort === r.data.toPort ? String(r.data.fromPort) : `${String(r.data.fromPort)}-${String(r.data.toPort)}`;
   section(
     2,
-    "4.3 Virtual Private Cloud",
-    "vpcs",
+    "Virtual Private Cloud",
     tableOf(of("vpc"), [
       col("VPC name", "name"),
       col("Region", "region"),
@@ -218,8 +221,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
       .join(", ");
   section(
     2,
-    "4.4 Secure Connectivity (VPN)",
-    "vpns",
+    "Secure Connectivity (VPN)",
     tableOf(of("vpn"), [
       col("VPN name", "name"),
       col("VPC association", "vpc"),
@@ -232,8 +234,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   const lbs = of("load-balancer");
   section(
     2,
-    "4.5 Load Balancing",
-    "load-balancers",
+    "Load Balancing",
     tableOf(lbs, [
       col("DLB Name", "name"),
       col("VPC Name", "vpc"),
@@ -256,8 +257,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   ];
   section(
     2,
-    "4.6 SSL endpoint and DNS configuration",
-    "tls-endpoints",
+    "SSL endpoint and DNS configuration",
     captioned("External Facing Dedicated Load Balancer endpoints", byRole("tls-endpoint", "External"), endpointColumns),
     captioned("Internal Facing Dedicated Load Balancer endpoints", byRole("tls-endpoint", "Internal"), endpointColumns),
   );
@@ -277,18 +277,16 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
     );
   section(
     2,
-    "4.7 Routing (mapping) Rules",
-    "mapping-rules",
+    "Routing (mapping) Rules",
     captioned("External DLB Mapping Rules", ordered(byRole("mapping-rule", "External")), ruleColumns),
     captioned("Internal DLB Mapping Rules", ordered(byRole("mapping-rule", "Internal")), ruleColumns),
   );
-  section(2, "4.8 On-premise", null);
-  section(2, "4.9 Runtime Fabric", null);
-  section(2, "4.10 High Availability", null);
+  section(2, "On-premise");
+  section(2, "Runtime Fabric");
+  section(2, "High Availability");
   section(
     2,
-    "4.11 Disaster Recovery",
-    "recovery-tiers",
+    "Disaster Recovery",
     captioned("Recovery tiers", of("recovery-tier"), [
       col("Tier", "name"),
       col("Examples", "examples"),
@@ -309,8 +307,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   out.push(...narrative("Application Architecture"));
   section(
     2,
-    "6.1 Application Inventory",
-    "applications",
+    "Application Inventory",
     tableOf(of("application"), [
       col("Application", "name"),
       col("Layer", "layer"),
@@ -328,8 +325,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   out.push(...narrative("Operations Architecture"));
   section(
     2,
-    "7.1 Platform Alerts",
-    "alerts",
+    "Platform Alerts",
     tableOf(of("alert-policy"), [
       col("Alert name", "name"),
       col("Source/Server type", "source"),
@@ -343,8 +339,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   out.push(...narrative("SDLC"));
   section(
     2,
-    "8.1 Naming Conventions",
-    "naming-conventions",
+    "Naming Conventions",
     tableOf(of("naming-convention"), [
       col("Name", "name"),
       col("Resource", "resourceKind"),
@@ -359,8 +354,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   out.push(...narrative("Appendix"));
   section(
     2,
-    "9.1 Backend Systems Catalog",
-    "backend-systems",
+    "Backend Systems Catalog",
     tableOf(
       systems.filter(
         (s) => s.data.keySystem !== true || ["location", "protocol", "host", "access"].some((f) => s.data[f]),
@@ -381,8 +375,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   const numbers = numberTeams(teams);
   section(
     2,
-    "9.2 Anypoint Team profiles and permissions model",
-    "teams",
+    "Anypoint Team profiles and permissions model",
     teams.length
       ? table(
           [
@@ -403,7 +396,7 @@ export function formatSpecDocument(input: SpecDocumentInput): string {
   );
   // Narrative sections the template has no place for, in the order they were written.
   const others = of("narrative-section").filter((r) => !placed.has(r.id));
-  others.forEach((record) => section(2, String(record.data.name), null));
+  others.forEach((record) => section(2, String(record.data.name)));
 
   if (input.openGaps.length) {
     heading(1, "Open gaps");
