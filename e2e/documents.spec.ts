@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { pdfText } from "../lib/testing/documents";
 import { baseURL } from "../playwright.config";
 import { expect, signIn, test } from "./fixtures";
 
@@ -62,4 +64,21 @@ test("an architect uploads a half-filled document, reviews the preview, applies 
   await page.getByLabel("Specification document").setInputFiles(path.join(documents, "half-filled.md"));
   await page.getByRole("button", { name: "Preview import" }).click();
   await expect(page.getByRole("region", { name: "Preview" })).toContainText(/0 to create, 0 to update, \d+ unchanged/);
+
+  // The printed specification: a PDF with the template's headings and the platform diagram.
+  await page.goto(`/w/${ws}/specification`);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export PDF" }).click();
+  const pdf = await download;
+  expect(pdf.suggestedFilename()).toMatch(/^documents-e2e-specification-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = await pdfText(new Uint8Array(await readFile(await pdf.path())));
+  for (const heading of [
+    "Business and Solution Context",
+    "Platform Architecture and Setup",
+    "Virtual Private Cloud",
+    "Annex: Specification vs live estate",
+  ])
+    expect(text).toContain(heading);
+  expect(text).toContain("Platform diagram");
+  expect(text).toContain("vpc-main");
 });

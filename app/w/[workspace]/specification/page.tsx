@@ -17,10 +17,28 @@ export default async function SpecificationPage({ params }: { params: Promise<{ 
         title="Specification"
         description={`The architecture of ${overview.workspace.name}, as planned: ${totals.records} records, ${Math.round(totals.ratio * 100)}% of the tracked fields filled in with real values.`}
       />
-      <nav aria-label="Specification document" className="-mt-3 mb-6 flex gap-4 text-sm">
+      <nav aria-label="Specification document" className="-mt-3 mb-6 flex flex-wrap gap-4 text-sm">
         <Link href={`/w/${workspace}/specification/import`} className="text-brand-700 underline">
           Import a document
         </Link>
+        {(
+          [
+            ["md", "Export Markdown"],
+            ["html", "Print view"],
+            ["pdf", "Export PDF"],
+            ["json", "Backup (JSON)"],
+          ] as const
+        ).map(([format, label]) => (
+          // Plain links: the browser downloads or opens what the API answers.
+          <a
+            key={format}
+            href={`/api/v1/workspaces/${encodeURIComponent(workspace)}/export?format=${format}`}
+            className="text-brand-700 underline"
+            {...(format === "html" ? { target: "_blank", rel: "noopener" } : { download: "" })}
+          >
+            {label}
+          </a>
+        ))}
       </nav>
       <div className="space-y-6">
         {overview.chapters.map((chapter) => (
