@@ -30,8 +30,7 @@ export async function pdfText(pdf: Uint8Array): Promise<string> {
     return { promise: created, resolve, reject };
   };
   const { getDocument } = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true })
-    .promise;
+  const document = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: true }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= document.numPages; i += 1) {
     const content = await (await document.getPage(i)).getTextContent();
