@@ -17,6 +17,10 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
   const approvalsUpdate = useUpdateWorkspace(current.slug);
   const [approvals, setApprovals] = useState(String(current.requiredApprovals));
   const create = useCreateWorkspace();
+  const restore = useCreateWorkspace();
+  const [backupFile, setBackupFile] = useState<File | null>(null);
+  const [restoreName, setRestoreName] = useState("");
+  const [restoreProblem, setRestoreProblem] = useState<string | null>(null);
   const [name, setName] = useState(current.name);
   const [version, setVersion] = useState(current.version);
   const [newName, setNewName] = useState("");
@@ -166,6 +170,68 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
         >
           Create workspace
         </button>
+      </form>
+      <form
+        className="mt-6 flex flex-wrap items-end gap-3"
+        onSubmit={async (event) => {
+          event.preventDefault();
+          setRestoreProblem(null);
+          if (!backupFile) return setRestoreProblem("Choose a backup file (JSON) exported from a workspace.");
+          let backup: unknown;
+          try {
+            backup = JSON.parse(await backupFile.text());
+          } catch {
+            return setRestoreProblem(`${backupFile.name} is not JSON: choose a backup exported as JSON.`);
+          }
+          restore.mutate(
+            { ...(restoreName.trim() ? { name: restoreName.trim() } : {}), backup },
+            { onSuccess: (created) => router.push(`/w/${created.slug}/specification`) },
+          );
+        }}
+      >
+        <div>
+          <label htmlFor={`${id}-backup`} className="block text-sm font-medium">
+            Restore a backup into a new workspace
+          </label>
+          <input
+            id={`${id}-backup`}
+            type="file"
+            accept=".json,application/json"
+            onChange={(event) => setBackupFile(event.target.files?.[0] ?? null)}
+            className="mt-1 block text-sm"
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-restore-name`} className="block text-sm font-medium">
+            Name (optional)
+          </label>
+          <input
+            id={`${id}-restore-name`}
+            value={restoreName}
+            onChange={(event) => setRestoreName(event.target.value)}
+            placeholder="the backup's name"
+            className="mt-1 w-56 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
+          />
+        </div>
+        <button
+          type="submit"
+          disabled={restore.isPending}
+          className="rounded-md border border-slate-400 px-4 py-2 text-sm"
+        >
+          Restore workspace
+        </button>
+        {restoreProblem || restore.error ? (
+          <div role="alert" className="w-full text-sm text-red-800">
+            <p>{restoreProblem ?? restore.error?.message}</p>
+            {restore.error instanceof ApiError
+              ? (restore.error.details?.fields ?? []).map((f) => (
+                  <p key={f.field}>
+                    {f.field}: {f.message}
+                  </p>
+                ))
+              : null}
+          </div>
+        ) : null}
       </form>
     </section>
   );

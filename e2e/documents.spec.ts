@@ -81,4 +81,15 @@ test("an architect uploads a half-filled document, reviews the preview, applies 
     expect(text).toContain(heading);
   expect(text).toContain("Platform diagram");
   expect(text).toContain("vpc-main");
+
+  // A JSON backup restores into a new workspace from Settings.
+  const backupDownload = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Backup (JSON)" }).click();
+  const backupPath = await (await backupDownload).path();
+  await page.goto(`/w/${ws}/settings`);
+  await page.getByLabel("Restore a backup into a new workspace").setInputFiles(backupPath);
+  await page.getByLabel("Name (optional)").fill("Documents restored");
+  await page.getByRole("button", { name: "Restore workspace" }).click();
+  await page.waitForURL(/\/w\/documents-restored\/specification$/);
+  await expect(page.getByRole("row", { name: /^VPCs/ })).toContainText("1 records");
 });

@@ -5,7 +5,7 @@ export type Workspace = { id: string; slug: string; name: string; version: numbe
 
 export function useCreateWorkspace() {
   return useMutation({
-    mutationFn: (input: { name: string; slug?: string }) =>
+    mutationFn: (input: { name?: string; slug?: string; backup?: unknown }) =>
       apiFetch<Workspace>("/workspaces", { method: "POST", body: input }),
   });
 }
