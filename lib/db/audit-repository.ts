@@ -18,39 +18,26 @@ type Tx = Pick<Prisma.TransactionClient, "auditEvent">;
 
 /** Appends an audit event; call it inside the transaction of the change it records. */
 export async function recordAuditEvent(tx: Tx, event: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      workspaceId: event.workspaceId ?? null,
-      actorKind: event.actor.kind,
-      actorId: event.actor.id,
-      actorName: event.actor.name,
-      origin: event.origin,
-      action: event.action,
-      entityKind: event.entityKind,
-      entityId: event.entityId ?? null,
-      before: toJson(event.before),
-      after: toJson(event.after),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(event) });
 }
+
+const auditRow = (event: AuditInput) => ({
+  workspaceId: event.workspaceId ?? null,
+  actorKind: event.actor.kind,
+  actorId: event.actor.id,
+  actorName: event.actor.name,
+  origin: event.origin,
+  action: event.action,
+  entityKind: event.entityKind,
+  entityId: event.entityId ?? null,
+  before: toJson(event.before),
+  after: toJson(event.after),
+});
 
 /** Appends many audit events at once (an import's one event per record), inside the change's transaction. */
 export async function recordAuditEvents(tx: Tx, events: AuditInput[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.auditEvent.createMany({
-    data: events.map((event) => ({
-      workspaceId: event.workspaceId ?? null,
-      actorKind: event.actor.kind,
-      actorId: event.actor.id,
-      actorName: event.actor.name,
-      origin: event.origin,
-      action: event.action,
-      entityKind: event.entityKind,
-      entityId: event.entityId ?? null,
-      before: toJson(event.before),
-      after: toJson(event.after),
-    })),
-  });
+  await tx.auditEvent.createMany({ data: events.map(auditRow) });
 }
 
 function toJson(value: unknown): Prisma.InputJsonValue | undefined {

@@ -229,12 +229,18 @@ export async function previewImport(
   uploads: UploadedFile[],
   input: unknown,
 ): Promise<ImportReport> {
+  return (await prepareImport(ctx, slug, uploads, input)).result;
+}
+
+/** Reads the upload and plans it against the workspace: the common first half of preview and apply. */
+async function prepareImport(ctx: ServiceContext, slug: string, uploads: UploadedFile[], input: unknown) {
   const workspace = await getWorkspace(ctx, slug);
   requirePermission(ctx.actor, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
   const read = readUploads(uploads);
   const plan = await planFor(ctx, workspace.id, read.files, options);
-  return report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
+  const result = report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
+  return { workspace, options, plan, result };
 }
 
 /**
@@ -248,12 +254,7 @@ export async function applyImport(
   uploads: UploadedFile[],
   input: unknown,
 ): Promise<ImportReport> {
-  const workspace = await getWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "spec:edit");
-  const options = parseInput(importOptionsSchema, input);
-  const read = readUploads(uploads);
-  const plan = await planFor(ctx, workspace.id, read.files, options);
-  const result = report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
+  const { workspace, options, plan, result } = await prepareImport(ctx, slug, uploads, input);
   if (options.expect && options.expect !== result.digest)
     throw new ServiceError(
       409,
