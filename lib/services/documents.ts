@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { unzipSync } from "fflate";
 import { z } from "zod";
+import { isUniqueViolation } from "@/lib/db/decision-repository";
 import { ImportConflict, listDecisionsForImport, listImports, writeImport } from "@/lib/db/import-repository";
 import { readWorkspaceBackup, restoreWorkspaceRows } from "@/lib/db/backup-repository";
 import { listEvaluationRunRows, listFindingRows, type FindingRow } from "@/lib/db/governance-repository";
@@ -300,6 +301,13 @@ export async function applyImport(
   } catch (error) {
     if (error instanceof ImportConflict)
       throw new ServiceError(409, "conflict", `Nothing was imported: ${error.message}. Preview again and apply.`);
+    // Someone created a record or decision of the same name or number meanwhile.
+    if (isUniqueViolation(error))
+      throw new ServiceError(
+        409,
+        "conflict",
+        "Nothing was imported: the workspace changed meanwhile. Preview again and apply.",
+      );
     throw error;
   }
 }

@@ -91,3 +91,33 @@ describe("planImport", () => {
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
   });
 });
+
+describe("planImport references", () => {
+  it("keeps the workspace's value when the document names something that does not exist", () => {
+    const draft = readSpecDocument([
+      {
+        name: "vpc.md",
+        text: "## Virtual Private Cloud\n\n| VPC name | Region | CIDR | Business Group |\n|---|---|---|---|\n| v1 | eu-west-1 | 10.0.0.0/16 | Nowhere |\n",
+      },
+    ]);
+    const bg: ExistingRecord = {
+      id: "22222222-2222-4222-8222-222222222222",
+      kind: "business-group",
+      title: "Ops",
+      data: { name: "Ops" },
+      version: 1,
+    };
+    const vpc: ExistingRecord = {
+      id: "33333333-3333-4333-8333-333333333333",
+      kind: "vpc",
+      title: "v1",
+      data: { name: "v1", region: "eu-west-1", cidr: "10.0.0.0/16", environments: [], businessGroup: bg.id },
+      version: 1,
+    };
+    const plan = planImport(draft, [bg, vpc], [], { includeOffered: false, newId: ids() });
+    expect(plan.records[0]).toMatchObject({ action: "unchanged", data: { businessGroup: bg.id } });
+    expect(plan.problems.map((p) => p.message)).toEqual([
+      'VPC "v1": Business group: no business group named "Nowhere" in the document or the workspace',
+    ]);
+  });
+});

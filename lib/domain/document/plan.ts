@@ -259,8 +259,11 @@ export function planImport(
           else if (found.id === target.id) say(`${field.label}: a record cannot refer to itself`);
           else if (!ids.includes(found.id)) ids.push(found.id);
         }
-        if (Array.isArray(value)) data[field.name] = ids;
-        else if (ids[0]) data[field.name] = ids[0];
+        // A reference the document names but nothing matches leaves the workspace's value as it was.
+        const kept = target.existing?.data[field.name];
+        if (ids.length) data[field.name] = Array.isArray(value) ? ids : ids[0];
+        else if (kept !== undefined && (wanted.length > 0 || !Array.isArray(value))) data[field.name] = kept;
+        else if (Array.isArray(value)) data[field.name] = [];
         else delete data[field.name];
       }
       // Optional fields that do not validate are dropped with the reason; a required one skips the record.
