@@ -15,20 +15,24 @@ import { remapBackup, workspaceBackupSchema, type WorkspaceBackup } from "@/lib/
 import { listSpecRecords } from "@/lib/db/spec-repository";
 import { formatSpecDocument } from "@/lib/domain/document/write-spec";
 import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
+import type { ImportReport } from "@/lib/domain/document/report";
 import {
   readSpecDocument,
   type DocumentFile,
   type ImportGap,
   type ImportProblem,
 } from "@/lib/domain/document/read-spec";
-import { kindFields, recordKey, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
+import { recordKey, type SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { listExportableDecisions } from "@/lib/services/decisions";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
+import { linksOf } from "@/lib/services/spec";
 import { getWorkspace, slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
+
+export type { ImportReport };
 
 /** A file as it arrives: its name and bytes. */
 export type UploadedFile = { name: string; bytes: Uint8Array };
@@ -46,32 +50,6 @@ export const importOptionsSchema = z.object({
   expect: z.string().max(128).optional(),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
-
-/** What an import will do (preview) or did (applied), for people and pipelines. */
-export type ImportReport = {
-  workspace: string;
-  files: { name: string; bytes: number }[];
-  /** Identifies this plan: pass it back as `expect` to apply exactly what was previewed. */
-  digest: string;
-  applied: boolean;
-  importId: string | null;
-  created: Record<string, number>;
-  updated: Record<string, number>;
-  unchanged: number;
-  records: {
-    action: "create" | "update" | "unchanged";
-    kind: SpecKind;
-    title: string;
-    offered: boolean;
-    changes: { field: string; label: string; from: string; to: string }[];
-    place: ImportProblem["place"];
-  }[];
-  decisions: { action: string; number: string; title: string; status: string; changes: string[] }[];
-  skipped: ImportPlan["skipped"];
-  gaps: ImportGap[];
-  problems: ImportProblem[];
-  offered: ImportPlan["offered"];
-};
 
 const textExtensions = /\.(md|markdown|mdown|txt)$/i;
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
@@ -161,16 +139,6 @@ export function readUploads(files: readonly UploadedFile[]): { files: DocumentFi
     ]);
   documents.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
   return { files: documents, problems };
-}
-
-const refFields = (kind: SpecKind) => kindFields(kind).filter((f) => !!f.ref);
-
-function linksOf(kind: SpecKind, data: Record<string, unknown>) {
-  return refFields(kind).flatMap((field) => {
-    const value = data[field.name];
-    const ids = Array.isArray(value) ? value : typeof value === "string" && value ? [value] : [];
-    return ids.map((toId: string) => ({ field: field.name, toId }));
-  });
 }
 
 async function planFor(ctx: ServiceContext, workspaceId: string, files: DocumentFile[], options: ImportOptions) {
@@ -322,10 +290,6 @@ export async function listDocumentImports(ctx: ServiceContext, slug: string) {
     problems: row.problems as ImportProblem[],
   }));
 }
-
-/** A kind's plural as the report names it. */
-export const kindPlural = (kind: string) =>
-  kind === "decision" ? "Decisions" : (specKinds[kind as SpecKind]?.plural ?? kind);
 
 /** A file name made of the workspace's slug, what it is and the date: "northwind-specification-2026-11-21.md". */
 export const exportFilename = (slug: string, what: string, extension: string, now = new Date()) =>

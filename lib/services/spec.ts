@@ -48,7 +48,8 @@ function parseKind(kind: string): SpecKind {
 
 const refFields = (kind: SpecKind) => kindFields(kind).filter((f): f is FieldDef & { ref: string } => !!f.ref);
 
-function linksOf(kind: SpecKind, data: Record<string, unknown>): SpecLinkInput[] {
+/** The references a record's data makes, as links to store beside it. */
+export function linksOf(kind: SpecKind, data: Record<string, unknown>): SpecLinkInput[] {
   return refFields(kind).flatMap((field) => {
     const value = data[field.name];
     const ids = Array.isArray(value) ? value : typeof value === "string" ? [value] : [];

@@ -1,0 +1,29 @@
+import type { ImportPlan } from "@/lib/domain/document/plan";
+import type { ImportGap, ImportProblem } from "@/lib/domain/document/read-spec";
+import type { SpecKind } from "@/lib/domain/spec/kinds";
+
+/** What an import will do (preview) or did (applied), for people and pipelines. */
+export type ImportReport = {
+  workspace: string;
+  files: { name: string; bytes: number }[];
+  /** Identifies this plan: pass it back as `expect` to apply exactly what was previewed. */
+  digest: string;
+  applied: boolean;
+  importId: string | null;
+  created: Record<string, number>;
+  updated: Record<string, number>;
+  unchanged: number;
+  records: {
+    action: "create" | "update" | "unchanged";
+    kind: SpecKind;
+    title: string;
+    offered: boolean;
+    changes: { field: string; label: string; from: string; to: string }[];
+    place: ImportProblem["place"];
+  }[];
+  decisions: { action: string; number: string; title: string; status: string; changes: string[] }[];
+  skipped: ImportPlan["skipped"];
+  gaps: ImportGap[];
+  problems: ImportProblem[];
+  offered: ImportPlan["offered"];
+};
