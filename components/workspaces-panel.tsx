@@ -191,12 +191,16 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
       >
         <div>
           <label htmlFor={`${id}-backup`} className="block text-sm font-medium">
-            Restore a backup into a new workspace
+            Backup file to restore
           </label>
+          <p id={`${id}-backup-hint`} className="text-sm text-slate-600">
+            A JSON backup (Specification &gt; Backup) becomes a new workspace.
+          </p>
           <input
             id={`${id}-backup`}
             type="file"
             accept=".json,application/json"
+            aria-describedby={`${id}-backup-hint`}
             onChange={(event) => setBackupFile(event.target.files?.[0] ?? null)}
             className="mt-1 block text-sm"
           />

@@ -87,7 +87,7 @@ test("an architect uploads a half-filled document, reviews the preview, applies 
   await page.getByRole("link", { name: "Backup (JSON)" }).click();
   const backupPath = await (await backupDownload).path();
   await page.goto(`/w/${ws}/settings`);
-  await page.getByLabel("Restore a backup into a new workspace").setInputFiles(backupPath);
+  await page.getByLabel("Backup file to restore").setInputFiles(backupPath);
   await page.getByLabel("Name (optional)").fill("Documents restored");
   await page.getByRole("button", { name: "Restore workspace" }).click();
   await page.waitForURL(/\/w\/documents-restored\/specification$/);
