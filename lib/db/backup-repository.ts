@@ -3,7 +3,6 @@ import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupRecord, type WorkspaceBackup } from "@/lib/domain/document/backup";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
-import { recordKey } from "@/lib/domain/spec/kinds";
 
 /** Reads everything a workspace backup holds, in a stable order. */
 export async function readWorkspaceBackup(
@@ -68,7 +67,8 @@ type RestoreInput = {
   name: string;
   slug: string;
   requiredApprovals: number;
-  records: (BackupRecord & { kind: SpecKind })[];
+  /** Remapped records with the key and links derived from their data (as every write stores them). */
+  records: (BackupRecord & { kind: SpecKind; key: string | null; links: { field: string; toId: string }[] })[];
   decisions: WorkspaceBackup["decisions"];
   waivers: WorkspaceBackup["waivers"];
   actor: Actor;
@@ -90,20 +90,14 @@ export async function restoreWorkspaceRows(prisma: PrismaClient, input: RestoreI
             id: r.id,
             workspaceId,
             kind: r.kind,
-            key: recordKey(r.kind, r.data)?.toLowerCase() ?? null,
+            key: r.key,
             title: r.title,
             data: r.data as Prisma.InputJsonValue,
             createdAt: r.createdAt,
             updatedAt: r.updatedAt,
           })),
         });
-      const refs = input.records.flatMap((r) =>
-        Object.entries(r.data).flatMap(([field, value]) =>
-          (Array.isArray(value) ? value : [value])
-            .filter((v): v is string => typeof v === "string" && input.records.some((o) => o.id === v))
-            .map((toId) => ({ fromId: r.id, field, toId })),
-        ),
-      );
+      const refs = input.records.flatMap((r) => r.links.map((l) => ({ fromId: r.id, ...l })));
       if (refs.length) await tx.specLink.createMany({ data: refs });
 
       const idBySequence = new Map<number, string>();

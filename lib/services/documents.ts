@@ -421,7 +421,11 @@ export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Pro
     name: finalName,
     slug: finalSlug,
     requiredApprovals: backup.workspace.requiredApprovals,
-    records: remapped.records,
+    records: remapped.records.map((r) => ({
+      ...r,
+      key: recordKey(r.kind, r.data)?.toLowerCase() ?? null,
+      links: linksOf(r.kind, r.data),
+    })),
     decisions: remapped.decisions,
     waivers: backup.waivers,
     actor: ctx.actor,
