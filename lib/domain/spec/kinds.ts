@@ -266,6 +266,13 @@ export const specKinds = {
         options: opts(["experience", "Experience"], ["process", "Process"], ["system", "System"]),
       },
       { name: "system", label: "System", type: "ref", ref: "system" },
+      {
+        name: "dependsOn",
+        label: "Calls",
+        type: "ref-list",
+        ref: "application",
+        help: "the applications this one calls: the API-led diagram draws them",
+      },
       { name: "apiVersion", label: "API version", type: "text", tracked: true, help: "e.g. v1" },
       { name: "environments", label: "Environments", type: "ref-list", ref: "environment", tracked: true },
       { name: "workers", label: "Workers", type: "integer", min: 1, max: 8, tracked: true },
