@@ -335,6 +335,22 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
         files: [{ name: "spec.md", text: "## Business Groups\n\n| Business Group |\n|---|\n| Preview |\n" }],
       }),
     },
+    "GET /api/v1/workspaces/[workspace]/topology/[view]": {
+      allowed: everyone,
+      success: 200,
+      params: async () => ({ workspace: "default", view: "platform" }),
+    },
+    "PATCH /api/v1/workspaces/[workspace]/topology/[view]/layout": {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: async () => ({ workspace: "default", view: "platform" }),
+      body: async () => ({ pins: { [`vpc:${++sequence}`]: { x: 10, y: 20, parent: null } } }),
+    },
+    "DELETE /api/v1/workspaces/[workspace]/topology/[view]/layout": {
+      allowed: ["architect", "admin"],
+      success: 200,
+      params: async () => ({ workspace: "default", view: "dr" }),
+    },
     "GET /api/v1/settings/role-mapping": { allowed: ["admin"], success: 200 },
     "PUT /api/v1/settings/role-mapping": {
       allowed: ["admin"],
