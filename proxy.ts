@@ -17,6 +17,8 @@ function contentSecurityPolicy(nonce: string): string {
     "img-src 'self' data: blob:",
     "font-src 'self'",
     "connect-src 'self'",
+    // The diagram layout runs in a web worker served from our own origin.
+    "worker-src 'self' blob:",
     "object-src 'none'",
     "base-uri 'self'",
     // Sign-in and sign-out forms redirect to the identity provider.

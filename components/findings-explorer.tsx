@@ -22,6 +22,8 @@ export type FindingsExplorerProps = {
   canRequestWaiver: boolean;
   canGrantWaiver: boolean;
   actorId: string;
+  /** The search the page opens with (?q=, e.g. from a diagram's node). */
+  initialQuery?: string;
 };
 
 const pageSize = 50;
@@ -71,7 +73,7 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
     environment: "",
     businessGroup: "",
     rule: "",
-    q: "",
+    q: props.initialQuery ?? "",
     offset: 0,
   });
   const [groupBy, setGroupBy] = useState<"rule" | "resource">("rule");

@@ -1,67 +1,14 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
 import { expect, test } from "./fixtures";
+import { freePort, startServer, stopServers, waitForHealth } from "./servers";
 
 // These start their own `next start` processes (on the build test:e2e made) to check how the
 // server itself starts: the browser is not needed.
 
-type Server = { child: ChildProcess; port: number; output: () => string; exit: Promise<number | null> };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const started: Server[] = [];
-
-async function startServer(env: Record<string, string>, port?: number): Promise<Server> {
-  port ??= await freePort();
-  // A clean environment: the e2e server's production settings must not leak into these servers.
-  const inherited: Record<string, string | undefined> = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(AUTH_|AGP_|DATABASE_URL)/.test(key)),
-  );
-  const child = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...inherited, PORT: String(port), AGP_LOG_LEVEL: "warn", ...env } as unknown as NodeJS.ProcessEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const server = { child, port, output: () => output, exit };
-  started.push(server);
-  return server;
-}
-
-async function waitForHealth(server: Server): Promise<Response> {
-  for (let i = 0; i < 100; i++) {
-    if (server.child.exitCode !== null) throw new Error(`server exited: ${server.output()}`);
-    try {
-      return await fetch(`http://127.0.0.1:${server.port}/api/health`);
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-  throw new Error(`server did not answer: ${server.output()}`);
-}
-
-test.afterEach(async () => {
-  for (const server of started.splice(0)) {
-    if (server.child.exitCode === null) {
-      server.child.kill("SIGTERM");
-      await server.exit;
-    }
-  }
-});
+test.afterEach(stopServers);
 
 test("production mode without its Okta settings refuses to start, naming each one", async () => {
   const server = await startServer({ AGP_MODE: "production", DATABASE_URL: "memory://" });

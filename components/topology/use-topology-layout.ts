@@ -17,9 +17,15 @@ export function createLayoutWorker(): Worker {
 
 /**
  * Lays a graph out in a web worker. It runs again only when the graph itself changes (a new
- * answer from the server, another filter): nudges are read when it runs, never a reason to run.
+ * answer from the server, another filter) or `revision` does (a reset): nudges are read when it
+ * runs, never a reason to run, so that a drag does not redraw the diagram.
  */
-export function useTopologyLayout(graph: TopologyGraph | null, pins: Pins, worker?: () => Worker): LayoutState {
+export function useTopologyLayout(
+  graph: TopologyGraph | null,
+  pins: Pins,
+  revision = 0,
+  worker?: () => Worker,
+): LayoutState {
   const [state, setState] = useState<LayoutState>({ status: "pending" });
   const workerRef = useRef<Worker | null>(null);
   const pinsRef = useRef(pins);
@@ -45,9 +51,14 @@ export function useTopologyLayout(graph: TopologyGraph | null, pins: Pins, worke
     const onMessage = (event: MessageEvent<LayoutResponse>) => {
       const answer = event.data;
       if (answer.id !== id) return;
-      setState("error" in answer ? { status: "failed", error: answer.error } : { status: "ready", layout: answer.layout, graph, ms: answer.ms });
+      setState(
+        "error" in answer
+          ? { status: "failed", error: answer.error }
+          : { status: "ready", layout: answer.layout, graph, ms: answer.ms },
+      );
     };
-    const onError = (event: ErrorEvent) => setState({ status: "failed", error: event.message || "the layout worker failed" });
+    const onError = (event: ErrorEvent) =>
+      setState({ status: "failed", error: event.message || "the layout worker failed" });
     instance.addEventListener("message", onMessage);
     instance.addEventListener("error", onError);
     const request: LayoutRequest = { id, graph, pins: pinsRef.current };
@@ -56,7 +67,7 @@ export function useTopologyLayout(graph: TopologyGraph | null, pins: Pins, worke
       instance.removeEventListener("message", onMessage);
       instance.removeEventListener("error", onError);
     };
-  }, [graph]);
+  }, [graph, revision]);
 
   return state;
 }

@@ -5,8 +5,7 @@ import { apiFetch } from "@/lib/queries/api-client";
 /** A diagram as GET /topology/{view} answers it. */
 export type TopologyPayload = { graph: TopologyGraph; pins: Pins; canNudge: boolean; snapshotAt: string | null };
 
-const path = (workspace: string, view: TopologyView) =>
-  `/workspaces/${encodeURIComponent(workspace)}/topology/${view}`;
+const path = (workspace: string, view: TopologyView) => `/workspaces/${encodeURIComponent(workspace)}/topology/${view}`;
 const key = (workspace: string, view: TopologyView) => ["topology", workspace, view] as const;
 
 /** One diagram: graph, overlay, findings per node and the saved nudges. */
@@ -44,6 +43,9 @@ export function useResetTopology(workspace: string, view: TopologyView) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => apiFetch<{ reset: boolean }>(`${path(workspace, view)}/layout`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: key(workspace, view) }),
+    onSuccess: async () => {
+      client.setQueryData<TopologyPayload>(key(workspace, view), (current) => current && { ...current, pins: {} });
+      await client.invalidateQueries({ queryKey: key(workspace, view) });
+    },
   });
 }

@@ -9,8 +9,15 @@ import { getGovernanceOverview, listRules } from "@/lib/services/governance";
 
 export const metadata = { title: "Findings" };
 
-export default async function FindingsPage({ params }: { params: Promise<{ workspace: string }> }) {
+export default async function FindingsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ q?: string | string[] }>;
+}) {
   const { workspace } = await params;
+  const { q } = await searchParams;
   const ctx = await requirePageContext();
   const overview = await notFoundOn404(getGovernanceOverview(ctx, workspace));
   const readiness = overview.readiness;
@@ -27,6 +34,7 @@ export default async function FindingsPage({ params }: { params: Promise<{ works
           canRequestWaiver={can(ctx.actor, "waiver:request")}
           canGrantWaiver={can(ctx.actor, "waiver:grant")}
           actorId={ctx.actor.id}
+          initialQuery={typeof q === "string" ? q.slice(0, 200) : undefined}
         />
       ) : (
         <EmptyState title="No findings yet">

@@ -1,19 +1,36 @@
-import { EmptyState } from "@/components/empty-state";
+import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
+import { requirePageContext } from "@/app/_lib/page-context";
 import { PageHeader } from "@/components/page-header";
+import { TopologyDiagram } from "@/components/topology/topology-diagram";
+import { topologyViewSchema } from "@/lib/domain/topology/types";
+import { getWorkspace } from "@/lib/services/workspaces";
 
 export const metadata = { title: "Topology" };
 
-export default function TopologyPage() {
+export default async function TopologyPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ view?: string | string[] }>;
+}) {
+  const { workspace } = await params;
+  const { view } = await searchParams;
+  const ctx = await requirePageContext();
+  const record = await notFoundOn404(getWorkspace(ctx, workspace));
+  const parsed = topologyViewSchema.safeParse(view);
   return (
     <>
-      <PageHeader title="Topology" description="The plan and the live estate in one picture." />
-      <EmptyState title="Nothing to draw yet">
-        <p>
-          Diagrams generated from the specification will appear here: the platform view (regions, VPCs, load balancers,
-          applications, VPN tunnels and backend systems), the API-led view by layer, and the DR view, with the live
-          estate and findings drawn over the plan.
-        </p>
-      </EmptyState>
+      <PageHeader
+        title="Topology"
+        description="The plan and the live estate in one picture, generated from the specification and the latest sync."
+      />
+      <TopologyDiagram
+        key={parsed.success ? parsed.data : "platform"}
+        workspace={workspace}
+        workspaceName={record.name}
+        view={parsed.success ? parsed.data : "platform"}
+      />
     </>
   );
 }
