@@ -43,7 +43,7 @@ export type TopologyCanvasHandle = {
 function toFlowNodes(graph: TopologyGraph, layout: TopologyLayout): DiagramNode[] {
   return graph.nodes.map((node) => ({
     id: node.id,
-    type: node.container ? "group" : "box",
+    type: node.container ? "container" : "leaf",
     position: layout.positions[node.id] ?? { x: 0, y: 0 },
     width: layout.sizes[node.id]?.width,
     height: layout.sizes[node.id]?.height,

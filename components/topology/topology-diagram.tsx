@@ -3,6 +3,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
 import { useCallback, useId, useMemo, useRef, useState } from "react";
+import { EmptyState } from "@/components/empty-state";
 import { downloadPng, downloadSvg } from "@/components/topology/export-diagram";
 import { NodePanel } from "@/components/topology/node-panel";
 import { TopologyCanvas, type TopologyCanvasHandle } from "@/components/topology/topology-canvas";
@@ -245,11 +246,30 @@ export function TopologyDiagram({ workspace, workspaceName, view }: TopologyDiag
             Loading the diagram…
           </p>
         ) : graph.nodes.length === 0 ? (
-          <p className="p-6 text-sm text-slate-600">
-            {data.graph.nodes.length
-              ? "Nothing in this view matches the filters."
-              : "Nothing to draw yet: add VPCs, load balancers and applications to the specification, or sync the live estate."}
-          </p>
+          <div className="p-6">
+            {data.graph.nodes.length ? (
+              <EmptyState title="Nothing matches the filters">
+                <p>
+                  No node of this view has the business group, environment or layer chosen. Clear a filter to see more.
+                </p>
+              </EmptyState>
+            ) : (
+              <EmptyState title="Nothing to draw yet">
+                <p>
+                  The diagram is generated from the specification and the latest sync: add VPCs, load balancers and
+                  applications to the{" "}
+                  <Link href={`/w/${workspace}/specification`} className="text-brand-700 underline">
+                    specification
+                  </Link>
+                  , or connect and sync the{" "}
+                  <Link href={`/w/${workspace}/live`} className="text-brand-700 underline">
+                    live estate
+                  </Link>
+                  .
+                </p>
+              </EmptyState>
+            )}
+          </div>
         ) : (
           <ReactFlowProvider>
             <TopologyCanvas

@@ -6,7 +6,8 @@ import { kindFills, kindLabels, overlayStyles, severityColors } from "@/lib/doma
 import type { TopologyNode } from "@/lib/domain/topology/types";
 
 export type DiagramNodeData = { node: TopologyNode };
-export type DiagramNode = Node<DiagramNodeData, "box" | "group">;
+// Not React Flow's built-in "group"/"default" types: their stylesheet would add its own border and padding.
+export type DiagramNode = Node<DiagramNodeData, "leaf" | "container">;
 
 const overlayText: Record<TopologyNode["overlay"], string> = {
   both: "planned and built",
@@ -99,4 +100,4 @@ export const GroupNode = memo(function GroupNode({ data, selected }: NodeProps<D
   );
 });
 
-export const nodeTypes = { box: BoxNode, group: GroupNode };
+export const nodeTypes = { leaf: BoxNode, container: GroupNode };

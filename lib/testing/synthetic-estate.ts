@@ -86,19 +86,22 @@ export function syntheticEstate(apps: number, seed = 1): { spec: SpecEntry[]; li
     return lb;
   });
   const layers = ["exp", "prc", "sys"];
+  const planned: SpecEntry[] = [];
   for (let i = 0; i < apps; i += 1) {
     const bg = groups[i % groups.length]!;
     const layer = layers[i % 3]!;
     const name = `${bg}-${layer}-system${i}-api-v1`;
     const environments = envs.filter((_, e) => e === 3 || rand() < 0.5);
-    add("application", {
-      name,
-      layer: layer === "exp" ? "experience" : layer === "prc" ? "process" : "system",
-      environments: environments.map((e) => e.id),
-      workers: 2,
-      workerSize: "0.2",
-      securityCategory: "level-b",
-    });
+    planned.push(
+      add("application", {
+        name,
+        layer: layer === "exp" ? "experience" : layer === "prc" ? "process" : "system",
+        environments: environments.map((e) => e.id),
+        workers: 2,
+        workerSize: "0.2",
+        securityCategory: "level-b",
+      }),
+    );
     for (const env of environments) {
       const envName = env.title;
       const deployed = envName === "PROD" ? name : `${name}-${envName.toLowerCase()}`;
@@ -152,5 +155,10 @@ export function syntheticEstate(apps: number, seed = 1): { spec: SpecEntry[]; li
         attributes: { platform: "cloudhub-1", workers: 1 },
       });
   }
+  // API-led calls: an experience API calls the next process API, a process API the next system APIs.
+  planned.forEach((entry, i) => {
+    const callees = i % 3 === 0 ? [i + 1, i + 2] : i % 3 === 1 ? [i + 1, i + 4] : [];
+    entry.data.dependsOn = callees.filter((c) => c < planned.length).map((c) => planned[c]!.id);
+  });
   return { spec, live };
 }

@@ -94,6 +94,9 @@ describe("the platform view", () => {
     expect(edge(graph, "route", "vpn:vpn-dc", "data-centre")?.label).toBe("192.168.0.0/16");
     expect(edge(graph, "system", "application:app-sap:PROD", "system:sys-sap")).toBeDefined();
     expect(node(graph, "system:sys-sap").parent).toBe("lane:systems");
+    // Declared calls within an environment; the callee is not planned in DEV, so no DEV edge.
+    expect(edge(graph, "dependency", "application:app-orders:PROD", "application:app-sap:PROD")).toBeDefined();
+    expect(graph.edges.filter((e) => e.kind === "dependency")).toHaveLength(1);
   });
 
   it("lists parents before children and is the same for the same input", () => {

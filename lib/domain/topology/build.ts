@@ -549,6 +549,16 @@ function platformView(c: Common, input: TopologyInput): TopologyGraph {
     builder.edge("route", node.id, dataCentre().id, "live", routeLabel(resource.attributes.remoteNetworks));
   }
 
+  // Declared calls, environment by environment.
+  for (const node of builder.nodes.values()) {
+    if (node.kind !== "application" || !node.specRecordId) continue;
+    const callees = context.byId(node.specRecordId)?.data.dependsOn;
+    const environment = node.environments[0] ?? "none";
+    for (const callee of Array.isArray(callees) ? callees : [])
+      if (typeof callee === "string")
+        builder.edge("dependency", node.id, `application:${callee}:${environment}`, "plan");
+  }
+
   // Backend systems at the bottom, reached by the applications that front them.
   if (context.spec("system").length)
     systemNodes(c, builder.node({ id: "lane:systems", kind: "lane", label: "Backend systems", container: true }).id);
@@ -728,7 +738,7 @@ function drView(c: Common, input: TopologyInput): TopologyGraph {
       const name = regionOfLive(resource);
       if (name) regions.set(name, [...(regions.get(name) ?? []), resource]);
     }
-    if (!regions.size) regions.set("region not planned", []);
+    if (!regions.size) regions.set("Region not known", []);
     const ids: string[] = [];
     for (const [regionName, resources] of [...regions.entries()].sort(([a], [b]) => a.localeCompare(b))) {
       const node = builder.node({

@@ -1,0 +1,130 @@
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { build } from "esbuild";
+import ELK from "elkjs/lib/elk.bundled.js";
+import { chromium } from "playwright-core";
+import { getEnv } from "@/lib/env";
+import { buildTopology } from "@/lib/domain/topology/build";
+import { layoutTopology } from "@/lib/domain/topology/layout";
+import type { TopologyGraph } from "@/lib/domain/topology/types";
+import { syntheticEstate } from "@/lib/testing/synthetic-estate";
+import { line, median } from "./report";
+
+const RUNS = 5;
+
+/** The platform view of a synthetic estate with about `nodes` nodes. */
+function graphOf(nodes: number): TopologyGraph {
+  const of = (apps: number) => {
+    const { spec, live } = syntheticEstate(apps, 42);
+    return buildTopology("platform", { spec, live, findings: [], controlPlane: "eu" });
+  };
+  // Nodes grow with applications; search the application count that gives the size asked for.
+  let low = 1;
+  let high = nodes;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (of(mid).nodes.length < nodes) low = mid + 1;
+    else high = mid;
+  }
+  return of(low);
+}
+
+/** Bundles the harness page and the layout worker as the browser will run them. */
+async function bundle(dir: string) {
+  const common = {
+    bundle: true,
+    minify: true,
+    logLevel: "error" as const,
+    define: { "process.env.NODE_ENV": '"production"' },
+    tsconfig: "tsconfig.json",
+  };
+  await build({
+    ...common,
+    entryPoints: ["scripts/bench/diagram-harness.tsx"],
+    outdir: dir,
+    format: "esm",
+    jsx: "automatic",
+  });
+  await build({
+    ...common,
+    entryPoints: { worker: "components/topology/layout-worker.ts" },
+    outdir: dir,
+    format: "iife",
+  });
+  fs.writeFileSync(
+    path.join(dir, "index.html"),
+    `<!doctype html><html><head><link rel="stylesheet" href="/diagram-harness.css"></head><body style="margin:0"><div id="root"></div><script type="module" src="/diagram-harness.js"></script></body></html>`,
+  );
+}
+
+function serve(dir: string): Promise<{ url: string; close: () => void }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css" };
+  const server = http.createServer((request, response) => {
+    const file = path.join(dir, request.url === "/" ? "index.html" : path.basename(request.url ?? ""));
+    if (!fs.existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(response);
+  });
+  return new Promise((resolve) =>
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      resolve({ url: `http://127.0.0.1:${port}/`, close: () => server.close() });
+    }),
+  );
+}
+
+/**
+ * Layout and first render of the platform diagram at 500 and 2,000 nodes: in Node (ELK alone)
+ * and in headless Chromium (worker layout, React Flow's first painted frame). Budget: 2,000
+ * nodes laid out and first rendered under 2 s.
+ */
+export async function benchDiagram() {
+  const elk = new ELK();
+  const graphs = [500, 2_000].map(graphOf);
+  for (const graph of graphs) {
+    const times: number[] = [];
+    for (let run = 0; run < RUNS; run += 1) {
+      const started = performance.now();
+      await layoutTopology(graph, {}, elk);
+      times.push(performance.now() - started);
+    }
+    line("diagram: ELK layout (Node)", `${graph.nodes.length} nodes`, median(times), "ms");
+  }
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "agp-bench-diagram-"));
+  const executablePath = getEnv().chromiumPath;
+  if (!fs.existsSync(executablePath)) {
+    console.log(`diagram: no Chromium at ${executablePath} (set AGP_CHROMIUM_PATH); browser figures skipped`);
+    return;
+  }
+  await bundle(dir);
+  const server = await serve(dir);
+  const browser = await chromium.launch({ executablePath, args: ["--no-sandbox"] });
+  try {
+    for (const graph of graphs) {
+      const layout: number[] = [];
+      const render: number[] = [];
+      const total: number[] = [];
+      for (let run = 0; run < RUNS; run += 1) {
+        const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+        await page.goto(server.url);
+        const figures = await page.evaluate((g) => window.runDiagram(g), graph);
+        layout.push(figures.layoutMs);
+        render.push(figures.renderMs);
+        total.push(figures.totalMs);
+        await page.close();
+      }
+      const size = `${graph.nodes.length} nodes`;
+      line("diagram: layout in worker", size, median(layout), "ms");
+      line("diagram: first render", size, median(render), "ms");
+      line("diagram: layout + first render", size, median(total), "ms", graph.nodes.length >= 2_000 ? 2000 : undefined);
+      line("diagram: edges", size, graph.edges.length, "count");
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
