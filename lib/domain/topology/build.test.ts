@@ -163,3 +163,23 @@ describe("the DR view", () => {
     expect(node(graph, "application:app-sap:eu-central-1").parent).toBe("tier:eu-central-1:none");
   });
 });
+
+describe("an empty workspace", () => {
+  it.each(["platform", "api-led", "dr"] as const)(
+    "draws nothing in the %s view, not a lone control plane or empty lanes",
+    (view) => {
+      const graph = buildTopology(view, { spec: [], live: null, findings: [], controlPlane: "eu" });
+      expect(graph.nodes).toEqual([]);
+      expect(graph.edges).toEqual([]);
+    },
+  );
+
+  it("draws the control plane as soon as there is one VPC", () => {
+    const fixture = topologyFixture();
+    const graph = buildTopology("platform", {
+      ...fixture,
+      spec: fixture.spec.filter((e) => e.kind === "vpc").slice(0, 1),
+    });
+    expect(graph.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(["control-plane", "region", "vpc"]));
+  });
+});

@@ -792,15 +792,20 @@ function drView(c: Common, input: TopologyInput): TopologyGraph {
 /** The nodes, containers and edges of a diagram, with the live overlay and the findings on each node. */
 export function buildTopology(view: TopologyView, input: TopologyInput): TopologyGraph {
   const c = common(view, input);
-  switch (view) {
-    case "platform":
-      return platformView(c, input);
-    case "api-led":
-      return apiLedView(c, input);
-    case "dr":
-      return drView(c, input);
-  }
+  const graph =
+    view === "platform" ? platformView(c, input) : view === "api-led" ? apiLedView(c, input) : drView(c, input);
+  // A control plane alone, or empty lanes, is not a diagram: the page explains what to add instead.
+  return graph.nodes.some((n) => !scaffoldKinds.has(n.kind)) ? graph : { ...graph, nodes: [], edges: [] };
 }
+
+/** What every view draws even for an empty workspace. */
+const scaffoldKinds: ReadonlySet<TopologyNodeKind> = new Set([
+  "control-plane",
+  "region",
+  "lane",
+  "tier",
+  "data-centre",
+]);
 
 /** The spec kinds a diagram reads, so that callers load no more than needed. */
 export const topologySpecKinds: readonly SpecKind[] = [
