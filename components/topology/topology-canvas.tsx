@@ -7,13 +7,17 @@ import {
   Controls,
   MarkerType,
   MiniMap,
+  Position,
   ReactFlow,
   useReactFlow,
+  useStore,
+  useStoreApi,
+  type ReactFlowState,
   type Edge,
   type NodeChange,
 } from "@xyflow/react";
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
-import { nodeTypes, type DiagramNode } from "@/components/topology/topology-nodes";
+import { nodeTypes, OverviewContext, type DiagramNode } from "@/components/topology/topology-nodes";
 import { useTopologyLayout } from "@/components/topology/use-topology-layout";
 import type { TopologyLayout } from "@/lib/domain/topology/layout";
 import { edgeColors, liveOnlyEdgeColor, overlayStyles, severityColors } from "@/lib/domain/topology/style";
@@ -40,23 +44,41 @@ export type TopologyCanvasHandle = {
   current: () => { graph: TopologyGraph; layout: TopologyLayout } | null;
 };
 
-function toFlowNodes(graph: TopologyGraph, layout: TopologyLayout): DiagramNode[] {
-  return graph.nodes.map((node) => ({
-    id: node.id,
-    type: node.container ? "container" : "leaf",
-    position: layout.positions[node.id] ?? { x: 0, y: 0 },
-    width: layout.sizes[node.id]?.width,
-    height: layout.sizes[node.id]?.height,
-    parentId: node.parent ?? undefined,
-    extent: node.parent ? "parent" : undefined,
-    data: { node },
-    // Containers below their contents; edges are drawn above containers (see the CSS below).
-    zIndex: node.container ? 0 : 1,
-  }));
+/**
+ * Every node's size and its two handles (top centre in, bottom centre out) are known from the
+ * layout, so React Flow is told them instead of measuring thousands of DOM nodes before it can
+ * draw the first edge.
+ */
+function toFlowNodes(graph: TopologyGraph, layout: TopologyLayout, overview: boolean): DiagramNode[] {
+  const leaves = new Map<string, number>();
+  for (const node of graph.nodes)
+    if (!node.container && node.parent) leaves.set(node.parent, (leaves.get(node.parent) ?? 0) + 1);
+  return graph.nodes.map((node) => {
+    const { width, height } = layout.sizes[node.id] ?? { width: 1, height: 1 };
+    return {
+      id: node.id,
+      type: node.container ? "container" : "leaf",
+      position: layout.positions[node.id] ?? { x: 0, y: 0 },
+      width,
+      height,
+      measured: { width, height },
+      handles: [
+        { type: "target", position: Position.Top, x: width / 2 - 0.5, y: 0, width: 1, height: 1 },
+        { type: "source", position: Position.Bottom, x: width / 2 - 0.5, y: height - 1, width: 1, height: 1 },
+      ],
+      parentId: node.parent ?? undefined,
+      extent: node.parent ? "parent" : undefined,
+      hidden: overview && !node.container,
+      data: { node, leaves: leaves.get(node.id) ?? 0 },
+      // Containers below their contents; edges are drawn above containers (see the CSS below).
+      zIndex: node.container ? 0 : 1,
+    };
+  });
 }
 
-function toFlowEdges(graph: TopologyGraph): Edge[] {
+function toFlowEdges(graph: TopologyGraph, overview: boolean): Edge[] {
   const overlay = new Map(graph.nodes.map((n) => [n.id, n.overlay]));
+  const leaves = new Set(overview ? graph.nodes.filter((n) => !n.container).map((n) => n.id) : []);
   return graph.edges.map((edge) => {
     const color = edge.origin === "live" ? liveOnlyEdgeColor : edgeColors[edge.kind];
     const dashed = overlay.get(edge.source) === "planned-only" || overlay.get(edge.target) === "planned-only";
@@ -65,6 +87,8 @@ function toFlowEdges(graph: TopologyGraph): Edge[] {
       id: edge.id,
       source: edge.source,
       target: edge.target,
+      // React Flow keeps drawing the edges of hidden nodes.
+      hidden: leaves.has(edge.source) || leaves.has(edge.target),
       type: edge.kind === "dr-pair" ? "straight" : "default",
       label: labelled ? (edge.label ?? undefined) : undefined,
       labelStyle: { fontSize: 10, fill: color },
@@ -72,9 +96,27 @@ function toFlowEdges(graph: TopologyGraph): Edge[] {
       markerEnd: edge.kind === "control" ? undefined : { type: MarkerType.ArrowClosed, color, width: 14, height: 14 },
       focusable: false,
       selectable: false,
+      // Edges are not clickable: no invisible wide path per edge to hit-test and paint.
+      interactionWidth: 0,
       zIndex: 2,
     } satisfies Edge;
   });
+}
+
+/**
+ * Estate-scale diagrams zoomed out this far draw their containers only (regions, VPCs,
+ * environments, lanes): thousands of leaves a few pixels wide say nothing and cost seconds to
+ * paint. Zooming in (or finding a node) brings them back, in view only.
+ */
+export const OVERVIEW_MIN_NODES = 600;
+export const OVERVIEW_ZOOM = 0.2;
+const zoomedOutSelector = (state: ReactFlowState) => state.transform[2] < OVERVIEW_ZOOM;
+const FIT_PADDING = 0.05;
+
+/** The zoom fitView will choose for a layout in a pane of this size. */
+function fitZoom(layout: TopologyLayout, width: number, height: number): number {
+  if (!layout.width || !layout.height || !width || !height) return 1;
+  return Math.min(width / layout.width, height / layout.height) / (1 + 2 * FIT_PADDING);
 }
 
 /**
@@ -87,16 +129,37 @@ export const TopologyCanvas = forwardRef<TopologyCanvasHandle, TopologyCanvasPro
 ) {
   const state = useTopologyLayout(graph, pins, revision, createWorker);
   const flow = useReactFlow();
+  const store = useStoreApi();
   const [nodes, setNodes] = useState<DiagramNode[]>([]);
   const laidOut = state.status === "ready" ? state : null;
-  const edges = useMemo(() => (laidOut ? toFlowEdges(laidOut.graph) : []), [laidOut]);
+  const [overview, setOverview] = useState(false);
+  const edges = useMemo(() => (laidOut ? toFlowEdges(laidOut.graph, overview) : []), [laidOut, overview]);
   const pending = useRef<{ layoutMs: number; started: number } | null>(null);
+  const large = (laidOut?.graph.nodes.length ?? 0) >= OVERVIEW_MIN_NODES;
+  const zoomedOut = useStore(zoomedOutSelector);
+  // Until the first fit the zoom is React Flow's default, not the diagram's.
+  const [fitted, setFitted] = useState(false);
 
   useEffect(() => {
     if (!laidOut) return;
     pending.current = { layoutMs: laidOut.ms, started: performance.now() };
-    setNodes(toFlowNodes(laidOut.graph, laidOut.layout));
-  }, [laidOut]);
+    // Start as the fitted view will be, so that the first paint does not draw leaves to hide them.
+    const { width, height } = store.getState();
+    const predicted = large && fitZoom(laidOut.layout, width, height) < OVERVIEW_ZOOM;
+    setOverview(predicted);
+    setNodes(toFlowNodes(laidOut.graph, laidOut.layout, predicted));
+  }, [laidOut, large, store]);
+
+  useEffect(() => {
+    if (!fitted) return;
+    const hide = large && zoomedOut;
+    setOverview(hide);
+    setNodes((current) =>
+      current.some((n) => !n.data.node.container && Boolean(n.hidden) !== hide)
+        ? current.map((n) => (n.data.node.container || Boolean(n.hidden) === hide ? n : { ...n, hidden: hide }))
+        : current,
+    );
+  }, [fitted, large, zoomedOut]);
 
   // The first frame painted with the new nodes: fit them, then report the figures.
   useEffect(() => {
@@ -104,7 +167,7 @@ export const TopologyCanvas = forwardRef<TopologyCanvasHandle, TopologyCanvasPro
     const figures = pending.current;
     pending.current = null;
     requestAnimationFrame(() => {
-      void flow.fitView({ padding: 0.05 });
+      void flow.fitView({ padding: FIT_PADDING }).then(() => setFitted(true));
       requestAnimationFrame(() =>
         onRendered?.({
           layoutMs: figures.layoutMs,
@@ -126,10 +189,10 @@ export const TopologyCanvas = forwardRef<TopologyCanvasHandle, TopologyCanvasPro
     () => ({
       focusNode: (id) => {
         setNodes((current) => current.map((n) => ({ ...n, selected: n.id === id })));
-        void flow.fitView({ nodes: [{ id }], duration: 400, maxZoom: 1.4, padding: 0.4 });
+        void flow.fitView({ nodes: [{ id }], includeHiddenNodes: true, duration: 400, maxZoom: 1.4, padding: 0.4 });
         onSelect?.(id);
       },
-      fitAll: () => void flow.fitView({ padding: 0.05, duration: 300 }),
+      fitAll: () => void flow.fitView({ padding: FIT_PADDING, duration: 300 }),
       current: () => {
         if (!laidOut) return null;
         const positions = Object.fromEntries(nodes.map((n) => [n.id, n.position]));
@@ -153,41 +216,43 @@ export const TopologyCanvas = forwardRef<TopologyCanvasHandle, TopologyCanvasPro
           Laying out {graph.nodes.length.toLocaleString("en")} nodes…
         </p>
       )}
-      <ReactFlow<DiagramNode, Edge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        onNodesChange={onNodesChange}
-        onSelectionChange={({ nodes: selected }) => onSelect?.(selected.length === 1 ? selected[0]!.id : null)}
-        onNodeDragStop={(_event, _node, dragged) => {
-          if (!canNudge || !onNudge) return;
-          onNudge(
-            Object.fromEntries(
-              dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y, parent: n.parentId ?? null }]),
-            ),
-          );
-        }}
-        nodesDraggable={canNudge}
-        nodesConnectable={false}
-        edgesFocusable={false}
-        onlyRenderVisibleElements
-        minZoom={0.02}
-        maxZoom={2}
-        fitView
-        proOptions={{ hideAttribution: false }}
-      >
-        <Background gap={24} color="#e2e8f0" />
-        <MiniMap<DiagramNode>
-          pannable
-          zoomable
-          ariaLabel="Mini map of the diagram"
-          nodeColor={(n) =>
-            n.data.node.worst ? severityColors[n.data.node.worst] : n.data.node.container ? "#e2e8f0" : "#94a3b8"
-          }
-          nodeStrokeColor={(n) => overlayStyles[n.data.node.overlay].stroke}
-        />
-        <Controls showInteractive={false} />
-      </ReactFlow>
+      <OverviewContext value={overview}>
+        <ReactFlow<DiagramNode, Edge>
+          nodes={nodes}
+          edges={edges}
+          nodeTypes={nodeTypes}
+          onNodesChange={onNodesChange}
+          onSelectionChange={({ nodes: selected }) => onSelect?.(selected.length === 1 ? selected[0]!.id : null)}
+          onNodeDragStop={(_event, _node, dragged) => {
+            if (!canNudge || !onNudge) return;
+            onNudge(
+              Object.fromEntries(
+                dragged.map((n) => [n.id, { x: n.position.x, y: n.position.y, parent: n.parentId ?? null }]),
+              ),
+            );
+          }}
+          nodesDraggable={canNudge}
+          nodesConnectable={false}
+          edgesFocusable={false}
+          onlyRenderVisibleElements
+          minZoom={0.02}
+          maxZoom={2}
+          fitView
+          proOptions={{ hideAttribution: false }}
+        >
+          <Background gap={24} color="#e2e8f0" />
+          <MiniMap<DiagramNode>
+            pannable
+            zoomable
+            ariaLabel="Mini map of the diagram"
+            nodeColor={(n) =>
+              n.data.node.worst ? severityColors[n.data.node.worst] : n.data.node.container ? "#e2e8f0" : "#94a3b8"
+            }
+            nodeStrokeColor={(n) => overlayStyles[n.data.node.overlay].stroke}
+          />
+          <Controls showInteractive={false} />
+        </ReactFlow>
+      </OverviewContext>
     </div>
   );
 });

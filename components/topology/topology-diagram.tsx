@@ -2,11 +2,12 @@
 
 import { ReactFlowProvider } from "@xyflow/react";
 import Link from "next/link";
-import { useCallback, useId, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { downloadPng, downloadSvg } from "@/components/topology/export-diagram";
 import { NodePanel } from "@/components/topology/node-panel";
 import { TopologyCanvas, type TopologyCanvasHandle } from "@/components/topology/topology-canvas";
+import { prewarmLayoutWorker } from "@/components/topology/use-topology-layout";
 import { filterTopology, topologyFacets, type TopologyFilter } from "@/lib/domain/topology/filter";
 import { overlayStyles } from "@/lib/domain/topology/style";
 import { topologyViewLabels, topologyViews, type Pin, type TopologyView } from "@/lib/domain/topology/types";
@@ -37,6 +38,9 @@ export function TopologyDiagram({ workspace, workspaceName, view }: TopologyDiag
   const [message, setMessage] = useState<string | null>(null);
   const [figures, setFigures] = useState<string | null>(null);
   const [revision, setRevision] = useState(0);
+
+  // The worker boots while the diagram is fetched.
+  useEffect(() => prewarmLayoutWorker(), []);
 
   const graph = useMemo(() => (data ? filterTopology(data.graph, filter) : null), [data, filter]);
   const facets = useMemo(() => (data ? topologyFacets(data.graph) : { businessGroups: [], environments: [] }), [data]);

@@ -15,6 +15,23 @@ export function createLayoutWorker(): Worker {
   return new Worker(new URL("./layout-worker.ts", import.meta.url), { type: "module" });
 }
 
+let spare: Worker | null = null;
+
+/**
+ * Starts a layout worker before it is needed (while the page fetches the diagram), so that
+ * loading and compiling ELK overlaps the request instead of following it.
+ */
+export function prewarmLayoutWorker(create: () => Worker = createLayoutWorker): void {
+  if (!spare && typeof Worker !== "undefined") spare = create();
+}
+
+/** The prewarmed worker if there is one, else a new one. */
+export function takeLayoutWorker(): Worker {
+  const worker = spare ?? createLayoutWorker();
+  spare = null;
+  return worker;
+}
+
 /**
  * Lays a graph out in a web worker. It runs again only when the graph itself changes (a new
  * answer from the server, another filter) or `revision` does (a reset): nudges are read when it
@@ -33,7 +50,7 @@ export function useTopologyLayout(
   useEffect(() => {
     pinsRef.current = pins;
   }, [pins]);
-  const makeWorker = useRef(worker ?? createLayoutWorker);
+  const makeWorker = useRef(worker ?? takeLayoutWorker);
 
   useEffect(() => {
     const instance = makeWorker.current();
