@@ -232,3 +232,29 @@ export function getEnv(): Env {
 export function readTestDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL?.trim() || undefined;
 }
+
+/** What the `agp` command line reads besides the portal's settings (all optional). */
+export type CliEnv = {
+  /** AGP_SERVER: a running portal to work through instead of the database. */
+  server: string | undefined;
+  /** AGP_TOKEN: the API token for AGP_SERVER. */
+  token: string | undefined;
+  /** ANYPOINT_CLIENT_SECRET: the connected app's secret for `agp connect`, kept out of shell history. */
+  anypointClientSecret: string | undefined;
+  /** NO_COLOR (https://no-color.org): no colour even on a terminal. */
+  noColor: boolean;
+  /** Who is at the console, for the audit trail of direct database work. */
+  user: string;
+};
+
+/** The command line's variables. */
+export function readCliEnv(): CliEnv {
+  const value = (name: string) => process.env[name]?.trim() || undefined;
+  return {
+    server: value("AGP_SERVER"),
+    token: value("AGP_TOKEN"),
+    anypointClientSecret: value("ANYPOINT_CLIENT_SECRET"),
+    noColor: value("NO_COLOR") !== undefined,
+    user: value("USER") ?? value("USERNAME") ?? "operator",
+  };
+}

@@ -398,3 +398,11 @@ export function listWaiverRows(prisma: PrismaClient, workspaceId: string, status
     orderBy: [{ expiresAt: "asc" }],
   });
 }
+
+/** Every open and waived finding of a workspace, most severe first (what a pipeline check reports). */
+export async function listCurrentFindingRows(prisma: PrismaClient, workspaceId: string): Promise<FindingRow[]> {
+  return prisma.finding.findMany({
+    where: { workspaceId, status: { in: ["open", "waived"] } },
+    orderBy: [{ severityRank: "asc" }, { ruleId: "asc" }, { resourceName: "asc" }, { fingerprint: "asc" }],
+  });
+}

@@ -60,3 +60,12 @@ export async function listUserRecords(prisma: PrismaClient): Promise<UserRecord[
   const rows = await prisma.user.findMany({ orderBy: [{ name: "asc" }, { subject: "asc" }] });
   return rows.map(toRecord);
 }
+
+/**
+ * The user row of someone acting through the command line on the database directly (who can
+ * open the database holds every right anyway); tokens they mint name them as creator.
+ */
+export async function ensureOperatorUser(prisma: PrismaClient, subject: string, name: string): Promise<UserRecord> {
+  const row = await prisma.user.upsert({ where: { subject }, create: { subject, name }, update: {} });
+  return toRecord(row);
+}

@@ -7,7 +7,7 @@ import {
   revokeTokenRecord,
   type ApiTokenRecord,
 } from "@/lib/db/token-repository";
-import { findUserBySubject } from "@/lib/db/user-repository";
+import { ensureOperatorUser, findUserBySubject } from "@/lib/db/user-repository";
 import { roleSchema } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, notFound, ServiceError } from "@/lib/services/errors";
@@ -34,8 +34,12 @@ export const createApiTokenSchema = z.object({
 export type CreateApiToken = z.infer<typeof createApiTokenSchema>;
 
 // Tokens are minted by people only: a leaked token must not be able to mint itself successors.
+// The command line on the database directly (`agp token create`) acts for the person at the
+// console, who holds the database itself.
 async function requireTokenAdmin(ctx: ServiceContext) {
   requirePermission(ctx.actor, "tokens:manage");
+  if (ctx.actor.kind === "system" && ctx.origin === "cli")
+    return ensureOperatorUser(ctx.db.prisma, ctx.actor.id, ctx.actor.name);
   if (ctx.actor.kind !== "user") throw forbidden("API tokens are managed by signed-in administrators, not by tokens.");
   const user = await findUserBySubject(ctx.db.prisma, ctx.actor.id);
   if (!user) throw new ServiceError(403, "forbidden", "Sign in again: your user record is missing.");

@@ -3,12 +3,21 @@ import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { getApiContext } from "@/lib/services/request-context";
 
-/** Turns a service failure into the REST API's error body: `{ error: { code, message, details? } }`. */
+/** Turns a service failure into the REST API's error body: `{ error: { code, message, fields?, details? } }`. */
 export function respondWithError(error: unknown): Response {
   if (error instanceof ServiceError) {
     const headers: HeadersInit = error.status === 401 ? { "WWW-Authenticate": 'Bearer realm="agp"' } : {};
+    // Field problems also at the top of the body, where clients look first: `error.fields`.
+    const fields = (error.details as { fields?: unknown } | undefined)?.fields;
     return Response.json(
-      { error: { code: error.code, message: error.message, details: error.details } },
+      {
+        error: {
+          code: error.code,
+          message: error.message,
+          ...(Array.isArray(fields) ? { fields } : {}),
+          details: error.details,
+        },
+      },
       { status: error.status, headers },
     );
   }

@@ -1,0 +1,79 @@
+import type { CheckReport } from "@/lib/domain/governance/check-report";
+import type { ImportReport } from "@/lib/domain/document/report";
+import type { Rule } from "@/lib/domain/governance/types";
+
+/** A workspace as the command line names it. */
+export type CliWorkspace = { slug: string; name: string };
+
+/** A file to import, as read from disk. */
+export type CliFile = { name: string; bytes: Uint8Array };
+
+export type CliConnection = {
+  controlPlane: "us" | "eu" | "gov" | "custom";
+  baseUrl: string;
+  clientId: string;
+  organizationId: string | null;
+  syncIntervalMinutes: number | null;
+  version: number;
+};
+
+export type CliConnectionInput = {
+  controlPlane: "us" | "eu" | "gov" | "custom";
+  baseUrl?: string;
+  clientId: string;
+  clientSecret?: string;
+  organizationId?: string;
+  syncIntervalMinutes: number | null;
+  version: number;
+};
+
+/** A sync run as `agp sync` reports it. */
+export type CliSyncRun = {
+  id: string;
+  status: "running" | "succeeded" | "failed" | "held" | "discarded";
+  startedAt: string;
+  finishedAt: string | null;
+  progress: { step: string; count: number }[];
+  counts: Record<string, number>;
+  requests: number;
+  retries: number;
+  durationMs: number | null;
+  warnings: string[];
+  removals: { kind: string; before: number; after: number }[] | null;
+  error: string | null;
+};
+
+export type CliExport = { filename: string; contentType: string; body: Uint8Array };
+
+export type CliRule = Pick<Rule, "id" | "title" | "category" | "severity" | "rationale" | "remediation">;
+
+export type CliToken = { id: string; name: string; role: string; expiresAt: string; secret: string };
+
+/**
+ * What the commands need, done either on the database directly (lib/services) or through a
+ * running portal's REST API: the same use-cases, so the same results.
+ */
+export interface AgpBackend {
+  /** "the embedded database in .data" or "the portal at https://…", for messages. */
+  readonly description: string;
+  listWorkspaces(): Promise<CliWorkspace[]>;
+  createWorkspace(name: string): Promise<CliWorkspace>;
+  restoreBackup(backup: unknown, name: string | undefined): Promise<CliWorkspace>;
+  importDocument(
+    workspace: string,
+    files: CliFile[],
+    options: { apply: boolean; onProblems: "skip" | "abort" },
+  ): Promise<ImportReport>;
+  getConnection(workspace: string): Promise<CliConnection | null>;
+  saveConnection(workspace: string, input: CliConnectionInput): Promise<CliConnection>;
+  /** Starts a sync and follows it to its end, reporting each change of progress. */
+  sync(workspace: string, force: boolean, onProgress: (run: CliSyncRun) => void): Promise<CliSyncRun>;
+  check(
+    workspace: string,
+    input: { category: string[]; environment: string[]; evaluate: boolean },
+  ): Promise<CheckReport>;
+  listRules(): Promise<CliRule[]>;
+  exportDocument(workspace: string, format: "md" | "html" | "pdf" | "json"): Promise<CliExport>;
+  createToken(input: { name: string; role: string; expiresInDays: number }): Promise<CliToken>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+// The `agp` executable's entry point (bundled to dist/cli/agp.mjs by scripts/build-cli.mjs):
+// opens the real backends and exits with the command's code.
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { readCliEnv } from "@/lib/env";
+import { logToStderr } from "@/lib/log";
+import { openDirectBackend } from "@/lib/cli/direct";
+import { runAgp } from "@/lib/cli/program";
+import { openRemoteBackend } from "@/lib/cli/remote";
+
+logToStderr();
+const env = readCliEnv();
+// The bundle lives in <checkout>/dist/cli: migrations are read from the checkout.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+const code = await runAgp(process.argv.slice(2), {
+  io: {
+    out: (text) => process.stdout.write(text),
+    err: (text) => process.stderr.write(text),
+    color: !!process.stdout.isTTY && !env.noColor,
+  },
+  env,
+  openBackend: (remote) =>
+    remote ? Promise.resolve(openRemoteBackend(remote.server, remote.token)) : openDirectBackend(root, env.user),
+});
+// Let pending writes to a pipe finish before the process goes.
+process.exitCode = code;
+setTimeout(() => process.exit(code), 0).unref();

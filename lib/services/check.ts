@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { listCurrentFindingRows, listEvaluationRunRows } from "@/lib/db/governance-repository";
+import { can } from "@/lib/domain/access";
+import {
+  checkFilterSchema,
+  filterCheckFindings,
+  sortCheckFindings,
+  summarizeCheck,
+  type CheckFinding,
+  type CheckReport,
+} from "@/lib/domain/governance/check-report";
+import type { Readiness } from "@/lib/domain/governance/readiness";
+import { rulesetVersion } from "@/lib/domain/governance/ruleset";
+import type { Category, Severity } from "@/lib/domain/governance/types";
+import type { ServiceContext } from "@/lib/services/context";
+import { forbidden, ServiceError } from "@/lib/services/errors";
+import { evaluateWorkspace } from "@/lib/services/governance";
+import { parseInput } from "@/lib/services/validation";
+import { getWorkspace } from "@/lib/services/workspaces";
+
+export type { CheckReport };
+
+const many = (item: z.ZodType<string>) =>
+  z
+    .union([item, z.array(item)])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]));
+
+export const checkInputSchema = z.object({
+  category: many(z.string()),
+  environment: many(z.string()),
+  /** false: report the latest evaluation instead of running the rules now. */
+  evaluate: z
+    .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
+      error: "evaluate must be true or false",
+    })
+    .default(true),
+});
+
+/**
+ * What a pipeline asks: run the rules now (delivery leads and above; a viewer's token reads the
+ * latest evaluation with `evaluate: false`) and answer every open and waived finding, filtered
+ * by category and environment, with the summary and the readiness per environment.
+ */
+export async function checkWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<CheckReport> {
+  const workspace = await getWorkspace(ctx, slug);
+  const raw = parseInput(checkInputSchema, input);
+  const filter = parseInput(checkFilterSchema, { category: raw.category, environment: raw.environment });
+  let run;
+  if (raw.evaluate) {
+    if (!can(ctx.actor, "evaluation:run"))
+      throw forbidden(
+        `${ctx.actor.name} (role ${ctx.actor.role}) may not run the rules; read the latest evaluation instead (evaluate=false, agp check --latest).`,
+      );
+    run = await evaluateWorkspace(ctx.db, workspace.id, ctx.origin === "cli" ? "cli" : "api");
+  } else {
+    run = (await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1))[0];
+    if (!run)
+      throw new ServiceError(
+        409,
+        "not_evaluated",
+        `Workspace "${workspace.slug}" has not been evaluated yet: run the rules (evaluate=true) first.`,
+      );
+  }
+  const rows = await listCurrentFindingRows(ctx.db.prisma, workspace.id);
+  const findings = sortCheckFindings(
+    filterCheckFindings(
+      rows.map((f): CheckFinding => ({
+        ruleId: f.ruleId,
+        severity: f.severity as Severity,
+        category: f.category as Category,
+        resourceKind: f.resourceKind,
+        resourceName: f.resourceName,
+        environment: f.environment,
+        message: f.message,
+        remediation: f.remediation,
+        status: f.status as "open" | "waived",
+        fingerprint: f.fingerprint,
+      })),
+      filter,
+    ),
+  );
+  const environments = new Set(filter.environment.map((e) => e.toLowerCase()));
+  const readiness = (run.readiness as Readiness[])
+    .filter((r) => r.scope === "environment" && (!environments.size || environments.has(r.name.toLowerCase())))
+    .map((r) => ({ environment: r.name, level: r.level, score: r.score }));
+  return {
+    workspace: workspace.slug,
+    rulesetVersion: run.rulesetVersion ?? rulesetVersion,
+    evaluatedAt: run.startedAt.toISOString(),
+    summary: summarizeCheck(findings),
+    readiness,
+    findings,
+  };
+}
