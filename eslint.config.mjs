@@ -101,6 +101,7 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([
     ".next/**",
+    "dist/**",
     "lib/db/generated/**",
     "next-env.d.ts",
     ".data/**",

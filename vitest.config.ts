@@ -54,7 +54,14 @@ export default defineConfig({
       },
       integrationProject("pglite"),
       // The embedded-directory guard is PGlite's concern only: one run of it is enough.
-      ...(postgresUrl ? [integrationProject("postgresql", ["lib/db/embedded-lock.integration.test.ts"])] : []),
+      ...(postgresUrl
+        ? [
+            integrationProject("postgresql", [
+              "lib/db/embedded-lock.integration.test.ts",
+              "lib/cli/agp-locked.integration.test.ts",
+            ]),
+          ]
+        : []),
     ],
   },
 });

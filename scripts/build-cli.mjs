@@ -1,6 +1,7 @@
 // Bundles the `agp` command line (lib/cli/main.ts) into dist/cli/agp.mjs with esbuild: our code
 // in one file, packages from node_modules left as imports. `bin/agp.mjs` runs this when the
 // bundle is missing or older than the sources, so `npx agp` works right after `npm install`.
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -10,7 +11,7 @@ export const cliBundle = path.join(root, "dist", "cli", "agp.mjs");
 
 /** Builds the bundle; answers its path. */
 export async function buildCli() {
-  await build({
+  const result = await build({
     entryPoints: [path.join(root, "lib", "cli", "main.ts")],
     outfile: cliBundle,
     bundle: true,
@@ -22,9 +23,16 @@ export async function buildCli() {
     // Next's guard against importing server code into the browser means nothing here.
     alias: { "server-only": path.join(root, "scripts", "empty-module.mjs") },
     logLevel: "warning",
-    sourcemap: "linked",
+    // Written below by rename, so that a concurrent reader never sees half a file.
+    write: false,
     banner: { js: "// Built by scripts/build-cli.mjs from lib/cli; do not edit." },
   });
+  fs.mkdirSync(path.dirname(cliBundle), { recursive: true });
+  for (const file of result.outputFiles) {
+    const temporary = `${file.path}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, file.contents);
+    fs.renameSync(temporary, file.path);
+  }
   return cliBundle;
 }
 

@@ -1,3 +1,4 @@
+import type { CheckFinding } from "@/lib/domain/governance/check-report";
 import type { Actor } from "@/lib/domain/access";
 
 let sequence = 0;
@@ -24,6 +25,24 @@ export function buildDecisionInput(overrides: Record<string, unknown> = {}) {
     rationale: "Custom domains and mutual TLS need a DLB.",
     implications: "Certificates are renewed yearly.",
     owner: "Archie Architect",
+    ...overrides,
+  };
+}
+
+/** A finding as `agp check` reports it; pass overrides for what the test cares about. */
+export function buildCheckFinding(overrides: Partial<CheckFinding> = {}): CheckFinding {
+  sequence += 1;
+  return {
+    ruleId: "NAME-CONVENTION",
+    severity: "warning",
+    category: "naming",
+    resourceKind: "application",
+    resourceName: `app-${sequence}`,
+    environment: "PROD",
+    message: `Application "app-${sequence}" breaks the convention`,
+    remediation: "Rename it.",
+    status: "open",
+    fingerprint: `fp-${sequence}`,
     ...overrides,
   };
 }

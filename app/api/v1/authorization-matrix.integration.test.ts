@@ -13,6 +13,7 @@ import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
 import net from "node:net";
 import { createDecision } from "@/lib/services/decisions";
+import { evaluateWorkspace } from "@/lib/services/governance";
 import { saveConnection, startSync } from "@/lib/services/live";
 import { createWorkspace } from "@/lib/services/workspaces";
 import { createSpecRecord } from "@/lib/services/spec";
@@ -334,6 +335,20 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
       body: async () => ({
         files: [{ name: "spec.md", text: "## Business Groups\n\n| Business Group |\n|---|\n| Preview |\n" }],
       }),
+    },
+    "GET /api/v1/workspaces/[workspace]/check": {
+      allowed: everyone,
+      success: 200,
+      // Reads the latest evaluation: there must be one.
+      params: async () => {
+        await evaluateWorkspace(db(), (await findWorkspaceRecord(db().prisma, "default"))!.id, "test");
+        return { workspace: "default" };
+      },
+    },
+    "POST /api/v1/workspaces/[workspace]/check": {
+      allowed: ["delivery_lead", "architect", "admin"],
+      success: 200,
+      params: async () => ({ workspace: "default" }),
     },
     "GET /api/v1/workspaces/[workspace]/topology/[view]": {
       allowed: everyone,
