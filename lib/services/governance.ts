@@ -26,6 +26,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { getWorkspace } from "@/lib/services/workspaces";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
+import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 
 export type { EvaluationRunRow, FindingRow, WaiverRow };
@@ -135,8 +136,7 @@ const findingQuerySchema = z.object({
   businessGroup: z.string().max(200).optional(),
   rule: z.string().max(100).optional(),
   q: z.string().max(200).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageQueryShape(),
 });
 
 /** A page of findings (open and waived by default), most severe first, filtered in the database. */
@@ -144,7 +144,7 @@ export async function listFindings(
   ctx: ServiceContext,
   slug: string,
   query: unknown,
-): Promise<{ items: (FindingRow & { ruleTitle: string })[]; total: number }> {
+): Promise<{ items: (FindingRow & { ruleTitle: string })[]; total: number; nextCursor: string | null }> {
   const workspace = await loadWorkspace(ctx, slug);
   const q = parseInput(findingQuerySchema, query);
   const page = await listFindingRows(ctx.db.prisma, workspace.id, {
@@ -155,10 +155,14 @@ export async function listFindings(
     businessGroup: q.businessGroup,
     ruleId: q.rule,
     text: q.q,
-    offset: q.offset,
+    offset: pageStart(q),
     limit: q.limit,
   });
-  return { ...page, items: page.items.map((f) => ({ ...f, ruleTitle: findRule(f.ruleId)?.title ?? f.ruleId })) };
+  return {
+    ...page,
+    items: page.items.map((f) => ({ ...f, ruleTitle: findRule(f.ruleId)?.title ?? f.ruleId })),
+    nextCursor: nextCursor(pageStart(q), page.items.length, page.total),
+  };
 }
 
 /** What the dashboard shows: readiness, the trend of open findings, top blockers, expiring waivers. */

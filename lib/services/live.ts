@@ -33,6 +33,7 @@ import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { openSecret, sealSecret } from "@/lib/services/secret-box";
+import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { parseInput } from "@/lib/services/validation";
 
 export type { LiveResourceRow, SyncRunRow };
@@ -518,8 +519,7 @@ const resourceQuerySchema = z.object({
   environment: z.string().max(200).optional(),
   businessGroup: z.string().max(200).optional(),
   q: z.string().max(200).optional(),
-  offset: z.coerce.number().int().min(0).default(0),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  ...pageQueryShape(),
 });
 
 /** A page of the current snapshot's resources, filtered by kind, environment, business group and name. */
@@ -527,19 +527,23 @@ export async function listLiveResources(
   ctx: ServiceContext,
   slug: string,
   query: unknown,
-): Promise<{ items: LiveResourceRow[]; total: number; syncRunId: string | null }> {
+): Promise<{ items: LiveResourceRow[]; total: number; syncRunId: string | null; nextCursor: string | null }> {
   const workspace = await loadWorkspace(ctx, slug);
   const filter = parseInput(resourceQuerySchema, query);
-  if (!workspace.liveSyncRunId) return { items: [], total: 0, syncRunId: null };
+  if (!workspace.liveSyncRunId) return { items: [], total: 0, syncRunId: null, nextCursor: null };
   const page = await listLiveResourceRows(ctx.db.prisma, workspace.liveSyncRunId, {
     kind: filter.kind,
     environment: filter.environment,
     businessGroup: filter.businessGroup,
     text: filter.q,
-    offset: filter.offset,
+    offset: pageStart(filter),
     limit: filter.limit,
   });
-  return { ...page, syncRunId: workspace.liveSyncRunId };
+  return {
+    ...page,
+    syncRunId: workspace.liveSyncRunId,
+    nextCursor: nextCursor(pageStart(filter), page.items.length, page.total),
+  };
 }
 
 /**
