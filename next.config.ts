@@ -21,8 +21,10 @@ const nextConfig: NextConfig = {
         ],
       },
       {
-        // JSON only: nothing there may run script or be framed. Pages get theirs from proxy.ts.
-        source: "/api/:path*",
+        // JSON only: nothing there may run script or be framed. Pages get theirs from proxy.ts; the
+        // two documents served from /api (the API reference and the specification's export) set
+        // their own, as strict but for their inline stylesheet: browsers enforce every policy sent.
+        source: "/api/:path((?!docs$|v1/workspaces/[^/]+/export$).*)",
         headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
       },
     ];

@@ -8,7 +8,7 @@ import { parseInput } from "@/lib/services/validation";
 
 export type { AuditEventRecord };
 
-const filterSchema = z.object({
+export const auditQuerySchema = z.object({
   entityId: z.string().max(100).optional(),
   kind: z.string().max(100).optional(),
   action: z.string().max(100).optional(),
@@ -37,7 +37,7 @@ export async function listAuditEvents(
   requirePermission(ctx.actor, "workspace:read");
   const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
   if (!workspace) throw notFound(`No workspace "${slug}"`);
-  const filter = parseInput(filterSchema, query);
+  const filter = parseInput(auditQuerySchema, query);
   const items = await listAuditEventRecords(ctx.db.prisma, {
     workspaceId: workspace.id,
     entityId: filter.entityId,

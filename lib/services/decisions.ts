@@ -115,7 +115,7 @@ const summarize = ({ workspaceId: _w, createdById: _c, supersededBy, ...row }: D
   supersededBy: supersededBy.map(formatDecisionNumber),
 });
 
-const listQuerySchema = z.object({
+export const decisionQuerySchema = z.object({
   status: z
     .union([decisionStatusSchema, z.array(decisionStatusSchema)])
     .optional()
@@ -131,7 +131,7 @@ export async function listDecisions(
   query: unknown = {},
 ): Promise<DecisionSummary[]> {
   const workspace = await loadWorkspace(ctx, slug);
-  const filter = parseInput(listQuerySchema, query);
+  const filter = parseInput(decisionQuerySchema, query);
   const rows = await listDecisionRows(ctx.db.prisma, workspace.id, {
     status: filter.status,
     owner: filter.owner,
@@ -225,13 +225,13 @@ async function resolveRelations(
   return { links, governs: [...new Set(input.governs)] };
 }
 
-const createSchema = decisionTextSchema.extend(relationsSchema.shape);
+export const decisionCreateSchema = decisionTextSchema.extend(relationsSchema.shape);
 
 /** Records a new decision as a draft with the next number, its first revision and its links. */
 export async function createDecision(ctx: ServiceContext, slug: string, input: unknown): Promise<DecisionDetail> {
   const workspace = await loadWorkspace(ctx, slug);
   requirePermission(ctx.actor, "decision:edit");
-  const { supersedes, amends, relatesTo, governs, ...text } = parseInput(createSchema, input);
+  const { supersedes, amends, relatesTo, governs, ...text } = parseInput(decisionCreateSchema, input);
   // Two architects creating at once may pick the same number: the unique index refuses one, which retries.
   for (let attempt = 1; ; attempt += 1) {
     try {
@@ -265,7 +265,7 @@ export async function createDecision(ctx: ServiceContext, slug: string, input: u
   }
 }
 
-const updateSchema = createSchema.extend({
+export const decisionUpdateSchema = decisionCreateSchema.extend({
   version: z.number({ error: "version is required: the version your change is based on" }).int().min(1),
   editAfterAcceptance: z.boolean().default(false),
   note: z.string().trim().max(500, { error: "note has at most 500 characters" }).default(""),
@@ -284,7 +284,7 @@ export async function updateDecision(
   const { workspace, decision } = await loadDecision(ctx, slug, ref);
   requirePermission(ctx.actor, "decision:edit");
   const { version, editAfterAcceptance, note, supersedes, amends, relatesTo, governs, ...text } = parseInput(
-    updateSchema,
+    decisionUpdateSchema,
     input,
   );
   const number = formatDecisionNumber(decision.sequence);
@@ -361,7 +361,7 @@ const pickText = (d: DecisionText) => ({
   owner: d.owner,
 });
 
-const transitionSchema = z.object({
+export const decisionTransitionSchema = z.object({
   to: decisionStatusSchema,
   version: z.number({ error: "version is required: the version your change is based on" }).int().min(1),
 });
@@ -378,7 +378,7 @@ export async function transitionDecision(
 ): Promise<DecisionDetail> {
   const { workspace, decision } = await loadDecision(ctx, slug, ref);
   requirePermission(ctx.actor, "decision:edit");
-  const { to, version } = parseInput(transitionSchema, input);
+  const { to, version } = parseInput(decisionTransitionSchema, input);
   const now = new Date();
   const outcome = await withLockedDecision(ctx.db.prisma, workspace.id, decision.id, async (tx, current) => {
     if (current.version !== version) throw conflict(current);
@@ -474,7 +474,7 @@ export async function getDecisionEditorOptions(
   };
 }
 
-const requestSchema = z.object({
+export const reviewRequestSchema = z.object({
   reviewers: z
     .array(z.string().min(1), { error: "reviewers must be a list of user ids" })
     .min(1, { error: "name at least one reviewer" })
@@ -490,7 +490,7 @@ export async function requestReviews(
 ): Promise<DecisionDetail> {
   const { workspace, decision } = await loadDecision(ctx, slug, ref);
   requirePermission(ctx.actor, "decision:edit");
-  const { reviewers } = parseInput(requestSchema, input);
+  const { reviewers } = parseInput(reviewRequestSchema, input);
   const candidates = new Map((await listReviewers(ctx)).map((r) => [r.id, r]));
   const problems: FieldProblem[] = [];
   reviewers.forEach((id, index) => {
@@ -526,7 +526,7 @@ export async function requestReviews(
   return getDecision(ctx, slug, decision.id);
 }
 
-const reviewSchema = z
+export const decisionReviewSchema = z
   .object({
     verdict: z.enum(["approved", "changes_requested"], { error: "verdict must be approved or changes_requested" }),
     note: z.string().trim().max(2000, { error: "note has at most 2,000 characters" }).default(""),
@@ -549,7 +549,7 @@ export async function reviewDecision(
 ): Promise<DecisionDetail> {
   const { workspace, decision } = await loadDecision(ctx, slug, ref);
   requirePermission(ctx.actor, "decision:review");
-  const review = parseInput(reviewSchema, input);
+  const review = parseInput(decisionReviewSchema, input);
   await withLockedDecision(ctx.db.prisma, workspace.id, decision.id, async (tx, current) => {
     const number = formatDecisionNumber(current.sequence);
     if (current.createdById === ctx.actor.id) {

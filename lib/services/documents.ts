@@ -388,7 +388,7 @@ export async function exportWorkspaceBackup(
   };
 }
 
-const restoreSchema = z.object({
+export const workspaceRestoreSchema = z.object({
   name: workspaceNameSchema.optional(),
   slug: slugSchema.optional(),
   backup: z.unknown(),
@@ -401,7 +401,7 @@ const restoreSchema = z.object({
  */
 export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Promise<WorkspaceRecord> {
   requirePermission(ctx.actor, "workspace:manage");
-  const { name, slug, backup: raw } = parseInput(restoreSchema, input);
+  const { name, slug, backup: raw } = parseInput(workspaceRestoreSchema, input);
   const parsed = workspaceBackupSchema.safeParse(raw);
   if (!parsed.success)
     throw invalidInput(

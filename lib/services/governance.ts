@@ -128,7 +128,7 @@ const list = <T extends z.ZodType>(item: T) =>
     .optional()
     .transform((v) => (v === undefined ? undefined : Array.isArray(v) ? v : [v]));
 
-const findingQuerySchema = z.object({
+export const findingQuerySchema = z.object({
   severity: list(severitySchema),
   category: list(categorySchema),
   status: list(z.enum(["open", "waived", "resolved"])),
@@ -218,7 +218,7 @@ export function listRules() {
 
 const maxWaiverDays = 365;
 
-const waiverRequestSchema = z
+export const waiverRequestSchema = z
   .object({
     fingerprint: z.string().max(200).optional(),
     ruleId: z.string().max(100).optional(),
@@ -280,7 +280,7 @@ export async function requestWaiver(
   );
 }
 
-const decisionSchema = z.object({
+export const waiverDecisionSchema = z.object({
   decision: z.enum(["approve", "reject", "revoke"], { error: "decision must be approve, reject or revoke" }),
   note: z.string().trim().max(2000).default(""),
   version: z.number({ error: "version is required: the version you decided on" }).int().min(1),
@@ -290,7 +290,7 @@ const decisionSchema = z.object({
 export async function decideWaiver(ctx: ServiceContext, slug: string, id: string, input: unknown): Promise<WaiverRow> {
   const workspace = await loadWorkspace(ctx, slug);
   requirePermission(ctx.actor, "waiver:grant");
-  const { decision, note, version } = parseInput(decisionSchema, input);
+  const { decision, note, version } = parseInput(waiverDecisionSchema, input);
   const waiver = z.uuid().safeParse(id).success ? await findWaiverRow(ctx.db.prisma, workspace.id, id) : null;
   if (!waiver) throw notFound(`No waiver ${id} in workspace "${slug}"`);
   if (decision !== "revoke" && waiver.requestedById === ctx.actor.id) {

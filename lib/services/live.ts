@@ -84,7 +84,7 @@ export async function getConnection(ctx: ServiceContext, slug: string): Promise<
   return row ? toView(row) : null;
 }
 
-const connectionSchema = z
+export const connectionSchema = z
   .object({
     controlPlane: z.enum(["us", "eu", "gov", "custom"], { error: "controlPlane must be us, eu, gov or custom" }),
     baseUrl: z
@@ -297,7 +297,7 @@ export async function testConnection(
 const staleAfterMs = 2 * 60_000;
 const running = new Map<string, AbortController>();
 
-const syncOptionsSchema = z.object({
+export const syncOptionsSchema = z.object({
   force: z.boolean({ error: "force must be true or false" }).default(false),
 });
 
@@ -514,7 +514,7 @@ export async function getLiveOverview(ctx: ServiceContext, slug: string) {
   };
 }
 
-const resourceQuerySchema = z.object({
+export const liveResourceQuerySchema = z.object({
   kind: liveKindSchema.optional(),
   environment: z.string().max(200).optional(),
   businessGroup: z.string().max(200).optional(),
@@ -529,7 +529,7 @@ export async function listLiveResources(
   query: unknown,
 ): Promise<{ items: LiveResourceRow[]; total: number; syncRunId: string | null; nextCursor: string | null }> {
   const workspace = await loadWorkspace(ctx, slug);
-  const filter = parseInput(resourceQuerySchema, query);
+  const filter = parseInput(liveResourceQuerySchema, query);
   if (!workspace.liveSyncRunId) return { items: [], total: 0, syncRunId: null, nextCursor: null };
   const page = await listLiveResourceRows(ctx.db.prisma, workspace.liveSyncRunId, {
     kind: filter.kind,

@@ -11,7 +11,10 @@ const cursorSchema = z
     if (cursor === undefined || cursor === "") return undefined;
     const offset = Number(Buffer.from(cursor, "base64url").toString("utf8").replace(/^o:/, ""));
     if (!Number.isInteger(offset) || offset < 0) {
-      ctx.addIssue({ code: "custom", message: "cursor is not one this API gave (use nextCursor of the previous page)" });
+      ctx.addIssue({
+        code: "custom",
+        message: "cursor is not one this API gave (use nextCursor of the previous page)",
+      });
       return z.NEVER;
     }
     return offset;

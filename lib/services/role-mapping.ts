@@ -16,7 +16,7 @@ export async function getRoleMapping(ctx: ServiceContext): Promise<RoleMappingVi
   return loadRoleMapping(ctx.db.prisma, getEnv().auth.defaultRoleGroups);
 }
 
-const updateSchema = z.object({
+export const roleMappingUpdateSchema = z.object({
   mapping: roleMappingSchema,
   version: z.number({ error: "version is required (the version you edited)" }).int().min(0),
 });
@@ -27,7 +27,7 @@ const updateSchema = z.object({
  */
 export async function updateRoleMapping(ctx: ServiceContext, input: unknown): Promise<RoleMappingView> {
   requirePermission(ctx.actor, "roles:manage");
-  const { mapping, version } = parseInput(updateSchema, input);
+  const { mapping, version } = parseInput(roleMappingUpdateSchema, input);
   // Nobody may lock the administrators out: the editor must stay an administrator.
   if (ctx.actor.kind === "user" && resolveRole(ctx.actor.groups ?? [], mapping) !== "admin") {
     throw invalidInput([

@@ -225,7 +225,7 @@ export async function createSpecRecord(
   return created;
 }
 
-const updateSchema = z.object({
+export const specRecordUpdateSchema = z.object({
   version: z.number({ error: "version is required: the version your change is based on" }).int().min(1),
   data: z.unknown(),
 });
@@ -240,7 +240,7 @@ export async function updateSpecRecord(
 ): Promise<SpecRecordRow> {
   const { workspace, kind: k } = await loadRecord(ctx, slug, kind, id);
   requirePermission(ctx.actor, editPermissionFor(k));
-  const { version, data: raw } = parseInput(updateSchema, input);
+  const { version, data: raw } = parseInput(specRecordUpdateSchema, input);
   const record = await validated(ctx, workspace.id, k, raw, id);
   const result = await updateSpecRecordRow(
     ctx.db.prisma,

@@ -48,7 +48,7 @@ export async function getTopology(ctx: ServiceContext, slug: string, view: unkno
   };
 }
 
-const nudgeSchema = z.object({
+export const nudgeSchema = z.object({
   pins: z
     .record(z.string().min(1).max(300, { error: "a node id has at most 300 characters" }), pinSchema.nullable())
     .refine((pins) => Object.keys(pins).length > 0, { error: "name at least one node" })

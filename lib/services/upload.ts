@@ -3,7 +3,7 @@ import { MAX_DOCUMENT_BYTES, type UploadedFile } from "@/lib/services/documents"
 import { ServiceError } from "@/lib/services/errors";
 import { parseInput } from "@/lib/services/validation";
 
-const jsonUploadSchema = z.object({
+export const jsonUploadSchema = z.object({
   files: z
     .array(
       z.union([

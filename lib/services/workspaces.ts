@@ -76,7 +76,7 @@ export async function createWorkspace(ctx: ServiceContext, input: unknown): Prom
   return insertWorkspace(ctx.db.prisma, { slug: finalSlug, name }, { actor: ctx.actor, origin: ctx.origin });
 }
 
-const updateSchema = z
+export const workspaceUpdateSchema = z
   .object({
     name: workspaceNameSchema.optional(),
     requiredApprovals: z
@@ -98,7 +98,7 @@ const updateSchema = z
  */
 export async function updateWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<WorkspaceRecord> {
   requirePermission(ctx.actor, "workspace:manage");
-  const { version, ...changes } = parseInput(updateSchema, input);
+  const { version, ...changes } = parseInput(workspaceUpdateSchema, input);
   const workspace = await getWorkspace(ctx, slug);
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined));
   const updated = await updateWorkspaceRecord(ctx.db.prisma, workspace.id, version, defined, {

@@ -3,31 +3,33 @@
 // JUnit XML (Jenkins, GitLab, Azure Pipelines test tabs). Pure: the caller passes the rules.
 
 import { z } from "zod";
-import { categorySchema, type Category, type Rule, type Severity } from "@/lib/domain/governance/types";
+import { categorySchema, severitySchema, type Rule, type Severity } from "@/lib/domain/governance/types";
 
 /** A finding as pipelines read it. */
-export type CheckFinding = {
-  ruleId: string;
-  severity: Severity;
-  category: Category;
-  resourceKind: string;
-  resourceName: string;
-  environment: string | null;
-  message: string;
-  remediation: string;
-  status: "open" | "waived";
-  fingerprint: string;
-};
+export const checkFindingSchema = z.object({
+  ruleId: z.string().meta({ description: "Stable rule id, e.g. NET-CIDR-OVERLAP" }),
+  severity: severitySchema,
+  category: categorySchema,
+  resourceKind: z.string().meta({ description: "Spec or live kind, kebab-case: vpc, application, private-space…" }),
+  resourceName: z.string(),
+  environment: z.string().nullable(),
+  message: z.string(),
+  remediation: z.string(),
+  status: z.enum(["open", "waived"]),
+  fingerprint: z.string().meta({ description: "Stable across runs: the same problem keeps it" }),
+});
+export type CheckFinding = z.infer<typeof checkFindingSchema>;
 
-export type CheckReport = {
-  workspace: string;
-  rulesetVersion: string;
-  /** When the evaluation these findings come from ran. */
-  evaluatedAt: string | null;
-  summary: { error: number; warning: number; info: number; waived: number };
-  readiness: { environment: string; level: string; score: number }[];
-  findings: CheckFinding[];
-};
+/** What `agp check --json` prints and `GET|POST /check` answers. */
+export const checkReportSchema = z.object({
+  workspace: z.string(),
+  rulesetVersion: z.string(),
+  evaluatedAt: z.string().nullable().meta({ description: "When the evaluation these findings come from ran" }),
+  summary: z.object({ error: z.number(), warning: z.number(), info: z.number(), waived: z.number() }),
+  readiness: z.array(z.object({ environment: z.string(), level: z.string(), score: z.number() })),
+  findings: z.array(checkFindingSchema),
+});
+export type CheckReport = z.infer<typeof checkReportSchema>;
 
 /** The threshold a pipeline fails at: any open finding at or above it (never: do not fail). */
 export const failOnSchema = z.enum(["error", "warning", "never"], {

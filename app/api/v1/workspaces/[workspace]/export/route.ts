@@ -8,6 +8,8 @@ const formats = ["md", "html", "pdf", "json"] as const;
 
 // The printed document runs no script and loads nothing: say so to the browser.
 const documentPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+// What every other API answer carries (next.config.ts leaves this route to set its own).
+const strictPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 /**
  * The specification as a document: `?format=md` (the template's Markdown), `html` (print view),
@@ -32,7 +34,11 @@ export const GET = apiRoute<{ workspace: string }>(async (ctx, request, { worksp
   if (format === "pdf") {
     const { filename, pdf } = await exportSpecPdf(ctx, workspace);
     return new Response(pdf as BodyInit, {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${filename}"` },
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Content-Security-Policy": strictPolicy,
+      },
     });
   }
   if (format === "json") {
@@ -41,6 +47,7 @@ export const GET = apiRoute<{ workspace: string }>(async (ctx, request, { worksp
       headers: {
         "Content-Type": "application/json; charset=utf-8",
         "Content-Disposition": `attachment; filename="${filename}"`,
+        "Content-Security-Policy": strictPolicy,
       },
     });
   }
@@ -49,6 +56,7 @@ export const GET = apiRoute<{ workspace: string }>(async (ctx, request, { worksp
     headers: {
       "Content-Type": "text/markdown; charset=utf-8",
       "Content-Disposition": `attachment; filename="${filename}"`,
+      "Content-Security-Policy": strictPolicy,
     },
   });
 });

@@ -1,0 +1,749 @@
+// The REST API described as OpenAPI 3.1, built from the same zod schemas the services validate
+// with, so the document cannot promise a field the API refuses. Every route file's every method
+// must appear here (checked by the authorization matrix test, which also checks the roles).
+import { z } from "zod";
+import { roleSchema, type Role } from "@/lib/domain/access";
+import { checkReportSchema, failOnSchema } from "@/lib/domain/governance/check-report";
+import { categorySchema } from "@/lib/domain/governance/types";
+import { specKindIds } from "@/lib/domain/spec/kinds";
+import { topologyViewSchema } from "@/lib/domain/topology/types";
+import { agpVersion } from "@/lib/domain/version";
+import { auditQuerySchema } from "@/lib/services/audit";
+import { checkInputSchema } from "@/lib/services/check";
+import {
+  decisionCreateSchema,
+  decisionQuerySchema,
+  decisionReviewSchema,
+  decisionTransitionSchema,
+  decisionUpdateSchema,
+  reviewRequestSchema,
+} from "@/lib/services/decisions";
+import { importOptionsSchema, workspaceRestoreSchema } from "@/lib/services/documents";
+import { findingQuerySchema, waiverDecisionSchema, waiverRequestSchema } from "@/lib/services/governance";
+import { connectionSchema, liveResourceQuerySchema, syncOptionsSchema } from "@/lib/services/live";
+import { roleMappingUpdateSchema } from "@/lib/services/role-mapping";
+import { specRecordUpdateSchema } from "@/lib/services/spec";
+import { createApiTokenSchema } from "@/lib/services/tokens";
+import { nudgeSchema } from "@/lib/services/topology";
+import { jsonUploadSchema } from "@/lib/services/upload";
+import { slugSchema, workspaceNameSchema, workspaceUpdateSchema } from "@/lib/services/workspaces";
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** Who may call an operation: everyone signed in, delivery leads and above, architects and above, administrators. */
+export type Audience = "everyone" | "leads" | "architects" | "admins";
+
+const audienceRoles: Record<Audience, readonly Role[]> = {
+  everyone: roleSchema.options,
+  leads: ["delivery_lead", "architect", "admin"],
+  architects: ["architect", "admin"],
+  admins: ["admin"],
+};
+
+type Operation = {
+  method: Method;
+  path: string;
+  tag: string;
+  audience: Audience;
+  summary: string;
+  description?: string;
+  /** Tokens may not call it: only signed-in people. */
+  usersOnly?: boolean;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  /** The body may also be multipart form data (document uploads). */
+  multipart?: boolean;
+  success: number;
+  response?: z.ZodType;
+  /** Media types the success answer may come in besides JSON. */
+  produces?: string[];
+};
+
+const jsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+
+const workspaceCreateSchema = z.union([
+  z.object({ name: workspaceNameSchema, slug: slugSchema.optional() }),
+  workspaceRestoreSchema,
+]);
+
+const exportQuery = z.object({
+  format: z
+    .enum(["md", "html", "pdf", "json"])
+    .default("md")
+    .meta({ description: "md, html (print view), pdf, json (backup)" }),
+});
+const checkQuery = checkInputSchema.omit({ evaluate: true }).extend({
+  category: z.array(categorySchema).optional(),
+  format: z.enum(["json", "sarif", "junit"]).optional().meta({ description: "Or Accept: application/sarif+json" }),
+  failOn: failOnSchema.optional().meta({ description: "Sets the X-AGP-Check-Result header: pass or fail" }),
+  artifact: z.string().optional().meta({ description: "SARIF: a repository file to anchor results to" }),
+});
+const diffQuery = z.object({ from: z.coerce.number().int(), to: z.coerce.number().int() });
+const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+const specRecordCreateSchema = z
+  .record(z.string(), z.unknown())
+  .meta({ description: "The record's fields; which ones depends on the kind (GET /spec lists the kinds)" });
+
+const ws = "/api/v1/workspaces/{workspace}";
+
+const operations: Operation[] = [
+  {
+    method: "GET",
+    path: "/api/v1/me",
+    tag: "Access",
+    audience: "everyone",
+    summary: "Who is calling: kind, name, role",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/tokens",
+    tag: "Access",
+    audience: "admins",
+    usersOnly: true,
+    summary: "API tokens (never their secrets)",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/tokens",
+    tag: "Access",
+    audience: "admins",
+    usersOnly: true,
+    summary: "Create an API token; its secret is answered this once",
+    body: createApiTokenSchema,
+    success: 201,
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/tokens/{id}",
+    tag: "Access",
+    audience: "admins",
+    usersOnly: true,
+    summary: "Revoke an API token",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/settings/role-mapping",
+    tag: "Access",
+    audience: "admins",
+    summary: "Okta groups per role",
+    success: 200,
+  },
+  {
+    method: "PUT",
+    path: "/api/v1/settings/role-mapping",
+    tag: "Access",
+    audience: "admins",
+    summary: "Change the Okta groups per role",
+    body: roleMappingUpdateSchema,
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: "/api/v1/rules",
+    tag: "Governance",
+    audience: "everyone",
+    summary: "The governance rules: id, title, category, severity, rationale, remediation",
+    success: 200,
+  },
+
+  {
+    method: "GET",
+    path: "/api/v1/workspaces",
+    tag: "Workspaces",
+    audience: "everyone",
+    summary: "The workspaces",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: "/api/v1/workspaces",
+    tag: "Workspaces",
+    audience: "admins",
+    summary: "Create a workspace, or restore one from a JSON backup ({ backup })",
+    body: workspaceCreateSchema,
+    success: 201,
+  },
+  { method: "GET", path: ws, tag: "Workspaces", audience: "everyone", summary: "A workspace", success: 200 },
+  {
+    method: "PATCH",
+    path: ws,
+    tag: "Workspaces",
+    audience: "admins",
+    summary: "Rename a workspace or change the approvals decisions need",
+    body: workspaceUpdateSchema,
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/audit`,
+    tag: "Workspaces",
+    audience: "everyone",
+    summary: "The audit trail, newest first (cursor paging)",
+    query: auditQuerySchema,
+    success: 200,
+  },
+
+  {
+    method: "GET",
+    path: `${ws}/spec`,
+    tag: "Specification",
+    audience: "everyone",
+    summary: "Overview: every kind with its count and completeness",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/spec/{kind}`,
+    tag: "Specification",
+    audience: "everyone",
+    summary: "The records of one kind",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/spec/{kind}`,
+    tag: "Specification",
+    audience: "architects",
+    summary: "Create a record",
+    body: specRecordCreateSchema,
+    success: 201,
+  },
+  {
+    method: "GET",
+    path: `${ws}/spec/{kind}/{id}`,
+    tag: "Specification",
+    audience: "everyone",
+    summary: "A record with its references",
+    success: 200,
+  },
+  {
+    method: "PUT",
+    path: `${ws}/spec/{kind}/{id}`,
+    tag: "Specification",
+    audience: "architects",
+    summary: "Replace a record (409 with the current one when it changed since version)",
+    body: specRecordUpdateSchema,
+    success: 200,
+  },
+  {
+    method: "DELETE",
+    path: `${ws}/spec/{kind}/{id}`,
+    tag: "Specification",
+    audience: "architects",
+    summary: "Delete a record (?version=)",
+    success: 204,
+  },
+
+  {
+    method: "GET",
+    path: `${ws}/imports`,
+    tag: "Documents",
+    audience: "everyone",
+    summary: "Past imports with their gaps and problems",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/imports`,
+    tag: "Documents",
+    audience: "architects",
+    summary: "Import a specification document (Markdown, chapters, zip) in one transaction",
+    body: jsonUploadSchema.extend(importOptionsSchema.shape),
+    multipart: true,
+    success: 201,
+  },
+  {
+    method: "POST",
+    path: `${ws}/imports/preview`,
+    tag: "Documents",
+    audience: "architects",
+    summary: "What an import would create, update and leave; writes nothing",
+    body: jsonUploadSchema.extend(importOptionsSchema.shape),
+    multipart: true,
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/export`,
+    tag: "Documents",
+    audience: "everyone",
+    summary: "The specification as Markdown, print HTML, PDF or a JSON backup",
+    query: exportQuery,
+    success: 200,
+    produces: ["text/markdown", "text/html", "application/pdf"],
+  },
+
+  {
+    method: "GET",
+    path: `${ws}/decisions`,
+    tag: "Decisions",
+    audience: "everyone",
+    summary: "Decision records, filtered",
+    query: decisionQuerySchema,
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/decisions`,
+    tag: "Decisions",
+    audience: "architects",
+    summary: "Draft a decision (numbered D01, D02 …)",
+    body: decisionCreateSchema,
+    success: 201,
+  },
+  {
+    method: "GET",
+    path: `${ws}/decisions/options`,
+    tag: "Decisions",
+    audience: "everyone",
+    summary: "What the decision editor offers: reviewers, records to govern",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/decisions/export`,
+    tag: "Decisions",
+    audience: "everyone",
+    summary: "Every decision as the template's table",
+    success: 200,
+    produces: ["text/markdown"],
+  },
+  {
+    method: "GET",
+    path: `${ws}/decisions/{decision}`,
+    tag: "Decisions",
+    audience: "everyone",
+    summary: "A decision with its links, reviews and revisions",
+    success: 200,
+  },
+  {
+    method: "PUT",
+    path: `${ws}/decisions/{decision}`,
+    tag: "Decisions",
+    audience: "architects",
+    summary: "Change a decision's text (accepted text is immutable)",
+    body: decisionUpdateSchema,
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/decisions/{decision}/transitions`,
+    tag: "Decisions",
+    audience: "architects",
+    summary: "Move a decision through its lifecycle",
+    body: decisionTransitionSchema,
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/decisions/{decision}/review-requests`,
+    tag: "Decisions",
+    audience: "architects",
+    summary: "Ask people to review",
+    body: reviewRequestSchema,
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/decisions/{decision}/reviews`,
+    tag: "Decisions",
+    audience: "leads",
+    summary: "Approve or request changes",
+    body: decisionReviewSchema,
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/decisions/{decision}/diff`,
+    tag: "Decisions",
+    audience: "everyone",
+    summary: "Word diff between two revisions",
+    query: diffQuery,
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/decisions/{decision}/export`,
+    tag: "Decisions",
+    audience: "everyone",
+    summary: "The decision as MADR Markdown",
+    success: 200,
+    produces: ["text/markdown"],
+  },
+
+  {
+    method: "GET",
+    path: `${ws}/connection`,
+    tag: "Live estate",
+    audience: "admins",
+    summary: 'The Anypoint connection (the secret only as "set")',
+    success: 200,
+  },
+  {
+    method: "PUT",
+    path: `${ws}/connection`,
+    tag: "Live estate",
+    audience: "admins",
+    summary: "Create or replace the Anypoint connection (secret encrypted at rest)",
+    body: connectionSchema,
+    success: 200,
+  },
+  {
+    method: "DELETE",
+    path: `${ws}/connection`,
+    tag: "Live estate",
+    audience: "admins",
+    summary: "Remove the Anypoint connection",
+    success: 204,
+  },
+  {
+    method: "POST",
+    path: `${ws}/connection/test`,
+    tag: "Live estate",
+    audience: "admins",
+    summary: "What the connected app can read",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/syncs`,
+    tag: "Live estate",
+    audience: "everyone",
+    summary: "The latest syncs",
+    query: limitQuery,
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/syncs`,
+    tag: "Live estate",
+    audience: "architects",
+    summary: "Start a sync; poll GET /syncs/{sync} for its progress",
+    body: syncOptionsSchema,
+    success: 202,
+  },
+  {
+    method: "GET",
+    path: `${ws}/syncs/{sync}`,
+    tag: "Live estate",
+    audience: "everyone",
+    summary: "A sync: status, progress per kind, counts, requests, error",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/syncs/{sync}/cancel`,
+    tag: "Live estate",
+    audience: "architects",
+    summary: "Cancel a running sync (nothing of it is applied)",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/syncs/{sync}/confirm`,
+    tag: "Live estate",
+    audience: "admins",
+    summary: "Apply a sync held for removing too much",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/syncs/{sync}/discard`,
+    tag: "Live estate",
+    audience: "admins",
+    summary: "Discard a held sync",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/live`,
+    tag: "Live estate",
+    audience: "everyone",
+    summary: "The current snapshot: when, counts per kind",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/live/resources`,
+    tag: "Live estate",
+    audience: "everyone",
+    summary: "Resources of the current snapshot (limit/cursor paging)",
+    query: liveResourceQuerySchema,
+    success: 200,
+  },
+
+  {
+    method: "GET",
+    path: `${ws}/findings`,
+    tag: "Governance",
+    audience: "everyone",
+    summary: "Findings, most severe first (limit/cursor paging)",
+    query: findingQuerySchema,
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/governance`,
+    tag: "Governance",
+    audience: "everyone",
+    summary: "The dashboard: readiness, trend, top blockers, waivers",
+    success: 200,
+  },
+  {
+    method: "GET",
+    path: `${ws}/evaluations`,
+    tag: "Governance",
+    audience: "everyone",
+    summary: "The latest evaluation runs",
+    success: 200,
+  },
+  {
+    method: "POST",
+    path: `${ws}/evaluations`,
+    tag: "Governance",
+    audience: "leads",
+    summary: "Run the rules now",
+    success: 201,
+  },
+  {
+    method: "GET",
+    path: `${ws}/check`,
+    tag: "Pipelines",
+    audience: "everyone",
+    summary: "The latest evaluation's findings, as agp check reports them",
+    description:
+      "JSON by default; SARIF 2.1.0 with format=sarif or Accept: application/sarif+json; JUnit XML with format=junit.",
+    query: checkQuery,
+    success: 200,
+    response: checkReportSchema,
+    produces: ["application/sarif+json", "application/xml"],
+  },
+  {
+    method: "POST",
+    path: `${ws}/check`,
+    tag: "Pipelines",
+    audience: "leads",
+    summary: "Run the rules now, then answer as GET does",
+    query: checkQuery,
+    success: 200,
+    response: checkReportSchema,
+    produces: ["application/sarif+json", "application/xml"],
+  },
+  { method: "GET", path: `${ws}/waivers`, tag: "Governance", audience: "everyone", summary: "Waivers", success: 200 },
+  {
+    method: "POST",
+    path: `${ws}/waivers`,
+    tag: "Governance",
+    audience: "leads",
+    summary: "Request a waiver (reason and expiry mandatory)",
+    body: waiverRequestSchema,
+    success: 201,
+  },
+  {
+    method: "POST",
+    path: `${ws}/waivers/{waiver}/decision`,
+    tag: "Governance",
+    audience: "architects",
+    summary: "Approve or reject a waiver (not your own)",
+    body: waiverDecisionSchema,
+    success: 200,
+  },
+
+  {
+    method: "GET",
+    path: `${ws}/topology/{view}`,
+    tag: "Topology",
+    audience: "everyone",
+    summary: "A diagram: graph, live overlay, findings, nudges",
+    success: 200,
+  },
+  {
+    method: "PATCH",
+    path: `${ws}/topology/{view}/layout`,
+    tag: "Topology",
+    audience: "architects",
+    summary: "Keep nodes where they were dragged (merged key by key)",
+    body: nudgeSchema,
+    success: 200,
+  },
+  {
+    method: "DELETE",
+    path: `${ws}/topology/{view}/layout`,
+    tag: "Topology",
+    audience: "architects",
+    summary: "Forget the nudges of a view",
+    success: 200,
+  },
+];
+
+/** The route key the authorization matrix uses: "GET /api/v1/workspaces/[workspace]/check". */
+export const routeKeyOf = (op: { method: string; path: string }) =>
+  `${op.method} ${op.path.replace(/\{(\w+)\}/g, "[$1]")}`;
+
+/** Each operation's route key and the roles it documents, for the consistency test. */
+export function documentedOperations(): { key: string; roles: readonly Role[]; usersOnly: boolean; success: number }[] {
+  return operations.map((op) => ({
+    key: routeKeyOf(op),
+    roles: audienceRoles[op.audience],
+    usersOnly: !!op.usersOnly,
+    success: op.success,
+  }));
+}
+
+const errorSchema = {
+  type: "object",
+  required: ["error"],
+  properties: {
+    error: {
+      type: "object",
+      required: ["code", "message"],
+      properties: {
+        code: { type: "string", description: "Stable, e.g. invalid_input, forbidden, conflict" },
+        message: { type: "string", description: "What went wrong and what to do, for people" },
+        fields: {
+          type: "array",
+          description: "Which fields are wrong and why (invalid_input)",
+          items: {
+            type: "object",
+            required: ["field", "message"],
+            properties: { field: { type: "string" }, message: { type: "string" } },
+          },
+        },
+        details: { description: "More, by code: the current record on a conflict, the report of a refused import" },
+      },
+    },
+  },
+};
+
+const pathParameter = (name: string) => {
+  const described: Record<string, { description: string; schema: Record<string, unknown> }> = {
+    workspace: { description: "The workspace's slug", schema: { type: "string" } },
+    kind: { description: "A specification kind", schema: { type: "string", enum: specKindIds } },
+    view: { description: "A diagram", schema: jsonSchema(topologyViewSchema) },
+    decision: { description: "A decision's number, e.g. D05", schema: { type: "string", pattern: "^D\\d+$" } },
+  };
+  return {
+    name,
+    in: "path",
+    required: true,
+    ...(described[name] ?? { description: `The ${name}'s id`, schema: { type: "string" } }),
+  };
+};
+
+/** The OpenAPI 3.1 document of /api/v1, for `server` (the portal's public URL). */
+export function buildOpenApiDocument(server: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) {
+    const parameters = [
+      ...[...op.path.matchAll(/\{(\w+)\}/g)].map((m) => pathParameter(m[1]!)),
+      ...Object.entries(op.query?.shape ?? {}).map(([name, field]) => {
+        const schema = jsonSchema(field as z.ZodType);
+        return {
+          name,
+          in: "query",
+          required: false,
+          ...(schema.type === "array" ? { style: "form", explode: true } : {}),
+          ...(typeof schema.description === "string" ? { description: schema.description } : {}),
+          schema,
+        };
+      }),
+    ];
+    const content = (schema: Record<string, unknown>) => ({
+      "application/json": { schema },
+      ...(op.multipart
+        ? {
+            "multipart/form-data": {
+              schema: {
+                type: "object",
+                properties: {
+                  files: { type: "array", items: { type: "string", contentMediaType: "application/octet-stream" } },
+                  onProblems: { type: "string", enum: ["skip", "abort"] },
+                },
+              },
+            },
+          }
+        : {}),
+    });
+    const errors = {
+      "400": { description: "Bad input: the fields and why", content: { "application/json": { schema: errorSchema } } },
+      "401": {
+        description: "No valid credentials (a Bearer token or a session)",
+        content: { "application/json": { schema: errorSchema } },
+      },
+      "403": { description: "The role does not allow it", content: { "application/json": { schema: errorSchema } } },
+      "404": { description: "No such workspace or record", content: { "application/json": { schema: errorSchema } } },
+      ...(op.method === "GET"
+        ? {}
+        : {
+            "409": {
+              description: "Changed meanwhile, or not possible now (the reason)",
+              content: { "application/json": { schema: errorSchema } },
+            },
+          }),
+    };
+    (paths[op.path] ??= {})[op.method.toLowerCase()] = {
+      operationId: `${op.method.toLowerCase()}${op.path
+        .replace(/^\/api\/v1/, "")
+        .split("/")
+        .filter(Boolean)
+        .map((part) => part.replace(/[{}]/g, "").replace(/(^|-)(\w)/g, (_m, _d, c: string) => c.toUpperCase()))
+        .join("")}`,
+      tags: [op.tag],
+      summary: op.summary,
+      description: [
+        op.description,
+        `Roles: ${audienceRoles[op.audience].join(", ")}${op.usersOnly ? " (signed-in people only, not API tokens)" : ""}.`,
+      ]
+        .filter(Boolean)
+        .join("\n\n"),
+      "x-agp-roles": audienceRoles[op.audience],
+      ...(parameters.length ? { parameters } : {}),
+      ...(op.body ? { requestBody: { required: true, content: content(jsonSchema(op.body)) } } : {}),
+      responses: {
+        [String(op.success)]: {
+          description: op.success === 204 ? "Done; no body" : op.success === 202 ? "Started" : "OK",
+          ...(op.success === 204
+            ? {}
+            : {
+                content: {
+                  "application/json": { schema: op.response ? jsonSchema(op.response) : { type: "object" } },
+                  ...Object.fromEntries((op.produces ?? []).map((type) => [type, {}])),
+                },
+              }),
+        },
+        ...errors,
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Anypoint Governance Portal API",
+      version: agpVersion,
+      description:
+        "Everything the portal's pages do, for pipelines and tools. Authenticate with `Authorization: Bearer agp_…` (an API token an administrator creates in Settings). Errors are `{ error: { code, message, fields? } }`; list endpoints page with `limit` and `cursor` (the previous page's `nextCursor`). The `agp` command line uses this API with --server and --token.",
+    },
+    servers: [{ url: server }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "An API token: agp_…" } },
+      schemas: { Error: errorSchema, CheckReport: jsonSchema(checkReportSchema) },
+    },
+    tags: [
+      "Pipelines",
+      "Workspaces",
+      "Specification",
+      "Documents",
+      "Decisions",
+      "Live estate",
+      "Governance",
+      "Topology",
+      "Access",
+    ].map((name) => ({ name })),
+    paths,
+  };
+}
