@@ -13,7 +13,12 @@ export const cliBundle = path.join(root, "dist", "cli", "agp.mjs");
 export async function buildCli() {
   const result = await build({
     entryPoints: [path.join(root, "lib", "cli", "main.ts")],
-    outfile: cliBundle,
+    outdir: path.dirname(cliBundle),
+    entryNames: "agp",
+    // The database drivers load only for the commands that open a backend: --help stays instant.
+    splitting: true,
+    chunkNames: "chunks/[name]-[hash]",
+    outExtension: { ".js": ".mjs" },
     bundle: true,
     platform: "node",
     target: "node20",
@@ -27,12 +32,20 @@ export async function buildCli() {
     write: false,
     banner: { js: "// Built by scripts/build-cli.mjs from lib/cli; do not edit." },
   });
-  fs.mkdirSync(path.dirname(cliBundle), { recursive: true });
-  for (const file of result.outputFiles) {
+  // Chunks first, the entry last: a reader of the new entry finds every chunk it names.
+  const files = [...result.outputFiles].sort((a, b) => Number(a.path === cliBundle) - Number(b.path === cliBundle));
+  for (const file of files) {
+    fs.mkdirSync(path.dirname(file.path), { recursive: true });
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.contents);
     fs.renameSync(temporary, file.path);
   }
+  // Chunks of earlier builds: nothing names them any more.
+  const current = new Set(files.map((f) => f.path));
+  const chunks = path.join(path.dirname(cliBundle), "chunks");
+  for (const name of fs.existsSync(chunks) ? fs.readdirSync(chunks) : [])
+    if (!current.has(path.join(chunks, name)) && !name.endsWith(".tmp"))
+      fs.rmSync(path.join(chunks, name), { force: true });
   return cliBundle;
 }
 

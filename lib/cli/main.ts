@@ -4,9 +4,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { readCliEnv } from "@/lib/env";
 import { logToStderr } from "@/lib/log";
-import { openDirectBackend } from "@/lib/cli/direct";
 import { runAgp } from "@/lib/cli/program";
-import { openRemoteBackend } from "@/lib/cli/remote";
 
 logToStderr();
 const env = readCliEnv();
@@ -19,8 +17,11 @@ const code = await runAgp(process.argv.slice(2), {
     color: !!process.stdout.isTTY && !env.noColor,
   },
   env,
-  openBackend: (remote) =>
-    remote ? Promise.resolve(openRemoteBackend(remote.server, remote.token)) : openDirectBackend(root, env.user),
+  // Loaded on demand: --help and --version do not load the database drivers.
+  openBackend: async (remote) =>
+    remote
+      ? (await import("@/lib/cli/remote")).openRemoteBackend(remote.server, remote.token)
+      : (await import("@/lib/cli/direct")).openDirectBackend(root, env.user),
 });
 // Let pending writes to a pipe finish before the process goes.
 process.exitCode = code;
