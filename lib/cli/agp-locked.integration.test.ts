@@ -49,4 +49,8 @@ it("refuses with exit 4 an embedded directory a running portal holds, and works 
   const free = await agp(["check"]);
   expect(free.code).toBe(2);
   expect(free.stderr).toContain("There is no workspace yet");
+  // Importing into an empty database without --workspace makes the portal's default workspace.
+  const imported = await agp(["import", path.join(root, "lib/testing/documents/complete.md"), "--json"]);
+  expect(imported.code, imported.stderr).toBe(0);
+  expect(JSON.parse(imported.stdout)).toMatchObject({ workspace: "default", imported: { vpc: 2 } });
 }, 120_000);

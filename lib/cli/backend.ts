@@ -57,7 +57,7 @@ export interface AgpBackend {
   /** "the embedded database in .data" or "the portal at https://…", for messages. */
   readonly description: string;
   listWorkspaces(): Promise<CliWorkspace[]>;
-  createWorkspace(name: string): Promise<CliWorkspace>;
+  createWorkspace(name: string, slug?: string): Promise<CliWorkspace>;
   restoreBackup(backup: unknown, name: string | undefined): Promise<CliWorkspace>;
   importDocument(
     workspace: string,

@@ -57,8 +57,8 @@ export async function openDirectBackend(root: string, user: string): Promise<Agp
   return {
     description: session.description,
     listWorkspaces: async () => (await listWorkspaces(ctx)).map((w) => ({ slug: w.slug, name: w.name })),
-    createWorkspace: async (name) => {
-      const created = await createWorkspace(ctx, { name });
+    createWorkspace: async (name, slug) => {
+      const created = await createWorkspace(ctx, { name, ...(slug ? { slug } : {}) });
       return { slug: created.slug, name: created.name };
     },
     restoreBackup: async (backup, name) => {

@@ -177,7 +177,15 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
         );
         return;
       }
-      let workspace = await resolveWorkspace(api, global.workspace);
+      // An empty database gets the portal's "default" workspace, as a fresh portal would.
+      const existing = await api.listWorkspaces();
+      let workspace = !global.workspace && !existing.length ? null : await resolveWorkspace(api, global.workspace);
+      if (!workspace && !global.workspace) {
+        if (options.dryRun)
+          throw new CliError(exitCodes.usage, "There is no workspace yet; import without --dry-run creates it.");
+        workspace = await api.createWorkspace("Default workspace", "default");
+        io.err(`Created the workspace ${workspace.slug}.\n`);
+      }
       if (!workspace) {
         if (options.dryRun)
           throw new CliError(

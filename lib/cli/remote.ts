@@ -61,7 +61,8 @@ export function openRemoteBackend(server: string, token: string, fetchImpl: type
   return {
     description: `the portal at ${base.origin}`,
     listWorkspaces: async () => (await json<{ items: CliWorkspace[] }>("GET", "api/v1/workspaces")).items,
-    createWorkspace: (name) => json<CliWorkspace>("POST", "api/v1/workspaces", { name }),
+    createWorkspace: (name, slug) =>
+      json<CliWorkspace>("POST", "api/v1/workspaces", { name, ...(slug ? { slug } : {}) }),
     restoreBackup: (backup, name) =>
       json<CliWorkspace>("POST", "api/v1/workspaces", { backup, ...(name ? { name } : {}) }),
     importDocument: (workspace, files, { apply, onProblems }) =>
