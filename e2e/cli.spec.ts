@@ -1,29 +1,18 @@
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
+import { runAgp } from "../lib/testing/run-agp";
 import { baseURL, simulatorURL } from "../playwright.config";
 import { expect, signIn, test } from "./fixtures";
 
 // A pipeline running `agp` against the running portal with API tokens (--server/--token):
 // the same services behind the same authorisation as the UI, so the same results.
 
-type Result = { code: number | null; stdout: string; stderr: string };
 const root = process.cwd();
-
-function agp(args: string[], token: string, env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, "bin", "agp.mjs"), ...args], {
-      cwd: root,
-      env: { ...process.env, AGP_SERVER: baseURL, AGP_TOKEN: token, NO_COLOR: "1", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
+const agp = (args: string[], token: string, env: Record<string, string> = {}) =>
+  runAgp(path.join(root, "bin", "agp.mjs"), args, {
+    cwd: root,
+    env: { AGP_SERVER: baseURL, AGP_TOKEN: token, ...env },
   });
-}
 
 test("a pipeline imports, connects, syncs and checks through the REST API with tokens; a viewer's token may only read", async ({
   page,

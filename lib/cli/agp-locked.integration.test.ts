@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { runAgp } from "@/lib/testing/run-agp";
 import { buildCli } from "@/scripts/build-cli.mjs";
 
 const root = process.cwd();
@@ -14,18 +15,7 @@ afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 it("refuses with exit 4 an embedded directory a running portal holds, and works once it is free", async () => {
   const bundle = await buildCli();
-  const agp = (args: string[]) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [bundle, ...args], {
-        cwd: work,
-        env: { ...process.env, DATABASE_URL: `file:${dataDir}`, NO_COLOR: "1" },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+  const agp = (args: string[]) => runAgp(bundle, args, { cwd: work, env: { DATABASE_URL: `file:${dataDir}` } });
   const holder = spawn(
     process.execPath,
     ["--import", "tsx", path.join(root, "lib/testing/hold-embedded-database.ts"), dataDir],

@@ -2,7 +2,7 @@
 // embedded directory on PGlite, a new database on the PostgreSQL server), the Anypoint simulator
 // on 127.0.0.1, every command, its JSON, its exit codes, and SARIF checked against the SARIF
 // 2.1.0 schema and Microsoft's SARIF validator.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -11,6 +11,7 @@ import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { northwindCredentials, northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
+import { runAgp, type AgpRun } from "@/lib/testing/run-agp";
 import { createEmptyTarget, testEngine } from "@/lib/testing/test-database";
 import { buildCli } from "@/scripts/build-cli.mjs";
 
@@ -19,7 +20,7 @@ const fixtures = path.join(root, "lib", "testing", "documents");
 const multitool = path.join(root, "node_modules", "@microsoft", "sarif-multitool-linux", "Sarif.Multitool");
 const sarifSchema = path.join(root, "node_modules", "@microsoft", "sarif-multitool-linux", "sarif-2.1.0.json");
 
-type Result = { code: number | null; stdout: string; stderr: string };
+type Result = AgpRun;
 
 describe(`agp on ${testEngine}`, () => {
   let bundle = "";
@@ -30,19 +31,8 @@ describe(`agp on ${testEngine}`, () => {
   let simulatorUrl = "";
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "agp-cli-"));
 
-  const agp = (args: string[], env: Record<string, string> = {}): Promise<Result> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [bundle, ...args], {
-        cwd: work,
-        env: { ...process.env, DATABASE_URL: databaseUrl, NO_COLOR: "1", AGP_LOG_LEVEL: "warn", ...env },
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on("error", reject);
-      child.on("close", (code) => resolve({ code, stdout, stderr }));
-    });
+  const agp = (args: string[], env: Record<string, string> = {}) =>
+    runAgp(bundle, args, { cwd: work, env: { DATABASE_URL: databaseUrl, AGP_LOG_LEVEL: "warn", ...env } });
   const json = <T>(result: Result): T => {
     try {
       return JSON.parse(result.stdout) as T;

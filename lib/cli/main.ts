@@ -7,6 +7,11 @@ import { logToStderr } from "@/lib/log";
 import { runAgp } from "@/lib/cli/program";
 
 logToStderr();
+// `agp check | head` closes the pipe early: that is the reader's choice, not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+  throw error;
+});
 const env = readCliEnv();
 // The bundle lives in <checkout>/dist/cli: migrations are read from the checkout.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
