@@ -63,8 +63,12 @@ function readInputs(paths: string[]): CliFile[] {
 }
 
 /** The workspace a command works on: the one named (slug or name), else the only one, else "default". */
-async function resolveWorkspace(backend: AgpBackend, named: string | undefined): Promise<CliWorkspace | null> {
-  const all = await backend.listWorkspaces();
+async function resolveWorkspace(
+  backend: AgpBackend,
+  named: string | undefined,
+  known?: CliWorkspace[],
+): Promise<CliWorkspace | null> {
+  const all = known ?? (await backend.listWorkspaces());
   if (named) {
     const lower = named.toLowerCase();
     return all.find((w) => w.slug === named) ?? all.find((w) => w.name.toLowerCase() === lower) ?? null;
@@ -179,7 +183,8 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
       }
       // An empty database gets the portal's "default" workspace, as a fresh portal would.
       const existing = await api.listWorkspaces();
-      let workspace = !global.workspace && !existing.length ? null : await resolveWorkspace(api, global.workspace);
+      let workspace =
+        !global.workspace && !existing.length ? null : await resolveWorkspace(api, global.workspace, existing);
       if (!workspace && !global.workspace) {
         if (options.dryRun)
           throw new CliError(exitCodes.usage, "There is no workspace yet; import without --dry-run creates it.");

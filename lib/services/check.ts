@@ -10,7 +10,6 @@ import {
   type CheckReport,
 } from "@/lib/domain/governance/check-report";
 import type { Readiness } from "@/lib/domain/governance/readiness";
-import { rulesetVersion } from "@/lib/domain/governance/ruleset";
 import type { Category, Severity } from "@/lib/domain/governance/types";
 import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, ServiceError } from "@/lib/services/errors";
@@ -86,7 +85,7 @@ export async function checkWorkspace(ctx: ServiceContext, slug: string, input: u
     .map((r) => ({ environment: r.name, level: r.level, score: r.score }));
   return {
     workspace: workspace.slug,
-    rulesetVersion: run.rulesetVersion ?? rulesetVersion,
+    rulesetVersion: run.rulesetVersion,
     evaluatedAt: run.startedAt.toISOString(),
     summary: summarizeCheck(findings),
     readiness,
