@@ -104,5 +104,5 @@ describe("layoutTopology", () => {
       expectTidy(g, layout);
       expect(layout.width).toBeGreaterThan(0);
     }
-  });
+  }, 20_000);
 });
