@@ -1,5 +1,7 @@
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
-import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { insertRows } from "@/lib/db/bulk";
+import { specLinkColumns, specRecordColumns } from "@/lib/db/spec-repository";
+import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupRecord, type WorkspaceBackup } from "@/lib/domain/document/backup";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
@@ -84,21 +86,27 @@ export async function restoreWorkspaceRows(prisma: PrismaClient, input: RestoreI
         select: { id: true },
       });
       const workspaceId = workspace.id;
-      if (input.records.length)
-        await tx.specRecord.createMany({
-          data: input.records.map((r) => ({
-            id: r.id,
-            workspaceId,
-            kind: r.kind,
-            key: r.key,
-            title: r.title,
-            data: r.data as Prisma.InputJsonValue,
-            createdAt: r.createdAt,
-            updatedAt: r.updatedAt,
-          })),
-        });
-      const refs = input.records.flatMap((r) => r.links.map((l) => ({ fromId: r.id, ...l })));
-      if (refs.length) await tx.specLink.createMany({ data: refs });
+      await insertRows(
+        tx,
+        "SpecRecord",
+        specRecordColumns,
+        input.records.map((r) => ({
+          id: r.id,
+          workspaceId,
+          kind: r.kind,
+          key: r.key,
+          title: r.title,
+          data: r.data,
+          createdAt: r.createdAt,
+          updatedAt: r.updatedAt,
+        })),
+      );
+      await insertRows(
+        tx,
+        "SpecLink",
+        specLinkColumns,
+        input.records.flatMap((r) => r.links.map((l) => ({ fromId: r.id, ...l }))),
+      );
 
       const idBySequence = new Map<number, string>();
       for (const d of input.decisions) {

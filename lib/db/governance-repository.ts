@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
+import { insertRows, selectRows, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
@@ -29,17 +31,11 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
   const [records, resources, decisions, waivers] = await Promise.all([
     prisma.specRecord.findMany({ where: { workspaceId }, select: { id: true, kind: true, title: true, data: true } }),
     workspace.liveSyncRunId
-      ? prisma.liveResource.findMany({
-          where: { syncRunId: workspace.liveSyncRunId },
-          select: {
-            kind: true,
-            externalId: true,
-            name: true,
-            businessGroup: true,
-            environment: true,
-            attributes: true,
-          },
-        })
+      ? selectRows<LiveResource>(
+          prisma,
+          `SELECT "kind", "externalId", "name", "businessGroup", "environment", "attributes" FROM "LiveResource" WHERE "syncRunId" = $1::uuid`,
+          workspace.liveSyncRunId,
+        )
       : Promise.resolve(null),
     prisma.decision.findMany({
       where: { workspaceId },
@@ -64,13 +60,7 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
       title: r.title,
       data: r.data as Record<string, unknown>,
     })),
-    live: resources
-      ? resources.map((r) => ({
-          ...r,
-          kind: r.kind as LiveResource["kind"],
-          attributes: r.attributes as LiveResource["attributes"],
-        }))
-      : null,
+    live: resources,
     syncRunId: workspace.liveSyncRunId,
     decisions: decisions.map((d) => ({
       number: `D${String(d.sequence).padStart(2, "0")}`,
@@ -120,6 +110,28 @@ const toRun = (row: Prisma.EvaluationRunGetPayload<object>): EvaluationRunRow =>
 
 const rankOf = (severity: string) => ({ error: 0, warning: 1, info: 2 })[severity] ?? 3;
 
+const findingColumns: BulkColumn[] = [
+  ["id", "uuid"],
+  ["workspaceId", "uuid"],
+  ["fingerprint", "text"],
+  ["ruleId", "text"],
+  ["severity", "text"],
+  ["severityRank", "integer"],
+  ["category", "text"],
+  ["resourceKind", "text"],
+  ["resourceName", "text"],
+  ["environment", "text"],
+  ["businessGroup", "text"],
+  ["message", "text"],
+  ["remediation", "text"],
+  ["specRecordId", "uuid"],
+  ["liveExternalId", "text"],
+  ["status", "text"],
+  ["waiverId", "uuid"],
+  ["firstSeenAt", "timestamptz(3)"],
+  ["lastSeenAt", "timestamptz(3)"],
+];
+
 const chunkSize = 1000;
 const chunks = <T>(items: T[]) =>
   Array.from({ length: Math.ceil(items.length / chunkSize) }, (_, i) =>
@@ -164,30 +176,32 @@ export async function recordEvaluationRun(
         ).map((f) => [f.fingerprint, f]),
       );
       const fresh = findings.filter((f) => !existing.has(f.fingerprint));
-      for (const part of chunks(fresh)) {
-        await tx.finding.createMany({
-          data: part.map((f) => ({
-            workspaceId,
-            fingerprint: f.fingerprint,
-            ruleId: f.ruleId,
-            severity: f.severity,
-            severityRank: rankOf(f.severity),
-            category: f.category,
-            resourceKind: f.resourceKind,
-            resourceName: f.resourceName,
-            environment: f.environment,
-            businessGroup: f.businessGroup,
-            message: f.message,
-            remediation: f.remediation,
-            specRecordId: f.specRecordId,
-            liveExternalId: f.liveExternalId,
-            status: f.status,
-            waiverId: f.waiverId,
-            firstSeenAt: now,
-            lastSeenAt: now,
-          })),
-        });
-      }
+      await insertRows(
+        tx,
+        "Finding",
+        findingColumns,
+        fresh.map((f) => ({
+          id: randomUUID(),
+          workspaceId,
+          fingerprint: f.fingerprint,
+          ruleId: f.ruleId,
+          severity: f.severity,
+          severityRank: rankOf(f.severity),
+          category: f.category,
+          resourceKind: f.resourceKind,
+          resourceName: f.resourceName,
+          environment: f.environment,
+          businessGroup: f.businessGroup,
+          message: f.message,
+          remediation: f.remediation,
+          specRecordId: f.specRecordId,
+          liveExternalId: f.liveExternalId,
+          status: f.status,
+          waiverId: f.waiverId,
+          firstSeenAt: now,
+          lastSeenAt: now,
+        })),
+      );
       const seen = findings.filter((f) => existing.has(f.fingerprint));
       for (const part of chunks(seen.map((f) => f.fingerprint))) {
         await tx.finding.updateMany({

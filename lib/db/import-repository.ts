@@ -1,4 +1,6 @@
 import { recordAuditEvent, recordAuditEvents, type AuditOrigin } from "@/lib/db/audit-repository";
+import { insertRows } from "@/lib/db/bulk";
+import { specLinkColumns, specRecordColumns } from "@/lib/db/spec-repository";
 import { appendRevision, resetReviews, updateDecisionRow } from "@/lib/db/decision-repository";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
@@ -65,17 +67,22 @@ export async function writeImport(prisma: PrismaClient, input: ImportWrite): Pro
     async (tx) => {
       const creates = input.records.filter((r) => r.action === "create");
       const updates = input.records.filter((r) => r.action === "update");
-      if (creates.length)
-        await tx.specRecord.createMany({
-          data: creates.map((r) => ({
-            id: r.id,
-            workspaceId: input.workspaceId,
-            kind: r.kind,
-            key: r.key,
-            title: r.title,
-            data: r.data as Prisma.InputJsonValue,
-          })),
-        });
+      const at = new Date();
+      await insertRows(
+        tx,
+        "SpecRecord",
+        specRecordColumns,
+        creates.map((r) => ({
+          id: r.id,
+          workspaceId: input.workspaceId,
+          kind: r.kind,
+          key: r.key,
+          title: r.title,
+          data: r.data,
+          createdAt: at,
+          updatedAt: at,
+        })),
+      );
       for (const r of updates) {
         const { count } = await tx.specRecord.updateMany({
           where: { id: r.id, workspaceId: input.workspaceId, version: r.version },
@@ -85,7 +92,7 @@ export async function writeImport(prisma: PrismaClient, input: ImportWrite): Pro
       }
       if (updates.length) await tx.specLink.deleteMany({ where: { fromId: { in: updates.map((r) => r.id) } } });
       const links = input.records.flatMap((r) => r.links.map((l) => ({ fromId: r.id, ...l })));
-      if (links.length) await tx.specLink.createMany({ data: links });
+      await insertRows(tx, "SpecLink", specLinkColumns, links);
       await recordAuditEvents(
         tx,
         input.records.map((r) => ({

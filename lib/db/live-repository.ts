@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
+import { insertRows, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
@@ -215,22 +217,33 @@ export async function currentCounts(prisma: PrismaClient, workspaceId: string): 
   return (run?.counts as Record<string, number> | undefined) ?? {};
 }
 
-const chunk = 1000;
+const resourceColumns: BulkColumn[] = [
+  ["id", "uuid"],
+  ["syncRunId", "uuid"],
+  ["kind", "text"],
+  ["externalId", "text"],
+  ["name", "text"],
+  ["businessGroup", "text"],
+  ["environment", "text"],
+  ["attributes", "jsonb"],
+];
 
 async function insertResources(tx: Prisma.TransactionClient, syncRunId: string, resources: readonly LiveResource[]) {
-  for (let i = 0; i < resources.length; i += chunk) {
-    await tx.liveResource.createMany({
-      data: resources.slice(i, i + chunk).map((r) => ({
-        syncRunId,
-        kind: r.kind,
-        externalId: r.externalId,
-        name: r.name,
-        businessGroup: r.businessGroup,
-        environment: r.environment,
-        attributes: r.attributes as Prisma.InputJsonValue,
-      })),
-    });
-  }
+  await insertRows(
+    tx,
+    "LiveResource",
+    resourceColumns,
+    resources.map((r) => ({
+      id: randomUUID(),
+      syncRunId,
+      kind: r.kind,
+      externalId: r.externalId,
+      name: r.name,
+      businessGroup: r.businessGroup,
+      environment: r.environment,
+      attributes: r.attributes,
+    })),
+  );
 }
 
 /** How many earlier snapshots keep their resources (for history and drift over time). */

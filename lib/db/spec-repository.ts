@@ -1,6 +1,24 @@
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
+import type { BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
+
+/** Columns of the bulk writes of records (imports and restores). */
+export const specRecordColumns: BulkColumn[] = [
+  ["id", "uuid"],
+  ["workspaceId", "uuid"],
+  ["kind", "text"],
+  ["key", "text"],
+  ["title", "text"],
+  ["data", "jsonb"],
+  ["createdAt", "timestamptz(3)"],
+  ["updatedAt", "timestamptz(3)"],
+];
+export const specLinkColumns: BulkColumn[] = [
+  ["fromId", "uuid"],
+  ["field", "text"],
+  ["toId", "uuid"],
+];
 
 /** A stored specification record, as the rest of the app sees it. */
 export type SpecRecordRow = {

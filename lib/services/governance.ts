@@ -59,7 +59,11 @@ export async function evaluateWorkspace(
     sources.waivers,
   );
   const byKind = new Map<string, Record<string, unknown>[]>();
-  for (const entry of sources.spec) byKind.set(entry.kind, [...(byKind.get(entry.kind) ?? []), entry.data]);
+  for (const entry of sources.spec) {
+    const list = byKind.get(entry.kind);
+    if (list) list.push(entry.data);
+    else byKind.set(entry.kind, [entry.data]);
+  }
   const measures = specKindIds.map((kind) => measureCompleteness(kind, byKind.get(kind) ?? []));
   const cells = measures.reduce((n, m) => n + m.cells, 0);
   const completeness = cells === 0 ? 0 : measures.reduce((n, m) => n + m.filled, 0) / cells;

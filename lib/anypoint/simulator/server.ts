@@ -69,6 +69,24 @@ function page<T>(items: T[], query: URLSearchParams, defaultLimit: number): T[] 
   return items.slice(offset, offset + limit);
 }
 
+/** What the deployments list answers for a deployment: a summary of its details. */
+function summaryOf(d: Record<string, unknown>): Record<string, unknown> {
+  const detail = d as Record<string, unknown> & {
+    application?: { status?: string };
+    target?: { provider?: string; targetId?: string; deploymentSettings?: { runtime?: { version?: string } } };
+  };
+  return {
+    id: detail.id,
+    name: detail.name,
+    creationDate: detail.creationDate,
+    lastModifiedDate: detail.lastModifiedDate,
+    target: { provider: detail.target?.provider, targetId: detail.target?.targetId },
+    status: detail.status,
+    application: { status: detail.application?.status },
+    currentRuntimeVersion: detail.target?.deploymentSettings?.runtime?.version,
+  };
+}
+
 /**
  * Serves an estate file in the wire shapes of the Anypoint Platform APIs: token issuance, the
  * organisation walk, CloudHub 1.0 and 2.0, networks, API Manager, with every envelope kind and
@@ -82,13 +100,37 @@ export function createSimulator(options: SimulatorOptions) {
   const requests: RecordedRequest[] = [];
   const random = options.random ?? Math.random;
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
-  const orgs = () => new Map(estate.organizations.map((o) => [o.id, o]));
-  const envOrg = () =>
-    new Map(
-      estate.organizations.flatMap((o) =>
-        ((o.environments as { id: string }[] | undefined) ?? []).map((e) => [e.id, o.id] as const),
+  // Lookups built once per estate: an estate of 50,000 applications is read with tens of
+  // thousands of requests, and a scan per request would make the simulator the bottleneck.
+  type Indexes = {
+    orgs: Map<string, Estate["organizations"][number]>;
+    envOrg: Map<string, string>;
+    apiIds: Map<string, Set<string>>;
+    deployments: Map<string, Map<string, Record<string, unknown>>>;
+    summaries: Map<string, Record<string, unknown>[]>;
+  };
+  let indexes: Indexes | null = null;
+  const indexed = (): Indexes =>
+    (indexes ??= {
+      orgs: new Map(estate.organizations.map((o) => [o.id, o])),
+      envOrg: new Map(
+        estate.organizations.flatMap((o) =>
+          ((o.environments as { id: string }[] | undefined) ?? []).map((e) => [e.id, o.id] as const),
+        ),
       ),
-    );
+      apiIds: new Map(
+        Object.entries(estate.apis).map(([envId, assets]) => [
+          envId,
+          new Set(assets.flatMap((a) => ((a.apis as { id: number }[] | undefined) ?? []).map((api) => String(api.id)))),
+        ]),
+      ),
+      deployments: new Map(
+        Object.entries(estate.deployments).map(([envId, list]) => [envId, new Map(list.map((d) => [String(d.id), d]))]),
+      ),
+      summaries: new Map(Object.entries(estate.deployments).map(([envId, list]) => [envId, list.map(summaryOf)])),
+    });
+  const orgs = () => indexed().orgs;
+  const envOrg = () => indexed().envOrg;
 
   function issueToken(body: string, contentType: string): Answer {
     let fields: Record<string, unknown> = {};
@@ -165,29 +207,11 @@ export function createSimulator(options: SimulatorOptions) {
         ))
     ) {
       if (envOrg().get(m[2]!) !== m[1]) return notFound("Environment");
-      const details = estate.deployments[m[2]!] ?? [];
       if (m[3]) {
-        const one = details.find((d) => d.id === m![3]);
+        const one = indexed().deployments.get(m[2]!)?.get(m[3]);
         return one ? json(200, one) : notFound("Deployment");
       }
-      const summaries = details.map((d) => {
-        const detail = d as Record<string, unknown> & {
-          application?: { status?: string };
-          target?: { provider?: string; targetId?: string };
-        };
-        return {
-          id: detail.id,
-          name: detail.name,
-          creationDate: detail.creationDate,
-          lastModifiedDate: detail.lastModifiedDate,
-          target: { provider: detail.target?.provider, targetId: detail.target?.targetId },
-          status: detail.status,
-          application: { status: detail.application?.status },
-          currentRuntimeVersion: (
-            detail.target as { deploymentSettings?: { runtime?: { version?: string } } } | undefined
-          )?.deploymentSettings?.runtime?.version,
-        };
-      });
+      const summaries = indexed().summaries.get(m[2]!) ?? [];
       return json(200, { total: summaries.length, items: page(summaries, query, 25) });
     }
     if (
@@ -243,9 +267,7 @@ export function createSimulator(options: SimulatorOptions) {
       if (envOrg().get(m[2]!) !== m[1]) return notFound("Environment");
       if (m[3]) {
         const policies = estate.policies[m[3]];
-        const known = (estate.apis[m[2]!] ?? []).some((a) =>
-          ((a.apis as { id: number }[] | undefined) ?? []).some((api) => String(api.id) === m![3]),
-        );
+        const known = indexed().apiIds.get(m[2]!)?.has(m[3]) ?? false;
         return known ? json(200, policies ?? []) : json(404, { name: "NotFoundError", message: "API not found" });
       }
       const assets = estate.apis[m[2]!] ?? [];
@@ -381,6 +403,7 @@ export function createSimulator(options: SimulatorOptions) {
     /** Replaces the estate (the next sync sees the new one). */
     setEstate(next: unknown) {
       estate = estateSchema.parse(next);
+      indexes = null;
     },
     requests,
     /** Forgets recorded requests. */

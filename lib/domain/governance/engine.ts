@@ -100,7 +100,7 @@ export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers
       const fingerprint = fingerprintOf(rule.id, raw);
       if (seen.has(fingerprint)) continue;
       seen.add(fingerprint);
-      const base = {
+      const finding: Finding = {
         ruleId: rule.id,
         category: rule.category,
         severity: raw.severity ?? rule.severity,
@@ -113,9 +113,15 @@ export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers
         specRecordId: raw.specRecordId ?? null,
         liveExternalId: raw.liveExternalId ?? null,
         fingerprint,
+        status: "open",
+        waiverId: null,
       };
-      const waiver = findWaiver(base, waivers, input.now);
-      findings.push({ ...base, status: waiver ? "waived" : "open", waiverId: waiver?.id ?? null });
+      const waiver = waivers.length ? findWaiver(finding, waivers, input.now) : null;
+      if (waiver) {
+        finding.status = "waived";
+        finding.waiverId = waiver.id;
+      }
+      findings.push(finding);
     }
   }
   const rank = { error: 0, warning: 1, info: 2 } as const;

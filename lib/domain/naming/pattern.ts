@@ -194,6 +194,19 @@ export type NameCheck =
       suggestion: string | null;
     };
 
+const prefixCache = new WeakMap<CompiledPattern, RegExp[]>();
+
+/** The regexes of the pattern's leading 0..n parts, compiled once per pattern (an estate has thousands of names to explain). */
+function prefixRegexes(pattern: CompiledPattern): RegExp[] {
+  let cached = prefixCache.get(pattern);
+  if (!cached) {
+    cached = pattern.parts.map((_, count) => new RegExp(`^${toRegex(pattern.parts.slice(0, count), false)}`));
+    cached.push(new RegExp(`^${toRegex(pattern.parts, false)}`));
+    prefixCache.set(pattern, cached);
+  }
+  return cached;
+}
+
 /**
  * Checks a name against a pattern (and a maximum length), saying which part fails first: the
  * longest run of leading parts that matches the start of the name, and the part after it.
@@ -216,9 +229,9 @@ export function checkName(pattern: CompiledPattern, name: string, maxLength?: nu
     };
   }
   const { parts } = pattern;
+  const prefixes = prefixRegexes(pattern);
   // The first part that no split of the leading ones lets match a start of the name.
-  const prefixLength = (count: number) =>
-    new RegExp(`^${toRegex(parts.slice(0, count), false)}`).exec(name)?.[0].length ?? null;
+  const prefixLength = (count: number) => prefixes[count]!.exec(name)?.[0].length ?? null;
   let failing = parts.length;
   for (let k = 0; k < parts.length; k += 1) {
     if (prefixLength(k + 1) === null) {
@@ -227,7 +240,7 @@ export function checkName(pattern: CompiledPattern, name: string, maxLength?: nu
     }
   }
   const position = prefixLength(failing) ?? 0;
-  const suggestion = suggest(pattern, name, maxLength);
+  const suggestion = suggest(pattern, name, maxLength, position);
   if (failing >= parts.length) {
     return {
       ok: false,
@@ -268,41 +281,67 @@ function distance(a: string, b: string): number {
  * A corrected name when one thing is off: letter case, one hyphen-separated token replaced by
  * the nearest allowed value or literal word, or a missing literal token inserted.
  */
-function suggest(pattern: CompiledPattern, name: string, maxLength?: number | null): string | null {
+function suggest(
+  pattern: CompiledPattern,
+  name: string,
+  maxLength: number | null | undefined,
+  position: number,
+): string | null {
   const passes = (candidate: string) =>
     candidate !== name && pattern.regex.test(candidate) && (!maxLength || candidate.length <= maxLength);
   const lower = name.toLowerCase().replace(/_/g, "-");
   if (passes(lower)) return lower;
   const tokens = lower.split("-");
-  const words = new Set<string>();
-  const collect = (parts: PatternPart[]) => {
-    for (const part of parts) {
-      if (part.kind === "choice") part.options.forEach((o) => words.add(o));
-      if (part.kind === "literal")
-        part.text
-          .split("-")
-          .filter(Boolean)
-          .forEach((w) => words.add(w));
-      if (part.kind === "optional") collect(part.parts);
+  const words = patternWords(pattern);
+  const candidatesAt = (from: number, to: number) => {
+    const candidates: { name: string; cost: number }[] = [];
+    for (let i = from; i < to; i += 1) {
+      // A replacement is a suggestion only when it is a near miss ("prod" -> "prd"), not another word.
+      const nearMiss = Math.max(2, Math.ceil(tokens[i]!.length / 2));
+      for (const word of words) {
+        const cost = distance(tokens[i]!, word.toLowerCase());
+        if (cost <= nearMiss) {
+          const replaced = [...tokens.slice(0, i), word, ...tokens.slice(i + 1)].join("-");
+          if (passes(replaced)) candidates.push({ name: replaced, cost });
+        }
+        const inserted = [...tokens.slice(0, i), word, ...tokens.slice(i)].join("-");
+        if (passes(inserted)) candidates.push({ name: inserted, cost: word.length + 1 });
+      }
+      const dropped = [...tokens.slice(0, i), ...tokens.slice(i + 1)].join("-");
+      if (passes(dropped)) candidates.push({ name: dropped, cost: tokens[i]!.length + 1 });
     }
+    candidates.sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name));
+    return candidates[0]?.name ?? null;
   };
-  collect(pattern.parts);
-  const candidates: { name: string; cost: number }[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    // A replacement is a suggestion only when it is a near miss ("prod" -> "prd"), not another word.
-    const nearMiss = Math.max(2, Math.ceil(tokens[i]!.length / 2));
-    for (const word of words) {
-      const replaced = [...tokens.slice(0, i), word, ...tokens.slice(i + 1)].join("-");
-      const cost = distance(tokens[i]!, word.toLowerCase());
-      if (cost <= nearMiss && passes(replaced)) candidates.push({ name: replaced, cost });
-      const inserted = [...tokens.slice(0, i), word, ...tokens.slice(i)].join("-");
-      if (passes(inserted)) candidates.push({ name: inserted, cost: word.length + 1 });
-    }
-    const dropped = [...tokens.slice(0, i), ...tokens.slice(i + 1)].join("-");
-    if (passes(dropped)) candidates.push({ name: dropped, cost: tokens[i]!.length + 1 });
+  // The fix is nearly always at the token where matching broke (or next to it): try there first,
+  // since every candidate costs a regex test with backtracking, then everywhere.
+  const at = lower.slice(0, position).split("-").length - 1;
+  return candidatesAt(Math.max(0, at - 1), Math.min(tokens.length, at + 2)) ?? candidatesAt(0, tokens.length);
+}
+
+const wordCache = new WeakMap<CompiledPattern, string[]>();
+
+/** The words a pattern allows literally (choices and literal tokens). */
+function patternWords(pattern: CompiledPattern): string[] {
+  let cached = wordCache.get(pattern);
+  if (!cached) {
+    const words = new Set<string>();
+    const collect = (parts: PatternPart[]) => {
+      for (const part of parts) {
+        if (part.kind === "choice") part.options.forEach((o) => words.add(o));
+        if (part.kind === "literal")
+          part.text
+            .split("-")
+            .filter(Boolean)
+            .forEach((w) => words.add(w));
+        if (part.kind === "optional") collect(part.parts);
+      }
+    };
+    collect(pattern.parts);
+    cached = [...words];
+    wordCache.set(pattern, cached);
   }
-  candidates.sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name));
-  return candidates[0]?.name ?? null;
+  return cached;
 }
 
 /** A name that passes the pattern, built from values for its placeholders (optional parts kept when all their values are given). */

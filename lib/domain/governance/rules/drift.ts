@@ -14,18 +14,6 @@ const sameSet = (a: readonly string[], b: readonly string[]) => {
 };
 const list = (values: readonly string[]) => (values.length ? values.join(", ") : "none");
 
-type Planned = { entry: SpecEntry; environment: string | null };
-
-/** Where a planned application should run: one entry per environment it lists (or one without). */
-function plannedApplications(context: RuleContext): Planned[] {
-  return context.spec("application").flatMap((entry): Planned[] => {
-    const environments = context.titles(entry.data.environments);
-    return environments.length
-      ? environments.map((environment) => ({ entry, environment }))
-      : [{ entry, environment: null }];
-  });
-}
-
 function pairs(context: RuleContext, kind: (typeof comparedKinds)[number]) {
   const live = new Map(context.live(kind).map((r) => [lower(r.name), r]));
   return context
@@ -80,7 +68,7 @@ export const driftRules: Rule[] = [
         }
       }
       const index = applicationIndex(context);
-      for (const planned of plannedApplications(context)) {
+      for (const planned of index.planned) {
         if (index.liveFor(planned.entry, planned.environment).length) continue;
         findings.push({
           resourceKind: "application",
@@ -125,12 +113,9 @@ export const driftRules: Rule[] = [
       for (const app of context.live("application")) {
         const planned = index.plannedFor(app);
         // Planned for this environment, or planned without environments.
-        if (
-          planned &&
-          (context.titles(planned.data.environments).length === 0 ||
-            context.titles(planned.data.environments).some((e) => lower(e) === lower(app.environment)))
-        ) {
-          continue;
+        if (planned) {
+          const environments = index.environmentsOf(planned);
+          if (environments.size === 0 || environments.has(lower(app.environment))) continue;
         }
         findings.push({
           resourceKind: "application",
@@ -210,7 +195,7 @@ export const driftRules: Rule[] = [
         }
       }
       const index = applicationIndex(context);
-      for (const planned of plannedApplications(context)) {
+      for (const planned of index.planned) {
         const workers = planned.entry.data.workers;
         const size = planned.entry.data.workerSize;
         for (const app of index.liveFor(planned.entry, planned.environment)) {

@@ -76,10 +76,19 @@ export const gapRules: Rule[] = [
     rationale: "The template asks for these values; an empty cell is a question nobody has answered yet.",
     remediation: "Fill in the field, or mark the section not applicable.",
     needsLive: false,
-    evaluate: ({ input }) =>
-      input.spec.flatMap((record) =>
-        kindFields(record.kind)
-          .filter((field) => (field.required || field.tracked) && field.type !== "boolean")
+    evaluate: ({ input }) => {
+      // The fields asked for, per kind, worked out once rather than per record.
+      const asked = new Map<SpecKind, ReturnType<typeof kindFields>>();
+      const askedOf = (kind: SpecKind) => {
+        let fields = asked.get(kind);
+        if (!fields) {
+          fields = kindFields(kind).filter((field) => (field.required || field.tracked) && field.type !== "boolean");
+          asked.set(kind, fields);
+        }
+        return fields;
+      };
+      return input.spec.flatMap((record) =>
+        askedOf(record.kind)
           .filter(() => !(record.kind === "narrative-section" && record.data.notApplicable === true))
           .filter((field) => {
             const value = record.data[field.name];
@@ -96,7 +105,8 @@ export const gapRules: Rule[] = [
             specRecordId: record.id,
             detail: field.name,
           })),
-      ),
+      );
+    },
   },
   {
     id: "GAP-IMPORTED",

@@ -93,21 +93,26 @@ export const namingRules: Rule[] = [
         }
       }
       const usable = conventions.filter((c) => c.pattern);
+      // A name passes when one applicable convention accepts it; only a name that passes none is
+      // explained (which part fails, a suggestion), which costs far more than the test.
+      const accepts = (c: Convention, name: string) =>
+        c.pattern!.regex.test(name) && (!c.maxLength || name.length <= c.maxLength);
       for (const kind of new Set(usable.map((c) => c.kind))) {
+        const byEnvironment = new Map<string | null, Convention[]>();
         for (const resource of context.live(kind)) {
           const environment = environmentOf(resource);
-          const applicable = usable.filter(
-            (c) =>
-              c.kind === kind &&
-              (c.environments.length === 0 || (environment !== null && c.environments.includes(environment))),
-          );
-          if (applicable.length === 0) continue;
-          const results = applicable.map((c) => ({
-            convention: c,
-            result: checkName(c.pattern!, resource.name, c.maxLength),
-          }));
-          if (results.some((r) => r.result.ok)) continue;
-          for (const { convention, result } of results) {
+          let applicable = byEnvironment.get(environment);
+          if (!applicable) {
+            applicable = usable.filter(
+              (c) =>
+                c.kind === kind &&
+                (c.environments.length === 0 || (environment !== null && c.environments.includes(environment))),
+            );
+            byEnvironment.set(environment, applicable);
+          }
+          if (applicable.length === 0 || applicable.some((c) => accepts(c, resource.name))) continue;
+          for (const convention of applicable) {
+            const result = checkName(convention.pattern!, resource.name, convention.maxLength);
             if (result.ok) continue;
             findings.push({
               resourceKind: kind,

@@ -1,3 +1,4 @@
+import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
 import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
 import { compilePattern, type CompiledPattern } from "@/lib/domain/naming/pattern";
@@ -277,7 +278,7 @@ export const networkRules: Rule[] = [
     remediation: "Point the rule at the deployed application, or remove it.",
     needsLive: true,
     evaluate: (context) => {
-      const apps = new Set(context.live("application").map((a) => a.name.toLowerCase()));
+      const apps = applicationIndex(context).liveNames;
       return context
         .live("mapping-rule")
         .filter((rule) => {
@@ -304,15 +305,18 @@ export const networkRules: Rule[] = [
     remediation: "Add a mapping rule (or a pattern) that targets it, or correct its name.",
     needsLive: false,
     evaluate: (context) => {
-      const targets = [
-        ...context.spec("mapping-rule").map((r) => String(r.data.targetApp ?? "")),
-        ...context.live("mapping-rule").map((r) => String(r.attributes.appName ?? "")),
-      ];
       // Literal targets are looked up; each distinct pattern is compiled once.
-      const literal = new Set(targets.filter((t) => !t.includes("{")).map((t) => t.toLowerCase()));
-      const patterns = [...new Set(targets.filter((t) => t.includes("{")))]
-        .map(targetPattern)
-        .filter((p): p is RegExp => p !== null);
+      const literal = new Set<string>();
+      const patternSources = new Set<string>();
+      const addTarget = (target: unknown) => {
+        const text = String(target ?? "");
+        if (text.includes("{")) patternSources.add(text);
+        else literal.add(text.toLowerCase());
+      };
+      for (const rule of context.spec("mapping-rule")) addTarget(rule.data.targetApp);
+      for (const rule of context.live("mapping-rule")) addTarget(rule.attributes.appName);
+      const targetCount = context.spec("mapping-rule").length + context.live("mapping-rule").length;
+      const patterns = [...patternSources].map(targetPattern).filter((p): p is RegExp => p !== null);
       const reached = (name: string) => literal.has(name.toLowerCase()) || patterns.some((p) => p.test(name));
       return context
         .spec("application")
@@ -320,7 +324,7 @@ export const networkRules: Rule[] = [
         .map((app) => ({
           resourceKind: "application" as const,
           resourceName: app.title,
-          message: `Experience application "${app.title}" matches no mapping rule's target${targets.length ? "" : " (there are no mapping rules)"}`,
+          message: `Experience application "${app.title}" matches no mapping rule's target${targetCount ? "" : " (there are no mapping rules)"}`,
           specRecordId: app.id,
         }));
     },

@@ -381,8 +381,15 @@ export const lifecycleRules: Rule[] = [
           .filter((pair): pair is readonly [string, number[]] => pair[1] !== null),
       );
       const findings: RuleFinding[] = [];
+      // An estate runs a handful of distinct versions and support dates: parse each once.
+      const versions = new Map<unknown, number[] | null>();
+      const ends = new Map<string, number>();
       for (const app of context.live("application")) {
-        const version = parseRuntime(app.attributes.runtimeVersion);
+        let version = versions.get(app.attributes.runtimeVersion);
+        if (version === undefined) {
+          version = parseRuntime(app.attributes.runtimeVersion);
+          versions.set(app.attributes.runtimeVersion, version);
+        }
         const required = app.environment ? minimum.get(lower(app.environment)) : undefined;
         if (version && required && older(version, required) < 0) {
           findings.push(
@@ -394,7 +401,9 @@ export const lifecycleRules: Rule[] = [
           );
         }
         const endOfSupport = app.attributes.runtimeEndOfSupport;
-        if (typeof endOfSupport === "string" && Date.parse(endOfSupport) < context.input.now.getTime()) {
+        if (typeof endOfSupport === "string" && !ends.has(endOfSupport))
+          ends.set(endOfSupport, Date.parse(endOfSupport));
+        if (typeof endOfSupport === "string" && ends.get(endOfSupport)! < context.input.now.getTime()) {
           findings.push(
             appFinding(
               app,
