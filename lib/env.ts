@@ -228,6 +228,19 @@ export function getEnv(): Env {
   return cached;
 }
 
+/**
+ * The environment for a process tooling starts (benchmarks start the portal and workers): this
+ * process's, without the portal's own settings, so that only what the tool sets applies.
+ */
+export function childProcessEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && !/^(AUTH_|AGP_|DATABASE_URL$|NODE_ENV$)/.test(entry[0]),
+    ),
+  );
+}
+
 /** Reads a variable that only test tooling uses (never the app). */
 export function readTestDatabaseUrl(): string | undefined {
   return process.env.TEST_DATABASE_URL?.trim() || undefined;

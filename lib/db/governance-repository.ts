@@ -89,7 +89,14 @@ export type EvaluationRunRow = {
   finishedAt: Date | null;
   rulesetVersion: string;
   syncRunId: string | null;
-  counts: { open: number; waived: number; bySeverity: Record<string, number>; byCategory: Record<string, number> };
+  counts: {
+    open: number;
+    waived: number;
+    bySeverity: Record<string, number>;
+    byCategory: Record<string, number>;
+    /** Open findings per rule and severity (runs recorded before this was summarised lack it). */
+    byRule?: Record<string, Record<string, number>>;
+  };
   readiness: unknown[];
   completeness: number;
   durationMs: number | null;

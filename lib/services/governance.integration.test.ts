@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
 import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { groupOpenFindings } from "@/lib/db/governance-repository";
 import { systemActor, type Actor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
@@ -41,7 +42,8 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
 
   it("finds real problems in every category, and pins their counts", async () => {
     const run = await evaluateWorkspace(db(), workspaceId, "manual", now);
-    expect(run.counts).toEqual({
+    const { byRule, ...summary } = run.counts;
+    expect(summary).toEqual({
       open: 80,
       waived: 0,
       bySeverity: { error: 14, warning: 49, info: 17 },
@@ -57,6 +59,12 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
       },
     });
     expect(run.rulesetVersion).toMatch(/^\d{4}\.\d+\.\d+$/);
+    // The run's per-rule counts (what the dashboard reads) are what the findings table holds.
+    const counted = await groupOpenFindings(db().prisma, workspaceId);
+    expect(
+      Object.values(byRule!).reduce((n, bySeverity) => n + Object.values(bySeverity).reduce((a, b) => a + b, 0), 0),
+    ).toBe(80);
+    for (const group of counted) expect(byRule![group.ruleId]![group.severity]).toBe(group.count);
     const overview = await getGovernanceOverview(as(vic), "northwind", now);
     expect(overview.readiness.find((r) => r.name === "PROD")).toMatchObject({
       scope: "environment",

@@ -169,12 +169,18 @@ export async function listFindings(
   };
 }
 
+/** The latest evaluation run and its readiness (the findings page's frame; its rows are paged). */
+export async function getLatestEvaluation(ctx: ServiceContext, slug: string) {
+  const workspace = await loadWorkspace(ctx, slug);
+  const [latest] = await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1);
+  return { latest: latest ?? null, readiness: (latest?.readiness ?? []) as Readiness[] };
+}
+
 /** What the dashboard shows: readiness, the trend of open findings, top blockers, expiring waivers. */
 export async function getGovernanceOverview(ctx: ServiceContext, slug: string, now = new Date()) {
   const workspace = await loadWorkspace(ctx, slug);
-  const [runs, groups, waivers, proposed, live] = await Promise.all([
+  const [runs, waivers, proposed, live] = await Promise.all([
     listEvaluationRunRows(ctx.db.prisma, workspace.id, 30),
-    groupOpenFindings(ctx.db.prisma, workspace.id),
     listWaiverRows(ctx.db.prisma, workspace.id, ["approved", "requested"]),
     ctx.db.prisma.decision.findMany({
       where: { workspaceId: workspace.id, status: "proposed" },
@@ -184,6 +190,15 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
     ctx.db.prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { liveSyncRunId: true } }),
   ]);
   const latest = runs[0] ?? null;
+  // The findings are those of the latest run (only an evaluation writes them), so its summary
+  // counts them; older runs without per-rule counts are counted in the database.
+  const groups = latest?.counts.byRule
+    ? Object.entries(latest.counts.byRule).flatMap(([ruleId, bySeverity]) =>
+        Object.entries(bySeverity).map(([severity, count]) => ({ ruleId, severity, count })),
+      )
+    : latest
+      ? await groupOpenFindings(ctx.db.prisma, workspace.id)
+      : [];
   const lastSync = live.liveSyncRunId
     ? await ctx.db.prisma.syncRun.findUnique({ where: { id: live.liveSyncRunId }, select: { finishedAt: true } })
     : null;

@@ -24,7 +24,10 @@ const time = async <T>(work: () => Promise<T>): Promise<[T, number]> => {
 };
 
 const [workspace, restoreMs] = await time(() =>
-  restoreWorkspace(ctx, { backup: JSON.parse(JSON.stringify(generated.backup)) }),
+  restoreWorkspace(ctx, {
+    slug: generated.backup.workspace.slug,
+    backup: JSON.parse(JSON.stringify(generated.backup)),
+  }),
 );
 const started = await startSyncRun(ctx.db.prisma, {
   workspaceId: workspace.id,

@@ -5,5 +5,5 @@ export const median = (values: number[]) => [...values].sort((a, b) => a - b)[Ma
 export function line(name: string, size: string, value: number, unit: string, budget?: number) {
   const verdict =
     budget === undefined ? "" : value <= budget ? `PASS (budget ${budget} ${unit})` : `MISS (budget ${budget} ${unit})`;
-  console.log(`${name.padEnd(32)} ${size.padEnd(14)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(6)} ${verdict}`);
+  console.log(`${name.padEnd(40)} ${size.padEnd(14)} ${value.toFixed(1).padStart(10)} ${unit.padEnd(6)} ${verdict}`);
 }

@@ -38,9 +38,21 @@ describe("computeReadiness", () => {
 });
 
 describe("summarize", () => {
-  it("counts open findings by severity and category, and waived ones apart", () => {
+  it("counts open findings by severity, category and rule, and waived ones apart", () => {
+    const rule = (ruleId: string, over: Parameters<typeof f>[0]) => ({ ...f(over), ruleId });
     expect(
-      summarize([f({ severity: "error", category: "network" }), f({ category: "network" }), f({ status: "waived" })]),
-    ).toEqual({ open: 2, waived: 1, bySeverity: { error: 1, warning: 1, info: 0 }, byCategory: { network: 2 } });
+      summarize([
+        rule("NET-DLB-TLS", { severity: "error", category: "network" }),
+        rule("NET-DLB-TLS", { category: "network" }),
+        rule("NET-VPC-SIZE", { category: "network" }),
+        rule("NET-VPC-SIZE", { status: "waived" }),
+      ]),
+    ).toEqual({
+      open: 3,
+      waived: 1,
+      bySeverity: { error: 1, warning: 2, info: 0 },
+      byCategory: { network: 3 },
+      byRule: { "NET-DLB-TLS": { error: 1, warning: 1 }, "NET-VPC-SIZE": { warning: 1 } },
+    });
   });
 });

@@ -53,8 +53,11 @@ export function computeReadiness(
   ];
 }
 
-/** Open findings counted by severity and by category (an evaluation run's summary). */
-export function summarize(findings: readonly Pick<Finding, "severity" | "category" | "status">[]) {
+/**
+ * Open findings counted by severity, by category and by rule and severity (an evaluation run's
+ * summary: the dashboard reads these rather than counting findings on every view).
+ */
+export function summarize(findings: readonly Pick<Finding, "ruleId" | "severity" | "category" | "status">[]) {
   const open = findings.filter((f) => f.status === "open");
   const count = <K extends string>(key: (f: (typeof open)[number]) => K) =>
     open.reduce<Record<string, number>>((acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }), {});
@@ -63,5 +66,10 @@ export function summarize(findings: readonly Pick<Finding, "severity" | "categor
     waived: findings.length - open.length,
     bySeverity: { error: 0, warning: 0, info: 0, ...count((f) => f.severity) },
     byCategory: count((f) => f.category),
+    byRule: open.reduce<Record<string, Record<string, number>>>((acc, f) => {
+      const rule = (acc[f.ruleId] ??= {});
+      rule[f.severity] = (rule[f.severity] ?? 0) + 1;
+      return acc;
+    }, {}),
   };
 }

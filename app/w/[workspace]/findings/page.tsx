@@ -5,7 +5,7 @@ import { FindingsExplorer } from "@/components/findings-explorer";
 import { PageHeader } from "@/components/page-header";
 import { RunEvaluationButton } from "@/components/run-evaluation-button";
 import { can } from "@/lib/domain/access";
-import { getGovernanceOverview, listRules } from "@/lib/services/governance";
+import { getLatestEvaluation, listRules } from "@/lib/services/governance";
 
 export const metadata = { title: "Findings" };
 
@@ -19,7 +19,7 @@ export default async function FindingsPage({
   const { workspace } = await params;
   const { q } = await searchParams;
   const ctx = await requirePageContext();
-  const overview = await notFoundOn404(getGovernanceOverview(ctx, workspace));
+  const overview = await notFoundOn404(getLatestEvaluation(ctx, workspace));
   const readiness = overview.readiness;
   return (
     <>
