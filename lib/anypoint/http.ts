@@ -21,7 +21,11 @@ export type AnypointHttpOptions = {
   timeoutMs?: number;
   /** Retries of a 429, 503, timeout or network failure before the call fails. */
   maxRetries?: number;
-  /** Requests in flight at once. */
+  /**
+   * Requests in flight at once to each of the platform's services (Access Management, CloudHub,
+   * Application Manager, Runtime Fabric, API Manager, Exchange: the first segment of the path).
+   * Each service enforces its own rate limit, so one service's backlog need not hold up another's.
+   */
   concurrency?: number;
   baseDelayMs?: number;
   /** The longest wait before a retry; a server asking for longer fails the call instead. */
@@ -113,7 +117,7 @@ function errorDetail(text: string): string {
 }
 
 /**
- * The HTTP layer of the Anypoint client: bounded concurrency, a timeout per attempt, retries of
+ * The HTTP layer of the Anypoint client: bounded concurrency per service, a timeout per attempt, retries of
  * 429/503/timeouts with exponential backoff and full jitter (or the server's Retry-After /
  * X-RateLimit-Reset), JSON parsing and validation. Counts every request it sends.
  */
@@ -127,7 +131,16 @@ export function createAnypointHttp(options: AnypointHttpOptions) {
   const sleep = options.sleep ?? defaultSleep;
   const random = options.random ?? Math.random;
   const now = options.now ?? Date.now;
-  const limit = createLimiter(options.concurrency ?? 8);
+  const limiters = new Map<string, ReturnType<typeof createLimiter>>();
+  const limitFor = (path: string) => {
+    const service = /^\/([^/]+)/.exec(path)?.[1] ?? "";
+    let limiter = limiters.get(service);
+    if (!limiter) {
+      limiter = createLimiter(options.concurrency ?? 8);
+      limiters.set(service, limiter);
+    }
+    return limiter;
+  };
   const stats = { requests: 0, retries: 0 };
 
   async function attempt(url: string, init: RequestInit, endpoint: string): Promise<Response> {
@@ -167,7 +180,7 @@ export function createAnypointHttp(options: AnypointHttpOptions) {
       let failure: AnypointError | null = null;
       let text = "";
       try {
-        ({ response, text } = await limit(async () => {
+        ({ response, text } = await limitFor(spec.path)(async () => {
           const answer = await attempt(url.toString(), init, endpoint);
           return { response: answer, text: await answer.text() };
         }));
