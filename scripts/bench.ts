@@ -1,7 +1,9 @@
 // Benchmarks print one line per figure: name, size, median of several runs (one run where a run
 // takes minutes), unit, and PASS/MISS against the budget where the issue sets one. CI does not
 // run them. `npm run bench` runs every group (through scripts/with-postgres.sh, for the server
-// PostgreSQL figures); `npm run bench -- engine sync` runs some. docs/performance.md keeps the figures.
+// PostgreSQL figures); `npm run bench -- engine sync` runs some. The PGlite persistence figures
+// and the pages' workspaces come from the sync group, which `persistence` and `pages` run too.
+// docs/performance.md keeps the figures.
 import { benchDiagram } from "./bench/diagram";
 import { benchEngine } from "./bench/engine";
 import { scratchDir } from "./bench/child";
@@ -20,12 +22,11 @@ const runs = (group: (typeof groups)[number]) => asked.length === 0 || asked.inc
 const started = performance.now();
 
 if (runs("engine")) benchEngine();
-if (runs("sync")) await benchSync();
-if (runs("persistence") || runs("pages")) {
-  // The pages are served from the workspaces the persistence benchmark wrote to PGlite.
+if (runs("sync") || runs("persistence") || runs("pages")) {
   const scratch = scratchDir("pglite");
   try {
-    await benchPersistence(`${scratch.dir}/db`, undefined, { postgres: runs("persistence") });
+    await benchSync(`${scratch.dir}/db`);
+    if (runs("persistence")) await benchPersistence();
     if (runs("pages")) await benchPages(`${scratch.dir}/db`);
   } finally {
     scratch.remove();

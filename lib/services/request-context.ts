@@ -1,5 +1,6 @@
 import "server-only";
 import { headers as requestHeaders } from "next/headers";
+import { cache } from "react";
 import { isAuthFailure, resolveActor } from "@/lib/auth/actor";
 import type { AuditOrigin } from "@/lib/db/audit-repository";
 import { getDatabase } from "@/lib/db/connection";
@@ -23,10 +24,12 @@ async function contextFor(headers: Headers, origin: AuditOrigin): Promise<Servic
   return { db, actor, origin };
 }
 
-/** The context of the page or server component being rendered (session cookie). */
-export async function getPageContext(): Promise<ServiceContext> {
-  return contextFor(await requestHeaders(), "ui");
-}
+/**
+ * The context of the page or server component being rendered (session cookie), resolved once per
+ * request: the layout and the page both ask, and each resolution decrypts the session and reads
+ * the role mapping.
+ */
+export const getPageContext = cache(async (): Promise<ServiceContext> => contextFor(await requestHeaders(), "ui"));
 
 /**
  * The context of a REST request: an API token or the session cookie. A cookie-authenticated

@@ -19,7 +19,7 @@ export async function runChild<T>(script: string, args: string[], env: Record<st
   const child = spawn("node_modules/.bin/tsx", [script, ...args], {
     env: {
       ...childProcessEnv(),
-      NODE_OPTIONS: "--max-old-space-size=8192",
+      NODE_OPTIONS: "--max-old-space-size=8192 --expose-gc",
       AGP_LOG_LEVEL: "warn",
       // No background evaluation after the writes: the benchmarks time each step themselves.
       NODE_ENV: "test",

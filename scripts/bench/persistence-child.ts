@@ -59,7 +59,6 @@ const [, snapshotMs] = await time(() =>
 const [run, evaluationMs] = await time(() => evaluateWorkspace(ctx.db, workspace.id, "bench"));
 console.log(
   JSON.stringify({
-    slug: workspace.slug,
     records: generated.backup.records.length,
     resources: resources.length,
     findings: run.counts.open + run.counts.waived,

@@ -4,8 +4,7 @@ import { readTestDatabaseUrl } from "@/lib/env";
 import { runChild } from "./child";
 import { line } from "./report";
 
-type PersistenceFigures = {
-  slug: string;
+export type PersistenceFigures = {
   records: number;
   resources: number;
   findings: number;
@@ -30,42 +29,34 @@ async function createPostgresDatabase(serverUrl: string): Promise<string> {
   return url.toString();
 }
 
+/** Prints the persistence figures of one size on one engine. */
+export function printPersistence(engine: string, apps: number, f: PersistenceFigures) {
+  const size = `${apps} apps`;
+  const on = `(${engine})`;
+  line(`persistence: import spec ${on}`, size, f.restoreMs, "ms");
+  line(`persistence: write snapshot ${on}`, size, f.snapshotMs, "ms");
+  line(`persistence: snapshot rows/s ${on}`, size, f.resources / (f.snapshotMs / 1000), "rows/s");
+  line(`persistence: evaluation load+rules ${on}`, size, f.evaluationLoadAndRulesMs, "ms");
+  line(`persistence: write evaluation ${on}`, size, f.evaluationWriteMs, "ms");
+  line(`persistence: findings written ${on}`, size, f.findings, "count");
+}
+
 /**
- * Writes of 1,000 / 10,000 / 50,000-application workspaces on embedded PGlite (a directory) and
- * on server PostgreSQL: the specification restored from its backup, the live snapshot (the sync's
- * write), an evaluation run with its findings. The PGlite directory is kept for the pages
- * benchmark, which serves these workspaces.
+ * Writes of 1,000 / 10,000 / 50,000-application workspaces on server PostgreSQL: the specification
+ * restored from its backup, the live snapshot (the sync's own write), an evaluation run with its
+ * findings. (The PGlite figures come from the sync benchmark, which does the same in one process.)
  */
-export async function benchPersistence(
-  pgliteDir: string,
-  sizes = [1_000, 10_000, 50_000],
-  options = { postgres: true },
-): Promise<void> {
-  const serverUrl = options.postgres ? readTestDatabaseUrl() : undefined;
-  const engines: { name: string; url: () => Promise<string> }[] = [
-    { name: "PGlite", url: async () => `file:${pgliteDir}` },
-  ];
-  if (serverUrl) {
-    let database: string | null = null;
-    engines.push({ name: "PostgreSQL", url: async () => (database ??= await createPostgresDatabase(serverUrl)) });
-  } else if (options.postgres) {
-    console.log(
-      "persistence: PostgreSQL            no TEST_DATABASE_URL: run through scripts/with-postgres.sh (npm run bench does)",
-    );
+export async function benchPersistence(sizes = [1_000, 10_000, 50_000]): Promise<void> {
+  const serverUrl = readTestDatabaseUrl();
+  if (!serverUrl) {
+    console.log("persistence: PostgreSQL skipped: no TEST_DATABASE_URL (npm run bench starts a server)");
+    return;
   }
-  for (const engine of engines) {
-    for (const apps of sizes) {
-      const f = await runChild<PersistenceFigures>("scripts/bench/persistence-child.ts", [String(apps)], {
-        DATABASE_URL: await engine.url(),
-      });
-      const size = `${apps} apps`;
-      const on = `(${engine.name})`;
-      line(`persistence: import spec ${on}`, size, f.restoreMs, "ms");
-      line(`persistence: write snapshot ${on}`, size, f.snapshotMs, "ms");
-      line(`persistence: snapshot rows/s ${on}`, size, f.resources / (f.snapshotMs / 1000), "rows/s");
-      line(`persistence: evaluation load+rules ${on}`, size, f.evaluationLoadAndRulesMs, "ms");
-      line(`persistence: write evaluation ${on}`, size, f.evaluationWriteMs, "ms");
-      line(`persistence: findings written ${on}`, size, f.findings, "count");
-    }
+  const url = await createPostgresDatabase(serverUrl);
+  for (const apps of sizes) {
+    const f = await runChild<PersistenceFigures>("scripts/bench/persistence-child.ts", [String(apps)], {
+      DATABASE_URL: url,
+    });
+    printPersistence("PostgreSQL", apps, f);
   }
 }

@@ -1,18 +1,35 @@
-// One sync measurement, in a process of its own so that its peak memory is its own: a fresh
-// workspace on the database of DATABASE_URL, connected to the simulator, synced once through the
-// portal's sync service (read, map, write the snapshot). Prints one JSON line.
-// Usage (from scripts/bench/sync.ts): tsx scripts/bench/sync-child.ts <base-url> <client-id> <client-secret>
+// One sync measurement, in a process of its own so that its peak memory is its own, on the
+// embedded database of DATABASE_URL: the synthetic specification restored into workspace
+// acme-<apps> (timed), connected to the simulator and synced once through the portal's sync
+// service (read, map, write the snapshot), then evaluated (timed). The directory is kept: the
+// pages benchmark serves these workspaces. Prints one JSON line.
+// Usage (from scripts/bench/sync.ts): tsx scripts/bench/sync-child.ts <apps> <base-url>
 import { saveConnection, runSync } from "@/lib/services/live";
+import { restoreWorkspace } from "@/lib/services/documents";
+import { evaluateWorkspace } from "@/lib/services/governance";
 import { openOperatorSession } from "@/lib/services/operator";
-import { createWorkspace } from "@/lib/services/workspaces";
+import { generateSyntheticEstate } from "@/lib/testing/synthetic-estate";
 
-const [baseUrl, clientId, clientSecret] = process.argv.slice(2);
+const apps = Number(process.argv[2]);
+const baseUrl = process.argv[3]!;
+let generated: ReturnType<typeof generateSyntheticEstate> | null = generateSyntheticEstate({ apps, seed: 1 });
+const { clientId, clientSecret } = generated.credentials;
 const session = await openOperatorSession("prisma/migrations", "bench");
 if (!session.ok) throw new Error(session.message);
 const { ctx } = session;
-const workspace = await createWorkspace(ctx, { name: "Sync benchmark", slug: "sync-bench" });
+
+let started = performance.now();
+const workspace = await restoreWorkspace(ctx, {
+  slug: generated.backup.workspace.slug,
+  backup: JSON.parse(JSON.stringify(generated.backup)),
+});
+const restoreMs = performance.now() - started;
+const records = generated.backup.records.length;
+generated = null;
 await saveConnection(ctx, workspace.slug, { controlPlane: "custom", baseUrl, clientId, clientSecret, version: 0 });
 
+// The restore's garbage is not the sync's: collect it before the sync is watched.
+(globalThis as { gc?: () => void }).gc?.();
 let peakRss = 0;
 let peakHeap = 0;
 const sample = () => {
@@ -21,21 +38,31 @@ const sample = () => {
   peakHeap = Math.max(peakHeap, usage.heapUsed);
 };
 const sampler = setInterval(sample, 50);
-const started = performance.now();
+started = performance.now();
 const run = await runSync(ctx, workspace.slug, {});
 const wallMs = performance.now() - started;
 clearInterval(sampler);
 sample();
+if (run.status !== "succeeded") throw new Error(`the sync ${run.status}: ${run.error}`);
+
+started = performance.now();
+const evaluation = await evaluateWorkspace(ctx.db, workspace.id, "bench");
+const evaluationMs = performance.now() - started;
 console.log(
   JSON.stringify({
-    status: run.status,
-    error: run.error,
     wallMs,
     requests: run.requests,
     retries: run.retries,
     resources: Object.values(run.counts ?? {}).reduce((a, b) => a + b, 0),
     peakRssMb: peakRss / 1e6,
     peakHeapMb: peakHeap / 1e6,
+    records,
+    restoreMs,
+    // The run's duration ends when the write begins: the rest of the wall time is the write.
+    snapshotMs: wallMs - (run.durationMs ?? 0),
+    evaluationLoadAndRulesMs: evaluation.durationMs,
+    evaluationWriteMs: evaluationMs - (evaluation.durationMs ?? 0),
+    findings: evaluation.counts.open + evaluation.counts.waived,
   }),
 );
 await session.close();
