@@ -1,5 +1,5 @@
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
-import { insertRows } from "@/lib/db/bulk";
+import { insertRows, refreshStatistics } from "@/lib/db/bulk";
 import { specLinkColumns, specRecordColumns } from "@/lib/db/spec-repository";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
@@ -79,7 +79,7 @@ type RestoreInput = {
 
 /** Creates a workspace from a remapped backup, all in one transaction. */
 export async function restoreWorkspaceRows(prisma: PrismaClient, input: RestoreInput): Promise<string> {
-  return prisma.$transaction(
+  const written = await prisma.$transaction(
     async (tx) => {
       const workspace = await tx.workspace.create({
         data: { name: input.name, slug: input.slug, requiredApprovals: input.requiredApprovals },
@@ -148,4 +148,6 @@ export async function restoreWorkspaceRows(prisma: PrismaClient, input: RestoreI
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  await refreshStatistics(prisma, input.records.length, ["SpecRecord", "SpecLink"]);
+  return written;
 }

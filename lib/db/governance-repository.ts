@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
-import { insertRows, selectRows, type BulkColumn } from "@/lib/db/bulk";
+import { insertRows, refreshStatistics, selectRows, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
@@ -158,7 +158,7 @@ export async function recordEvaluationRun(
 ): Promise<EvaluationRunRow> {
   // Findings are stamped with the evaluation time (what the rules saw as "now").
   const now = run.startedAt;
-  return prisma.$transaction(
+  const recorded = await prisma.$transaction(
     async (tx) => {
       const created = await tx.evaluationRun.create({
         data: {
@@ -256,6 +256,8 @@ export async function recordEvaluationRun(
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
+  await refreshStatistics(prisma, findings.length, ["Finding"]);
+  return recorded;
 }
 
 /** The latest runs, newest first. */

@@ -1,5 +1,5 @@
 import { recordAuditEvent, recordAuditEvents, type AuditOrigin } from "@/lib/db/audit-repository";
-import { insertRows } from "@/lib/db/bulk";
+import { insertRows, refreshStatistics } from "@/lib/db/bulk";
 import { specLinkColumns, specRecordColumns } from "@/lib/db/spec-repository";
 import { appendRevision, resetReviews, updateDecisionRow } from "@/lib/db/decision-repository";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
@@ -63,7 +63,7 @@ export async function listDecisionsForImport(prisma: PrismaClient, workspaceId: 
 export async function writeImport(prisma: PrismaClient, input: ImportWrite): Promise<string> {
   const audit = { actor: input.actor, origin: input.origin, workspaceId: input.workspaceId };
   // A large document writes thousands of rows: give the transaction room rather than the default 5 s.
-  return prisma.$transaction(
+  const written = await prisma.$transaction(
     async (tx) => {
       const creates = input.records.filter((r) => r.action === "create");
       const updates = input.records.filter((r) => r.action === "update");
@@ -177,6 +177,8 @@ export async function writeImport(prisma: PrismaClient, input: ImportWrite): Pro
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
+  await refreshStatistics(prisma, input.records.length, ["SpecRecord", "SpecLink"]);
+  return written;
 }
 
 /** The latest import's gaps whose values could not be stored (the gap rules cannot see them in the records). */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
-import { insertRows, type BulkColumn } from "@/lib/db/bulk";
+import { insertRows, refreshStatistics, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
@@ -271,7 +271,7 @@ export async function completeSyncRun(
   audit: Audit,
 ): Promise<SyncRunRow> {
   const held = !!outcome.removals?.length;
-  return prisma.$transaction(
+  const completed = await prisma.$transaction(
     async (tx) => {
       await insertResources(tx, run.id, resources);
       const finished = await tx.syncRun.update({
@@ -303,6 +303,8 @@ export async function completeSyncRun(
     },
     { timeout: 600_000, maxWait: 30_000 },
   );
+  await refreshStatistics(prisma, resources.length, ["LiveResource"]);
+  return completed;
 }
 
 async function makeCurrent(tx: Prisma.TransactionClient, workspaceId: string, syncRunId: string) {
