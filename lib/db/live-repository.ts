@@ -217,6 +217,12 @@ export async function currentCounts(prisma: PrismaClient, workspaceId: string): 
   return (run?.counts as Record<string, number> | undefined) ?? {};
 }
 
+/** The resources per kind a snapshot holds (written with it, never changed after). */
+export async function snapshotCounts(prisma: PrismaClient, syncRunId: string): Promise<Record<string, number>> {
+  const run = await prisma.syncRun.findUnique({ where: { id: syncRunId }, select: { counts: true } });
+  return (run?.counts as Record<string, number> | undefined) ?? {};
+}
+
 const resourceColumns: BulkColumn[] = [
   ["id", "uuid"],
   ["syncRunId", "uuid"],
@@ -417,6 +423,8 @@ export type LiveResourceFilter = {
   text?: string;
   offset: number;
   limit: number;
+  /** The number that match when the caller knows it (a snapshot's counts per kind): not counted again. */
+  total?: number;
 };
 
 /** A page of a snapshot's resources (by kind, then name), with the total that matches. */
@@ -439,7 +447,7 @@ export async function listLiveResourceRows(
       skip: filter.offset,
       take: filter.limit,
     }),
-    prisma.liveResource.count({ where }),
+    filter.total ?? prisma.liveResource.count({ where }),
   ]);
   return {
     items: rows.map((r) => ({

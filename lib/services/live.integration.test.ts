@@ -118,6 +118,12 @@ describe(`live estate syncs on ${testEngine}`, () => {
     ]);
     const prd = await listLiveResources(as(lead), "default", { kind: "application", environment: "prd" });
     expect(prd.total).toBe(2);
+    // Filtered by kind alone, the total is the snapshot's own count: the same as counting.
+    const apps = await listLiveResources(as(lead), "default", { kind: "application", limit: 1 });
+    expect(apps.total).toBe(4);
+    expect(apps.items).toHaveLength(1);
+    const everything = await listLiveResources(as(lead), "default", { limit: 1 });
+    expect(everything.total).toBe(Object.values(run.counts).reduce((a, b) => a + b, 0));
     await expect(runSync(as(lead), "default")).rejects.toMatchObject({ status: 403 });
   });
 
