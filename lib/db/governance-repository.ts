@@ -286,6 +286,8 @@ export type FindingFilter = {
   text?: string;
   offset: number;
   limit: number;
+  /** The number that match when the caller knows it (the latest run's counts): not counted again. */
+  total?: number;
 };
 
 /** A page of findings, most severe first, with the total that matches (filtered and paged in the database). */
@@ -319,7 +321,7 @@ export async function listFindingRows(
       skip: filter.offset,
       take: filter.limit,
     }),
-    prisma.finding.count({ where }),
+    filter.total ?? prisma.finding.count({ where }),
   ]);
   return { items, total };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
 import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
-import { groupOpenFindings } from "@/lib/db/governance-repository";
+import { groupOpenFindings, listFindingRows } from "@/lib/db/governance-repository";
 import { systemActor, type Actor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
@@ -79,6 +79,13 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
     await evaluateWorkspace(db(), workspaceId, "manual", now);
     const first = await listFindings(as(vic), "northwind", { limit: 5 });
     expect(first.total).toBe(80);
+    // Unfiltered, the total comes from the run; counted in the database it is the same.
+    const counted = await listFindingRows(db().prisma, workspaceId, {
+      status: ["open", "waived"],
+      offset: 0,
+      limit: 1,
+    });
+    expect(counted.total).toBe(first.total);
     expect(first.items.map((f) => f.severity)).toEqual(["error", "error", "error", "error", "error"]);
     const prodNetwork = await listFindings(as(vic), "northwind", { category: "network", environment: "prod" });
     expect(prodNetwork.total).toBe(0); // network findings here concern load balancers and VPCs, not an environment
