@@ -93,10 +93,13 @@ export async function benchPages(pgliteDir: string, sizes = [1_000, 10_000, 50_0
       const findingsHtml = await measure(`/w/${ws}/findings`);
       const findingsFirstPage = await measure(findingsApi);
       const apiList = await measure(`/api/v1/workspaces/${ws}/live/resources?kind=application&limit=100`);
+      // A signed-in page of the same shell with (nearly) nothing to show: what every page costs.
+      const shell = await measure(`/w/${ws}/decisions`);
       const trivialAgain = await measure("/signed-out");
       const reference = (trivial + trivialAgain) / 2;
       const size = `${apps} apps`;
       line("pages: trivial page", size, reference, "ms");
+      line("pages: signed-in page, no data (decisions)", size, shell, "ms");
       line("pages: dashboard", size, dashboard, "ms");
       line("pages: dashboard / trivial", size, dashboard / reference, "x", apps === 10_000 ? 3 : undefined);
       line("pages: findings (page + first 50)", size, findingsHtml + findingsFirstPage, "ms");
