@@ -62,5 +62,10 @@ const analyzeAfterRows = 1000;
  */
 export async function refreshStatistics(prisma: PrismaClient, rowsWritten: number, tables: string[]): Promise<void> {
   if (rowsWritten < analyzeAfterRows) return;
-  await prisma.$executeRawUnsafe(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`);
+  try {
+    await prisma.$executeRawUnsafe(`ANALYZE ${tables.map((t) => `"${t}"`).join(", ")}`);
+  } catch {
+    // Only an optimisation, after the write has committed: a database user without the right to
+    // analyse (not the tables' owner) must not turn a finished sync or evaluation into a failure.
+  }
 }
