@@ -161,9 +161,12 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
           client.apiInstances(orgId, envId),
         ]);
         applications.push(...ch1.map((application) => ({ orgId, envId, application })));
-        const details = await Promise.all(summaries.map((s) => client.deployment(orgId, envId, s.id)));
+        // Deployment details and API policies come from different services: read them side by side.
+        const [details, policies] = await Promise.all([
+          Promise.all(summaries.map((s) => client.deployment(orgId, envId, s.id))),
+          Promise.all(instances.map((api) => client.apiPolicies(orgId, envId, api.id))),
+        ]);
         deployments.push(...details.map((deployment) => ({ orgId, envId, deployment })));
-        const policies = await Promise.all(instances.map((api) => client.apiPolicies(orgId, envId, api.id)));
         apis.push(...instances.map((api, i) => ({ orgId, envId, api, policies: policies[i] ?? [] })));
       } catch (error) {
         if (forbidden(error)) {
