@@ -212,9 +212,7 @@ export async function touchSyncRun(
 /** Resources per kind of the workspace's current snapshot (empty before the first sync). */
 export async function currentCounts(prisma: PrismaClient, workspaceId: string): Promise<Record<string, number>> {
   const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { liveSyncRunId: true } });
-  if (!workspace?.liveSyncRunId) return {};
-  const run = await prisma.syncRun.findUnique({ where: { id: workspace.liveSyncRunId }, select: { counts: true } });
-  return (run?.counts as Record<string, number> | undefined) ?? {};
+  return workspace?.liveSyncRunId ? snapshotCounts(prisma, workspace.liveSyncRunId) : {};
 }
 
 /** The resources per kind a snapshot holds (written with it, never changed after). */

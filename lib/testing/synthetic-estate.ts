@@ -12,7 +12,7 @@ import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { recordTitle, type SpecKind } from "@/lib/domain/spec/kinds";
 
 /** A small deterministic generator (mulberry32), so that the same seed gives the same estate. */
-function random(seed: number) {
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -99,7 +99,7 @@ export type SyntheticEstate = {
  * rule category. Deterministic for a seed.
  */
 export function generateSyntheticEstate({ apps, seed = 1 }: SyntheticEstateOptions): SyntheticEstate {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const chance = (share: number) => rand() < share;
   const records: SpecEntry[] = [];
   const add = (kind: SpecKind, data: Record<string, unknown>) => {

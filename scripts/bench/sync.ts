@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
-import { generateSyntheticEstate } from "@/lib/testing/synthetic-estate";
+import { generateSyntheticEstate, seededRandom } from "@/lib/testing/synthetic-estate";
 import { runChild } from "./child";
 import { printPersistence, type PersistenceFigures } from "./persistence";
 import { line } from "./report";
@@ -17,17 +17,6 @@ type SyncFigures = PersistenceFigures & {
 /** Per-item reads the API offers no list for: CloudHub 2.0 deployment details, API policies. */
 const detailPath = /\/deployments\/[^/]+$|\/apis\/\d+\/policies$/;
 
-/** The same sequence of throttled requests in every run (mulberry32). */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A whole sync through the portal's sync service (read with the client's bounded concurrency,
  * map, write the snapshot) against the simulator with 20 ms added to every request and a 429
@@ -38,7 +27,7 @@ function seeded(seed: number) {
 export async function benchSync(pgliteDir: string, sizes = [1_000, 10_000, 50_000]) {
   for (const apps of sizes) {
     const generated = generateSyntheticEstate({ apps, seed: 1 });
-    const simulator = createSimulator({ estate: generated.estate, latencyMs: 20, random: seeded(apps) });
+    const simulator = createSimulator({ estate: generated.estate, latencyMs: 20, random: seededRandom(apps) });
     simulator.setFaults([{ kind: "rate-limit", match: ".", probability: 0.02, retryAfterSeconds: 1 }]);
     const baseUrl = await simulator.listen();
     try {
