@@ -4,12 +4,16 @@ import Link from "next/link";
 import { useId, useState } from "react";
 import { Pager } from "@/components/pager";
 import { ApiError } from "@/lib/queries/api-client";
+import { emptyFindingFilter, findingsPageSize, sameFindingFilter } from "@/lib/queries/finding-filter";
 import {
   useFindings,
-  useGovernanceMutations,
+  useDecideWaiver,
+  useRequestWaiver,
+  useRunEvaluation,
   useWaivers,
   type FindingFilter,
   type FindingItem,
+  type FindingsPage,
   type Waiver,
 } from "@/lib/queries/governance";
 
@@ -22,11 +26,13 @@ export type FindingsExplorerProps = {
   canRequestWaiver: boolean;
   canGrantWaiver: boolean;
   actorId: string;
-  /** The search the page opens with (?q=, e.g. from a diagram's node). */
-  initialQuery?: string;
+  /** The filter the page opens with (from its address: ?q= from a diagram's node, ?environment= from the dashboard). */
+  initialFilter?: Partial<FindingFilter>;
+  /** The first page for `initialFilter`, read by the server with the page. */
+  initialPage?: FindingsPage;
 };
 
-const pageSize = 50;
+const pageSize = findingsPageSize;
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 const categories = ["gap", "naming", "drift", "network", "availability", "security", "capacity", "lifecycle"];
 const severityStyle = {
@@ -66,19 +72,16 @@ function specLink(workspace: string, finding: FindingItem): string | null {
 export function FindingsExplorer(props: FindingsExplorerProps) {
   const { workspace, rules, environments, businessGroups, canEvaluate } = props;
   const id = useId();
-  const [filter, setFilter] = useState<FindingFilter>({
-    severity: "",
-    category: "",
-    status: "",
-    environment: "",
-    businessGroup: "",
-    rule: "",
-    q: props.initialQuery ?? "",
-    offset: 0,
-  });
+  const [initialFilter] = useState<FindingFilter>(() => ({ ...emptyFindingFilter, ...props.initialFilter, offset: 0 }));
+  const [filter, setFilter] = useState<FindingFilter>(initialFilter);
   const [groupBy, setGroupBy] = useState<"rule" | "resource">("rule");
-  const { data, error, isFetching } = useFindings(workspace, filter, pageSize);
-  const { evaluate } = useGovernanceMutations(workspace);
+  const { data, error, isFetching } = useFindings(
+    workspace,
+    filter,
+    pageSize,
+    sameFindingFilter(filter, initialFilter) ? props.initialPage : undefined,
+  );
+  const evaluate = useRunEvaluation(workspace);
   const set = (change: Partial<FindingFilter>) => setFilter({ ...filter, offset: 0, ...change });
   const items = data?.items ?? [];
   const total = data?.total ?? 0;
@@ -87,22 +90,27 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
     const key = groupBy === "rule" ? `${f.ruleId} · ${f.ruleTitle}` : `${f.resourceKind} · ${f.resourceName}`;
     groups.set(key, [...(groups.get(key) ?? []), f]);
   }
+  // The label names its select alone (a label wrapping a select takes in every option's text).
   const select = (name: keyof FindingFilter, label: string, options: { value: string; label: string }[]) => (
-    <label className="flex flex-col text-sm">
-      {label}
+    <div className="flex flex-col text-sm">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
       <select
+        id={`${id}-${name}`}
         value={String(filter[name])}
         onChange={(e) => set({ [name]: e.target.value })}
         className="rounded-md border border-slate-400 px-2 py-1"
       >
         <option value="">{name === "status" ? "Open and waived" : "All"}</option>
-        {options.map((o) => (
+        {(filter[name] !== "" && !options.some((o) => o.value === filter[name])
+          ? [...options, { value: String(filter[name]), label: String(filter[name]) }]
+          : options
+        ).map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 
   return (
@@ -212,17 +220,9 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
   );
 }
 
+// A row keeps no state of its own: fifty of them render with the page.
 function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: FindingItem } & FindingsExplorerProps) {
-  const id = useId();
-  const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [expiresAt, setExpiresAt] = useState("");
-  const { requestWaiver } = useGovernanceMutations(workspace);
   const link = specLink(workspace, f);
-  const fieldErrors =
-    requestWaiver.error instanceof ApiError
-      ? (requestWaiver.error.details?.fields ?? []).map((e) => e.message).join("; ")
-      : null;
   return (
     <li className="p-3 text-sm">
       <div className="flex flex-wrap items-start gap-2">
@@ -262,72 +262,94 @@ function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: Find
         <summary className="cursor-pointer text-brand-700">How to fix it</summary>
         <p className="mt-1">{f.remediation}</p>
       </details>
-      {canRequestWaiver && f.status === "open" ? (
-        open ? (
-          <form
-            className="mt-2 flex flex-wrap items-end gap-2"
-            aria-label={`Waiver for ${f.resourceName}`}
-            onSubmit={(event) => {
-              event.preventDefault();
-              requestWaiver.mutate(
-                {
-                  fingerprint: f.fingerprint,
-                  reason,
-                  expiresAt: expiresAt ? new Date(`${expiresAt}T23:59:59Z`).toISOString() : "",
-                },
-                { onSuccess: () => setOpen(false) },
-              );
-            }}
-          >
-            <label htmlFor={`${id}-reason`} className="flex flex-col">
-              Reason
-              <input
-                id={`${id}-reason`}
-                value={reason}
-                onChange={(e) => setReason(e.target.value)}
-                className="w-72 rounded-md border border-slate-400 px-2 py-1"
-              />
-            </label>
-            <label htmlFor={`${id}-expires`} className="flex flex-col">
-              Expires on
-              <input
-                id={`${id}-expires`}
-                type="date"
-                value={expiresAt}
-                onChange={(e) => setExpiresAt(e.target.value)}
-                className="rounded-md border border-slate-400 px-2 py-1"
-              />
-            </label>
-            <button type="submit" className="rounded-md bg-brand-900 px-3 py-1 font-semibold text-white">
-              Request waiver
-            </button>
-            <button
-              type="button"
-              onClick={() => setOpen(false)}
-              className="rounded-md border border-slate-400 px-3 py-1"
-            >
-              Cancel
-            </button>
-            {requestWaiver.error ? (
-              <p role="alert" className="w-full text-red-800">
-                {fieldErrors || requestWaiver.error.message}
-              </p>
-            ) : null}
-          </form>
-        ) : (
-          <button type="button" onClick={() => setOpen(true)} className="mt-2 text-brand-700 underline">
-            Request a waiver<span className="sr-only"> for {f.resourceName}</span>
-          </button>
-        )
-      ) : null}
+      {canRequestWaiver && f.status === "open" ? <WaiverRequest workspace={workspace} finding={f} /> : null}
     </li>
+  );
+}
+
+/** The "Request a waiver" button of a finding and, once pressed, its form. */
+function WaiverRequest({ workspace, finding: f }: { workspace: string; finding: FindingItem }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <button type="button" onClick={() => setOpen(true)} className="mt-2 text-brand-700 underline">
+        Request a waiver<span className="sr-only"> for {f.resourceName}</span>
+      </button>
+    );
+  return <WaiverRequestForm workspace={workspace} finding={f} onClose={() => setOpen(false)} />;
+}
+
+function WaiverRequestForm({
+  workspace,
+  finding: f,
+  onClose,
+}: {
+  workspace: string;
+  finding: FindingItem;
+  onClose: () => void;
+}) {
+  const id = useId();
+  const [reason, setReason] = useState("");
+  const [expiresAt, setExpiresAt] = useState("");
+  const requestWaiver = useRequestWaiver(workspace);
+  const fieldErrors =
+    requestWaiver.error instanceof ApiError
+      ? (requestWaiver.error.details?.fields ?? []).map((e) => e.message).join("; ")
+      : null;
+  return (
+    <form
+      className="mt-2 flex flex-wrap items-end gap-2"
+      aria-label={`Waiver for ${f.resourceName}`}
+      onSubmit={(event) => {
+        event.preventDefault();
+        requestWaiver.mutate(
+          {
+            fingerprint: f.fingerprint,
+            reason,
+            expiresAt: expiresAt ? new Date(`${expiresAt}T23:59:59Z`).toISOString() : "",
+          },
+          { onSuccess: onClose },
+        );
+      }}
+    >
+      <label htmlFor={`${id}-reason`} className="flex flex-col">
+        Reason
+        <input
+          id={`${id}-reason`}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          className="w-72 rounded-md border border-slate-400 px-2 py-1"
+        />
+      </label>
+      <label htmlFor={`${id}-expires`} className="flex flex-col">
+        Expires on
+        <input
+          id={`${id}-expires`}
+          type="date"
+          value={expiresAt}
+          onChange={(e) => setExpiresAt(e.target.value)}
+          className="rounded-md border border-slate-400 px-2 py-1"
+        />
+      </label>
+      <button type="submit" className="rounded-md bg-brand-900 px-3 py-1 font-semibold text-white">
+        Request waiver
+      </button>
+      <button type="button" onClick={onClose} className="rounded-md border border-slate-400 px-3 py-1">
+        Cancel
+      </button>
+      {requestWaiver.error ? (
+        <p role="alert" className="w-full text-red-800">
+          {fieldErrors || requestWaiver.error.message}
+        </p>
+      ) : null}
+    </form>
   );
 }
 
 function WaiverList({ workspace, canGrantWaiver, actorId }: FindingsExplorerProps) {
   const id = useId();
   const { data: waivers = [] } = useWaivers(workspace);
-  const { decideWaiver } = useGovernanceMutations(workspace);
+  const decideWaiver = useDecideWaiver(workspace);
   const active = waivers.filter((w) => w.status === "requested" || w.status === "approved");
   if (active.length === 0) return null;
   const describe = (w: Waiver) =>

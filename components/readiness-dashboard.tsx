@@ -1,9 +1,12 @@
 import Link from "next/link";
-import type { Readiness } from "@/lib/domain/governance/readiness";
+import type { Readiness, ReadinessOverview } from "@/lib/domain/governance/readiness";
 
 export type ReadinessDashboardProps = {
   workspace: string;
-  readiness: Readiness[];
+  /** Readiness per environment and per business group, each possibly cut to those needing most attention. */
+  readiness: Record<Readiness["scope"], ReadinessOverview>;
+  /** How many cards a scope shows before it is cut to those needing most attention. */
+  readinessLimit: number;
   trend: { at: string; error?: number; warning?: number; info?: number }[];
   topBlockers: { ruleId: string; title: string; count: number }[];
   /** Open findings of the gap rules: what the specification still leaves unfinished. */
@@ -80,11 +83,92 @@ function TrendChart({ trend }: { trend: ReadinessDashboardProps["trend"] }) {
   );
 }
 
+const scopes = {
+  environment: {
+    title: "Environments",
+    singular: "environment",
+    plural: "environments",
+    label: "Readiness per environment",
+    all: "environments",
+  },
+  "business-group": {
+    title: "Business groups",
+    singular: "business group",
+    plural: "business groups",
+    label: "Readiness per business group",
+    all: "business-groups",
+  },
+} as const;
+
+/** One scope's cards: counts per level, then the cards shown (all, or those needing most attention). */
+function ReadinessSection({
+  workspace,
+  scope,
+  overview,
+  limit,
+}: {
+  workspace: string;
+  scope: Readiness["scope"];
+  overview: ReadinessOverview;
+  limit: number;
+}) {
+  const names = scopes[scope];
+  const filter = scope === "environment" ? "environment" : "businessGroup";
+  const cut = overview.hidden > 0;
+  return (
+    <section aria-label={names.label}>
+      <div className="mb-2 flex flex-wrap items-baseline gap-x-3">
+        <h2 className="text-lg font-semibold">{names.title}</h2>
+        {overview.total > 0 ? (
+          <p className="text-sm text-slate-700">
+            {overview.total} {overview.total === 1 ? names.singular : names.plural}: {overview.byLevel["not-ready"]} not
+            ready · {overview.byLevel["in-progress"]} in progress · {overview.byLevel.ready} ready
+          </p>
+        ) : null}
+      </div>
+      {cut ? (
+        <p className="mb-2 text-sm text-slate-700">
+          The {overview.shown.length} needing most attention.{" "}
+          <Link href={`/w/${workspace}?all=${names.all}`} className="text-brand-700 underline">
+            Show all {overview.total} {names.plural}
+          </Link>
+        </p>
+      ) : overview.total > limit ? (
+        <p className="mb-2 text-sm text-slate-700">
+          All {overview.total} {names.plural}.{" "}
+          <Link href={`/w/${workspace}`} className="text-brand-700 underline">
+            Show only the {limit} needing most attention
+          </Link>
+        </p>
+      ) : null}
+      <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
+        {overview.shown.map((r) => (
+          <li key={r.name} className={`rounded-lg border p-3 ${levelStyle[r.level].className}`}>
+            <p className="flex items-baseline justify-between">
+              <Link
+                href={`/w/${workspace}/findings?${filter}=${encodeURIComponent(r.name)}`}
+                className="font-semibold underline"
+                aria-label={`${r.name}: ${levelStyle[r.level].label}, score ${r.score}`}
+              >
+                {r.name}
+              </Link>
+              <span className="text-2xl font-semibold tabular-nums">{r.score}</span>
+            </p>
+            <p className="text-sm font-medium">{levelStyle[r.level].label}</p>
+            <p className="text-sm">
+              {r.errors} errors · {r.warnings} warnings{r.waived ? ` · ${r.waived} waived` : ""}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /** The delivery lead's view: readiness per environment and business group, trend, blockers, what needs attention. */
 export function ReadinessDashboard(props: ReadinessDashboardProps) {
   const { workspace, readiness, now } = props;
   const stale = hoursSince(props.lastSyncAt, now);
-  const cards = (scope: Readiness["scope"]) => readiness.filter((r) => r.scope === scope);
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
@@ -94,32 +178,13 @@ export function ReadinessDashboard(props: ReadinessDashboardProps) {
         ) : null}
       </p>
       {(["environment", "business-group"] as const).map((scope) => (
-        <section
+        <ReadinessSection
           key={scope}
-          aria-label={scope === "environment" ? "Readiness per environment" : "Readiness per business group"}
-        >
-          <h2 className="mb-2 text-lg font-semibold">{scope === "environment" ? "Environments" : "Business groups"}</h2>
-          <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
-            {cards(scope).map((r) => (
-              <li key={r.name} className={`rounded-lg border p-3 ${levelStyle[r.level].className}`}>
-                <p className="flex items-baseline justify-between">
-                  <Link
-                    href={`/w/${workspace}/findings`}
-                    className="font-semibold underline"
-                    aria-label={`${r.name}: ${levelStyle[r.level].label}, score ${r.score}`}
-                  >
-                    {r.name}
-                  </Link>
-                  <span className="text-2xl font-semibold tabular-nums">{r.score}</span>
-                </p>
-                <p className="text-sm font-medium">{levelStyle[r.level].label}</p>
-                <p className="text-sm">
-                  {r.errors} errors · {r.warnings} warnings{r.waived ? ` · ${r.waived} waived` : ""}
-                </p>
-              </li>
-            ))}
-          </ul>
-        </section>
+          workspace={workspace}
+          scope={scope}
+          overview={readiness[scope]}
+          limit={props.readinessLimit}
+        />
       ))}
       <div className="grid gap-4 lg:grid-cols-2">
         <section className={card} aria-labelledby="trend-heading">

@@ -1,14 +1,14 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useGovernanceMutations } from "@/lib/queries/governance";
+import { useRunEvaluation } from "@/lib/queries/governance";
 
 export type RunEvaluationButtonProps = { workspace: string };
 
 /** Runs the rules now and shows the page again with the results. */
 export function RunEvaluationButton({ workspace }: RunEvaluationButtonProps) {
   const router = useRouter();
-  const { evaluate } = useGovernanceMutations(workspace);
+  const evaluate = useRunEvaluation(workspace);
   return (
     <p>
       <button

@@ -57,12 +57,17 @@ test("the rules run after a sync and a spec change; the dashboard, findings, con
     await page.goto(`/w/${ws}`);
     await expect(page.getByRole("region", { name: "Readiness per environment" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(
-    page.getByRole("region", { name: "Readiness per environment" }).getByRole("link", { name: /^PROD: Not ready/ }),
-  ).toBeVisible();
   await expect(page.getByRole("region", { name: "Top blockers" })).toContainText(
     "CloudHub application name longer than 42 characters",
   );
+  // An environment's card opens the findings that concern it, listed with the page.
+  await page
+    .getByRole("region", { name: "Readiness per environment" })
+    .getByRole("link", { name: /^PROD: Not ready/ })
+    .click();
+  await expect(page).toHaveURL(/\/findings\?environment=PROD$/);
+  await expect(page.getByLabel("Environment")).toHaveValue("PROD");
+  await expect(page.getByRole("heading", { name: /^\d+ findings?$/ })).toBeVisible();
 
   await page.goto(`/w/${ws}/findings`);
   await page.getByLabel("Rule").selectOption("NAME-CONVENTION");

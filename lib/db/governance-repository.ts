@@ -274,6 +274,22 @@ export async function listEvaluationRunRows(
   return rows.map(toRun);
 }
 
+/**
+ * Open findings by severity of a workspace's last `limit` finished runs, newest first: the
+ * dashboard's trend, read without each run's readiness (one entry per environment and group).
+ */
+export async function listEvaluationTrend(
+  prisma: PrismaClient,
+  workspaceId: string,
+  limit: number,
+): Promise<{ startedAt: Date; bySeverity: Record<string, number> }[]> {
+  const rows = await prisma.$queryRaw<{ startedAt: Date; bySeverity: Record<string, number> | null }[]>`
+    SELECT "startedAt", "counts"->'bySeverity' AS "bySeverity" FROM "EvaluationRun"
+    WHERE "workspaceId" = ${workspaceId}::uuid AND "finishedAt" IS NOT NULL
+    ORDER BY "startedAt" DESC LIMIT ${limit}`;
+  return rows.map((r) => ({ startedAt: r.startedAt, bySeverity: r.bySeverity ?? {} }));
+}
+
 export type FindingRow = Prisma.FindingGetPayload<object>;
 
 export type FindingFilter = {

@@ -1,5 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/lib/queries/api-client";
+import { findingSearchParams, type FindingFilter } from "@/lib/queries/finding-filter";
+
+export type { FindingFilter };
 
 export type FindingItem = {
   id: string;
@@ -41,34 +44,18 @@ export type Waiver = {
   version: number;
 };
 
-export type FindingFilter = {
-  severity: string;
-  category: string;
-  status: string;
-  environment: string;
-  businessGroup: string;
-  rule: string;
-  q: string;
-  offset: number;
-};
-
 const base = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;
 
-export function useFindings(workspace: string, filter: FindingFilter, pageSize: number) {
+export type FindingsPage = { items: FindingItem[]; total: number; nextCursor: string | null };
+
+/** A page of findings; `initialPage` is the page the server rendered, used while its filter is in force. */
+export function useFindings(workspace: string, filter: FindingFilter, pageSize: number, initialPage?: FindingsPage) {
   return useQuery({
     queryKey: ["governance", workspace, "findings", filter],
-    queryFn: () => {
-      const params = new URLSearchParams();
-      for (const [key, value] of Object.entries(filter)) {
-        if (key === "status" && value === "") {
-          params.append("status", "open");
-          params.append("status", "waived");
-        } else if (value !== "") params.set(key, String(value));
-      }
-      params.set("limit", String(pageSize));
-      return apiFetch<{ items: FindingItem[]; total: number }>(`${base(workspace)}/findings?${params.toString()}`);
-    },
+    queryFn: () =>
+      apiFetch<FindingsPage>(`${base(workspace)}/findings?${findingSearchParams(filter, pageSize).toString()}`),
     placeholderData: keepPreviousData,
+    initialData: initialPage,
   });
 }
 
@@ -79,35 +66,48 @@ export function useWaivers(workspace: string) {
   });
 }
 
-/** Run the rules, request and decide waivers; each refreshes findings, waivers and the dashboard. */
-export function useGovernanceMutations(workspace: string) {
+/** Refreshes findings, waivers and the dashboard after a change. */
+function useGovernanceRefresh(workspace: string) {
   const client = useQueryClient();
-  const refresh = () => client.invalidateQueries({ queryKey: ["governance", workspace] });
-  return {
-    evaluate: useMutation({
-      mutationFn: () => apiFetch<unknown>(`${base(workspace)}/evaluations`, { method: "POST" }),
-      onSuccess: refresh,
-    }),
-    requestWaiver: useMutation({
-      mutationFn: (input: { fingerprint: string; reason: string; expiresAt: string }) =>
-        apiFetch<Waiver>(`${base(workspace)}/waivers`, { method: "POST", body: input }),
-      onSuccess: refresh,
-    }),
-    decideWaiver: useMutation({
-      mutationFn: ({
-        id,
-        ...input
-      }: {
-        id: string;
-        decision: "approve" | "reject" | "revoke";
-        version: number;
-        note?: string;
-      }) => apiFetch<Waiver>(`${base(workspace)}/waivers/${id}/decision`, { method: "POST", body: input }),
-      onSuccess: async () => {
-        // The evaluation that applies the decision runs a moment later on the server.
-        await refresh();
-        setTimeout(() => void refresh(), 2500);
-      },
-    }),
-  };
+  return () => client.invalidateQueries({ queryKey: ["governance", workspace] });
+}
+
+/** Runs the rules now; refreshes findings, waivers and the dashboard. */
+export function useRunEvaluation(workspace: string) {
+  const refresh = useGovernanceRefresh(workspace);
+  return useMutation({
+    mutationFn: () => apiFetch<unknown>(`${base(workspace)}/evaluations`, { method: "POST" }),
+    onSuccess: refresh,
+  });
+}
+
+/** Requests a waiver of one finding (one hook per open form, not per listed finding). */
+export function useRequestWaiver(workspace: string) {
+  const refresh = useGovernanceRefresh(workspace);
+  return useMutation({
+    mutationFn: (input: { fingerprint: string; reason: string; expiresAt: string }) =>
+      apiFetch<Waiver>(`${base(workspace)}/waivers`, { method: "POST", body: input }),
+    onSuccess: refresh,
+  });
+}
+
+/** Approves, rejects or revokes a waiver. */
+export function useDecideWaiver(workspace: string) {
+  const refresh = useGovernanceRefresh(workspace);
+  return useMutation({
+    mutationFn: ({
+      id,
+      ...input
+    }: {
+      id: string;
+      decision: "approve" | "reject" | "revoke";
+      version: number;
+      note?: string;
+    }) => apiFetch<Waiver>(`${base(workspace)}/waivers/${id}/decision`, { method: "POST", body: input }),
+    onSuccess: async () => {
+      // The evaluation that applies the decision runs a moment later on the server.
+      await refresh();
+      setTimeout(() => void refresh(), 2500);
+    },
+  });
 }

@@ -8,6 +8,7 @@ import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/se
 import {
   decideWaiver,
   evaluateWorkspace,
+  getFindingsView,
   getGovernanceOverview,
   listFindings,
   requestWaiver,
@@ -73,6 +74,10 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
     expect(overview.topBlockers[0]).toMatchObject({ ruleId: "AVAIL-HA-WORKERS", count: 4 });
     expect(overview.decisionsAwaitingReview.map((d) => d.number)).toEqual(["D04"]);
     expect(overview.lastSyncAt).toBeInstanceOf(Date);
+    expect(overview.trend).toEqual([{ at: run.startedAt, error: 14, warning: 49, info: 17 }]);
+    const later = await evaluateWorkspace(db(), workspaceId, "manual", new Date(now.getTime() + 60_000));
+    const trend = (await getGovernanceOverview(as(vic), "northwind", now)).trend;
+    expect(trend.map((t) => t.at)).toEqual([run.startedAt, later.startedAt]);
   });
 
   it("pages and filters findings in the database, most severe first", async () => {
@@ -95,6 +100,25 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
       ["dlb-nwf-nonprod", "Load balancer accepts TLS 1.0 or plain HTTP"],
     ]);
     await expect(listFindings(as(vic), "northwind", { severity: "fatal" })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("opens the findings page with the latest run, its readiness and the first page of the filter asked", async () => {
+    expect(await getFindingsView(as(vic), "northwind", { limit: 5 })).toEqual({
+      latest: null,
+      readiness: [],
+      page: null,
+    });
+    const run = await evaluateWorkspace(db(), workspaceId, "manual", now);
+    const view = await getFindingsView(as(vic), "northwind", { status: ["open", "waived"], limit: 5 });
+    expect(view.latest?.id).toBe(run.id);
+    expect(view.readiness.some((r) => r.scope === "environment" && r.name === "PROD")).toBe(true);
+    expect(view.page).toEqual(await listFindings(as(vic), "northwind", { limit: 5 }));
+    const prod = await getFindingsView(as(vic), "northwind", { environment: "prod", severity: "error", limit: 50 });
+    expect(prod.page!.total).toBeGreaterThan(0);
+    expect(prod.page!.items.every((f) => f.environment?.toLowerCase() === "prod" && f.severity === "error")).toBe(true);
+    expect(prod.page).toEqual(await listFindings(as(vic), "northwind", { environment: "prod", severity: "error" }));
+    await expect(getFindingsView(as(vic), "northwind", { severity: "fatal" })).rejects.toMatchObject({ status: 400 });
+    await expect(getFindingsView(as(vic), "nowhere", {})).rejects.toMatchObject({ status: 404 });
   });
 
   it("tracks a finding across runs: first seen, still seen, resolved when fixed", async () => {

@@ -5,6 +5,7 @@ import {
   groupOpenFindings,
   insertWaiver,
   listEvaluationRunRows,
+  listEvaluationTrend,
   listFindingRows,
   listWaiverRows,
   loadEvaluationSources,
@@ -143,13 +144,22 @@ export const findingQuerySchema = z.object({
   ...pageQueryShape(),
 });
 
-/** A page of findings (open and waived by default), most severe first, filtered in the database. */
-export async function listFindings(
+export type FindingsPage = {
+  items: (FindingRow & { ruleTitle: string })[];
+  total: number;
+  nextCursor: string | null;
+};
+
+/**
+ * One page of a workspace's findings. `latest` is the latest run when the caller has read it
+ * (undefined: read it here when needed).
+ */
+async function readFindingsPage(
   ctx: ServiceContext,
-  slug: string,
+  workspaceId: string,
   query: unknown,
-): Promise<{ items: (FindingRow & { ruleTitle: string })[]; total: number; nextCursor: string | null }> {
-  const workspace = await loadWorkspace(ctx, slug);
+  latest?: EvaluationRunRow | null,
+): Promise<FindingsPage> {
   const q = parseInput(findingQuerySchema, query);
   const status = q.status ?? ["open", "waived"];
   // Unfiltered (open and waived, the default view), the total is the latest run's own count:
@@ -164,9 +174,13 @@ export async function listFindings(
     status.length === 2 &&
     status.includes("open") &&
     status.includes("waived");
-  const [latest] = unfiltered ? await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1) : [];
-  const page = await listFindingRows(ctx.db.prisma, workspace.id, {
-    total: latest ? latest.counts.open + latest.counts.waived : undefined,
+  const run = unfiltered
+    ? latest === undefined
+      ? (await listEvaluationRunRows(ctx.db.prisma, workspaceId, 1))[0]
+      : latest
+    : undefined;
+  const page = await listFindingRows(ctx.db.prisma, workspaceId, {
+    total: run ? run.counts.open + run.counts.waived : undefined,
     severity: q.severity,
     category: q.category,
     status,
@@ -184,18 +198,32 @@ export async function listFindings(
   };
 }
 
-/** The latest evaluation run and its readiness (the findings page's frame; its rows are paged). */
-export async function getLatestEvaluation(ctx: ServiceContext, slug: string) {
+/** A page of findings (open and waived by default), most severe first, filtered in the database. */
+export async function listFindings(ctx: ServiceContext, slug: string, query: unknown): Promise<FindingsPage> {
+  const workspace = await loadWorkspace(ctx, slug);
+  return readFindingsPage(ctx, workspace.id, query);
+}
+
+/**
+ * The findings page: the latest evaluation run, its readiness (the page's frame) and the first
+ * page of findings for `query`, so that the page opens with its results rather than asking again.
+ */
+export async function getFindingsView(ctx: ServiceContext, slug: string, query: unknown) {
   const workspace = await loadWorkspace(ctx, slug);
   const [latest] = await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1);
-  return { latest: latest ?? null, readiness: (latest?.readiness ?? []) as Readiness[] };
+  return {
+    latest: latest ?? null,
+    readiness: (latest?.readiness ?? []) as Readiness[],
+    page: latest ? await readFindingsPage(ctx, workspace.id, query, latest) : null,
+  };
 }
 
 /** What the dashboard shows: readiness, the trend of open findings, top blockers, expiring waivers. */
 export async function getGovernanceOverview(ctx: ServiceContext, slug: string, now = new Date()) {
   const workspace = await loadWorkspace(ctx, slug);
-  const [runs, waivers, proposed, live] = await Promise.all([
-    listEvaluationRunRows(ctx.db.prisma, workspace.id, 30),
+  const [[latestRun], trend, waivers, proposed, live] = await Promise.all([
+    listEvaluationRunRows(ctx.db.prisma, workspace.id, 1),
+    listEvaluationTrend(ctx.db.prisma, workspace.id, 30),
     listWaiverRows(ctx.db.prisma, workspace.id, ["approved", "requested"]),
     ctx.db.prisma.decision.findMany({
       where: { workspaceId: workspace.id, status: "proposed" },
@@ -204,7 +232,7 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
     }),
     ctx.db.prisma.workspace.findUniqueOrThrow({ where: { id: workspace.id }, select: { liveSyncRunId: true } }),
   ]);
-  const latest = runs[0] ?? null;
+  const latest = latestRun ?? null;
   // The findings are those of the latest run (only an evaluation writes them), so its summary
   // counts them; older runs without per-rule counts are counted in the database.
   const groups = latest?.counts.byRule
@@ -221,7 +249,7 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
   return {
     latest,
     readiness: (latest?.readiness ?? []) as Readiness[],
-    trend: [...runs].reverse().map((r) => ({ at: r.startedAt, ...r.counts.bySeverity })),
+    trend: [...trend].reverse().map((r) => ({ at: r.startedAt, ...r.bySeverity })),
     topBlockers: groups
       .filter((g) => g.severity === "error")
       .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId))

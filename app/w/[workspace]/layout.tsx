@@ -16,7 +16,9 @@ export default async function WorkspaceLayout({
 }) {
   const { workspace: slug } = await params;
   const ctx = await requirePageContext();
-  const [current, workspaces] = await Promise.all([notFoundOn404(getWorkspace(ctx, slug)), listWorkspaces(ctx)]);
+  // The switcher lists every workspace; the current one is among them (one read, not two).
+  const workspaces = await listWorkspaces(ctx);
+  const current = workspaces.find((w) => w.slug === slug) ?? (await notFoundOn404(getWorkspace(ctx, slug)));
   return (
     <AppShell
       mode={getEnv().mode}

@@ -5,12 +5,24 @@ import { PageHeader } from "@/components/page-header";
 import { RunEvaluationButton } from "@/components/run-evaluation-button";
 import { ReadinessDashboard } from "@/components/readiness-dashboard";
 import { can } from "@/lib/domain/access";
+import { overviewReadiness } from "@/lib/domain/governance/readiness";
 import { getGovernanceOverview } from "@/lib/services/governance";
 
 export const metadata = { title: "Dashboard" };
 
-export default async function DashboardPage({ params }: { params: Promise<{ workspace: string }> }) {
+/** Cards per scope before the dashboard shows only those needing most attention (two rows). */
+const readinessLimit = 8;
+
+export default async function DashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string }>;
+  searchParams: Promise<{ all?: string | string[] }>;
+}) {
   const { workspace } = await params;
+  const { all } = await searchParams;
+  const limitOf = (scope: string) => (all === scope ? Number.POSITIVE_INFINITY : readinessLimit);
   const ctx = await requirePageContext();
   const overview = await notFoundOn404(getGovernanceOverview(ctx, workspace));
   return (
@@ -19,7 +31,11 @@ export default async function DashboardPage({ params }: { params: Promise<{ work
       {overview.latest ? (
         <ReadinessDashboard
           workspace={workspace}
-          readiness={overview.readiness}
+          readiness={{
+            environment: overviewReadiness(overview.readiness, "environment", limitOf("environments")),
+            "business-group": overviewReadiness(overview.readiness, "business-group", limitOf("business-groups")),
+          }}
+          readinessLimit={readinessLimit}
           trend={JSON.parse(JSON.stringify(overview.trend))}
           topBlockers={overview.topBlockers}
           gaps={overview.gaps}

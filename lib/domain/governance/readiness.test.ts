@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeReadiness, summarize } from "@/lib/domain/governance/readiness";
+import { computeReadiness, overviewReadiness, summarize, type Readiness } from "@/lib/domain/governance/readiness";
 import type { Finding } from "@/lib/domain/governance/types";
 
 type F = Pick<Finding, "severity" | "status" | "environment" | "businessGroup" | "category">;
@@ -53,6 +53,46 @@ describe("summarize", () => {
       bySeverity: { error: 1, warning: 2, info: 0 },
       byCategory: { network: 3 },
       byRule: { "NET-DLB-TLS": { error: 1, warning: 1 }, "NET-VPC-SIZE": { warning: 1 } },
+    });
+  });
+});
+
+describe("overviewReadiness", () => {
+  const r = (name: string, level: Readiness["level"], score: number, scope: Readiness["scope"] = "environment") => ({
+    scope,
+    name,
+    level,
+    score,
+    errors: level === "not-ready" ? 1 : 0,
+    warnings: 0,
+    waived: 0,
+  });
+  const readiness: Readiness[] = [
+    r("DEV", "ready", 100),
+    r("PROD", "not-ready", 40),
+    r("QA", "in-progress", 70),
+    r("SIT", "not-ready", 10),
+    r("UAT", "in-progress", 60),
+    r("Logistics", "not-ready", 0, "business-group"),
+  ];
+
+  it("shows every entry of the scope in its own order when they fit, and counts the levels", () => {
+    const overview = overviewReadiness(readiness, "environment", 5);
+    expect(overview.shown.map((e) => e.name)).toEqual(["DEV", "PROD", "QA", "SIT", "UAT"]);
+    expect(overview).toMatchObject({ total: 5, hidden: 0, byLevel: { "not-ready": 2, "in-progress": 2, ready: 1 } });
+  });
+
+  it("shows the ones needing most attention first when there are more than the limit", () => {
+    const overview = overviewReadiness(readiness, "environment", 3);
+    expect(overview.shown.map((e) => e.name)).toEqual(["SIT", "PROD", "UAT"]);
+    expect(overview).toMatchObject({ total: 5, hidden: 2 });
+  });
+
+  it("keeps the scopes apart", () => {
+    expect(overviewReadiness(readiness, "business-group", 3)).toMatchObject({
+      total: 1,
+      hidden: 0,
+      byLevel: { "not-ready": 1, "in-progress": 0, ready: 0 },
     });
   });
 });

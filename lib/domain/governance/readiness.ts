@@ -53,6 +53,39 @@ export function computeReadiness(
   ];
 }
 
+const levelRank: Record<ReadinessLevel, number> = { "not-ready": 0, "in-progress": 1, ready: 2 };
+
+/** One scope's readiness as a dashboard shows it: how many at each level, and which to show. */
+export type ReadinessOverview = {
+  total: number;
+  byLevel: Record<ReadinessLevel, number>;
+  /** In name order when all fit; otherwise the ones needing most attention, worst first. */
+  shown: Readiness[];
+  hidden: number;
+};
+
+/**
+ * The readiness of one scope (environments or business groups) for a dashboard: all of them when
+ * at most `limit`, else the `limit` needing most attention (not ready first, then the lowest
+ * score), so that a hundred environments do not bury the three that block go-live.
+ */
+export function overviewReadiness(
+  readiness: readonly Readiness[],
+  scope: Readiness["scope"],
+  limit: number,
+): ReadinessOverview {
+  const mine = readiness.filter((r) => r.scope === scope);
+  const byLevel: Record<ReadinessLevel, number> = { "not-ready": 0, "in-progress": 0, ready: 0 };
+  for (const r of mine) byLevel[r.level] += 1;
+  const shown =
+    mine.length <= limit
+      ? mine
+      : [...mine]
+          .sort((a, b) => levelRank[a.level] - levelRank[b.level] || a.score - b.score || a.name.localeCompare(b.name))
+          .slice(0, limit);
+  return { total: mine.length, byLevel, shown, hidden: mine.length - shown.length };
+}
+
 /**
  * Open findings counted by severity, by category and by rule and severity (an evaluation run's
  * summary: the dashboard reads these rather than counting findings on every view).

@@ -5,36 +5,72 @@ import { FindingsExplorer } from "@/components/findings-explorer";
 import { PageHeader } from "@/components/page-header";
 import { RunEvaluationButton } from "@/components/run-evaluation-button";
 import { can } from "@/lib/domain/access";
-import { getLatestEvaluation, listRules } from "@/lib/services/governance";
+import { categorySchema, severitySchema } from "@/lib/domain/governance/types";
+import { emptyFindingFilter, findingQuery, findingsPageSize, type FindingFilter } from "@/lib/queries/finding-filter";
+import type { FindingsPage as FindingsPageData } from "@/lib/queries/governance";
+import { getFindingsView, listRules } from "@/lib/services/governance";
 
 export const metadata = { title: "Findings" };
+
+type SearchParams = Partial<
+  Record<"q" | "severity" | "category" | "status" | "environment" | "businessGroup" | "rule", string | string[]>
+>;
+
+/**
+ * The filter the page opens with, from its address (?q= from a diagram's node, ?environment= or
+ * ?businessGroup= from the dashboard's cards). A value outside a fixed list is left out.
+ */
+function initialFilterOf(params: SearchParams, ruleIds: readonly string[]): FindingFilter {
+  const one = (key: keyof SearchParams) => {
+    const value = params[key];
+    return typeof value === "string" ? value.trim().slice(0, 200) : "";
+  };
+  const pick = (value: string, options: readonly string[]) => (options.includes(value) ? value : "");
+  return {
+    ...emptyFindingFilter,
+    q: one("q"),
+    severity: pick(one("severity"), severitySchema.options),
+    category: pick(one("category"), categorySchema.options),
+    status: pick(one("status"), ["open", "waived", "resolved"]),
+    environment: one("environment"),
+    businessGroup: one("businessGroup"),
+    rule: pick(one("rule"), ruleIds),
+  };
+}
 
 export default async function FindingsPage({
   params,
   searchParams,
 }: {
   params: Promise<{ workspace: string }>;
-  searchParams: Promise<{ q?: string | string[] }>;
+  searchParams: Promise<SearchParams>;
 }) {
   const { workspace } = await params;
-  const { q } = await searchParams;
+  const asked = await searchParams;
   const ctx = await requirePageContext();
-  const overview = await notFoundOn404(getLatestEvaluation(ctx, workspace));
-  const readiness = overview.readiness;
+  const rules = listRules().map((r) => ({ id: r.id, title: r.title, category: r.category }));
+  const initialFilter = initialFilterOf(
+    asked,
+    rules.map((r) => r.id),
+  );
+  // The page opens with its first page of results, read with the same query its client sends.
+  const view = await notFoundOn404(getFindingsView(ctx, workspace, findingQuery(initialFilter, findingsPageSize)));
+  const readiness = view.readiness;
   return (
     <>
       <PageHeader title="Findings" description="Where the plan is unfinished or the estate breaks it, rule by rule." />
-      {overview.latest ? (
+      {view.latest && view.page ? (
         <FindingsExplorer
           workspace={workspace}
-          rules={listRules().map((r) => ({ id: r.id, title: r.title, category: r.category }))}
+          rules={rules}
           environments={readiness.filter((r) => r.scope === "environment").map((r) => r.name)}
           businessGroups={readiness.filter((r) => r.scope === "business-group").map((r) => r.name)}
           canEvaluate={can(ctx.actor, "evaluation:run")}
           canRequestWaiver={can(ctx.actor, "waiver:request")}
           canGrantWaiver={can(ctx.actor, "waiver:grant")}
           actorId={ctx.actor.id}
-          initialQuery={typeof q === "string" ? q.slice(0, 200) : undefined}
+          initialFilter={initialFilter}
+          initialPage={JSON.parse(JSON.stringify(view.page)) as FindingsPageData}
         />
       ) : (
         <EmptyState title="No findings yet">
