@@ -20,17 +20,25 @@ if (unknown.length) {
 }
 const runs = (group: (typeof groups)[number]) => asked.length === 0 || asked.includes(group);
 const started = performance.now();
+const minutes = (since: number) => ((performance.now() - since) / 60_000).toFixed(1);
+/** Runs one group and says how long it took (the whole run must stay under 10 minutes). */
+async function timed(group: string, work: () => unknown): Promise<void> {
+  const since = performance.now();
+  await work();
+  console.log(`bench: ${group} took ${minutes(since)} min`);
+}
 
-if (runs("engine")) benchEngine();
+if (runs("engine")) await timed("engine", benchEngine);
 if (runs("sync") || runs("persistence") || runs("pages")) {
   const scratch = scratchDir("pglite");
   try {
-    await benchSync(`${scratch.dir}/db`);
-    if (runs("persistence")) await benchPersistence();
-    if (runs("pages")) await benchPages(`${scratch.dir}/db`);
+    await timed("sync (with PGlite persistence)", () => benchSync(`${scratch.dir}/db`));
+    if (runs("persistence")) await timed("persistence (PostgreSQL)", benchPersistence);
+    if (runs("pages"))
+      await timed("pages (with a production build when needed)", () => benchPages(`${scratch.dir}/db`));
   } finally {
     scratch.remove();
   }
 }
-if (runs("diagram")) await benchDiagram();
-console.log(`bench: done in ${((performance.now() - started) / 60_000).toFixed(1)} min`);
+if (runs("diagram")) await timed("diagram", benchDiagram);
+console.log(`bench: done in ${minutes(started)} min`);
