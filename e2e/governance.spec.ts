@@ -127,3 +127,29 @@ test("a delivery lead runs the rules on a workspace nobody has evaluated yet", a
   await expectAccessible(della);
   await della.context().close();
 });
+
+test("a dashboard of many environments shows the ones needing most attention, and all on demand", async ({ page }) => {
+  await signIn(page, "ada", "/w/default/settings");
+  expect(
+    (await page.request.post("/api/v1/workspaces", { headers: origin, data: { name: "Many Envs E2E" } })).status(),
+  ).toBe(201);
+  for (let i = 1; i <= 10; i += 1) {
+    const created = await page.request.post("/api/v1/workspaces/many-envs-e2e/spec/environment", {
+      headers: origin,
+      data: { name: `E${String(i).padStart(2, "0")}`, classification: i === 10 ? "production" : "sandbox" },
+    });
+    expect(created.status()).toBe(201);
+  }
+  expect(
+    (await page.request.post("/api/v1/workspaces/many-envs-e2e/evaluations", { headers: origin })).status(),
+  ).toBeLessThan(300);
+  await page.goto("/w/many-envs-e2e");
+  const environments = page.getByRole("region", { name: "Readiness per environment" });
+  await expect(environments).toContainText("10 environments:");
+  await expect(environments.getByRole("listitem")).toHaveCount(8);
+  await environments.getByRole("link", { name: "Show all 10 environments" }).click();
+  await expect(page).toHaveURL(/\?all=environments$/);
+  await expect(environments.getByRole("listitem")).toHaveCount(10);
+  await environments.getByRole("link", { name: "Show only the 8 needing most attention" }).click();
+  await expect(environments.getByRole("listitem")).toHaveCount(8);
+});

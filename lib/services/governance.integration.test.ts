@@ -108,6 +108,7 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
       readiness: [],
       page: null,
     });
+    await expect(getFindingsView(as(vic), "northwind", { limit: 5000 })).rejects.toMatchObject({ status: 400 });
     const run = await evaluateWorkspace(db(), workspaceId, "manual", now);
     const view = await getFindingsView(as(vic), "northwind", { status: ["open", "waived"], limit: 5 });
     expect(view.latest?.id).toBe(run.id);

@@ -210,6 +210,8 @@ export async function listFindings(ctx: ServiceContext, slug: string, query: unk
  */
 export async function getFindingsView(ctx: ServiceContext, slug: string, query: unknown) {
   const workspace = await loadWorkspace(ctx, slug);
+  // A bad query is refused whether or not there are findings to page through yet.
+  parseInput(findingQuerySchema, query);
   const [latest] = await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1);
   return {
     latest: latest ?? null,
