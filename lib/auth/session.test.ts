@@ -21,8 +21,15 @@ describe("rememberingDecode", () => {
     const token = await encode({ token: { sub: "okta|ada", groups: ["agp-admins"] }, secret, salt });
     const first = await read({ token, secret, salt });
     expect(first).toMatchObject({ sub: "okta|ada", groups: ["agp-admins"] });
-    expect(await read({ token, secret, salt })).toEqual(first);
+    const again = await read({ token, secret, salt });
+    expect(again).toEqual(first);
     expect(calls).toHaveLength(1);
+    // What callers do with their claims stays theirs.
+    first!.name = "changed by a caller";
+    again!.sub = "okta|mallory";
+    const third = await read({ token, secret, salt });
+    expect(third).toMatchObject({ sub: "okta|ada", groups: ["agp-admins"] });
+    expect(third).not.toHaveProperty("name");
   });
 
   it("refuses a remembered token once it has expired", async () => {

@@ -40,13 +40,14 @@ export function rememberingDecode(
         recent.delete(key);
         return null;
       }
-      return known;
+      // A copy: a caller changing its claims must not change what the next request reads.
+      return { ...known };
     }
     const claims = await inner(params);
     if (claims) {
       // The oldest entry goes first (a Map iterates in insertion order).
       if (recent.size >= max) recent.delete(recent.keys().next().value!);
-      recent.set(key, claims);
+      recent.set(key, { ...claims });
     }
     return claims;
   };
