@@ -151,16 +151,15 @@ export type FindingsPage = {
 };
 
 /**
- * One page of a workspace's findings. `latest` is the latest run when the caller has read it
+ * One page of a workspace's findings for a parsed query. `latest` is the latest run when the caller has read it
  * (undefined: read it here when needed).
  */
 async function readFindingsPage(
   ctx: ServiceContext,
   workspaceId: string,
-  query: unknown,
+  q: z.output<typeof findingQuerySchema>,
   latest?: EvaluationRunRow | null,
 ): Promise<FindingsPage> {
-  const q = parseInput(findingQuerySchema, query);
   const status = q.status ?? ["open", "waived"];
   // Unfiltered (open and waived, the default view), the total is the latest run's own count:
   // only an evaluation writes findings, so the two agree, and counting 64,000 rows per page is not free.
@@ -201,7 +200,7 @@ async function readFindingsPage(
 /** A page of findings (open and waived by default), most severe first, filtered in the database. */
 export async function listFindings(ctx: ServiceContext, slug: string, query: unknown): Promise<FindingsPage> {
   const workspace = await loadWorkspace(ctx, slug);
-  return readFindingsPage(ctx, workspace.id, query);
+  return readFindingsPage(ctx, workspace.id, parseInput(findingQuerySchema, query));
 }
 
 /**
@@ -211,12 +210,12 @@ export async function listFindings(ctx: ServiceContext, slug: string, query: unk
 export async function getFindingsView(ctx: ServiceContext, slug: string, query: unknown) {
   const workspace = await loadWorkspace(ctx, slug);
   // A bad query is refused whether or not there are findings to page through yet.
-  parseInput(findingQuerySchema, query);
+  const q = parseInput(findingQuerySchema, query);
   const [latest] = await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1);
   return {
     latest: latest ?? null,
     readiness: (latest?.readiness ?? []) as Readiness[],
-    page: latest ? await readFindingsPage(ctx, workspace.id, query, latest) : null,
+    page: latest ? await readFindingsPage(ctx, workspace.id, q, latest) : null,
   };
 }
 
