@@ -37,6 +37,34 @@ describe("evaluate", () => {
     expect(a).toMatch(/^R:[0-9a-f]{16}$/);
   });
 
+  it("keeps the fingerprints already stored (waivers point at them), for ASCII and other names", () => {
+    // Values of the first release's FNV-1a over rule, kind, lower-cased name and environment, detail.
+    const stored: [string, Parameters<typeof fingerprintOf>[1], string][] = [
+      ["NET-CIDR-OVERLAP", { resourceKind: "vpc", resourceName: "VPC-Prod-EU", environment: null }, "74b4b668766c69e8"],
+      [
+        "DRIFT-VALUE",
+        {
+          resourceKind: "application",
+          resourceName: "cs-exp-customers-api-v1",
+          environment: "CS-PROD",
+          detail: "workers",
+        },
+        "8cb6a9d0e6f876d2",
+      ],
+      [
+        "NAME-CONVENTION",
+        { resourceKind: "application", resourceName: "Zürich-Orders-API", environment: "Prüfung", detail: "c1" },
+        "31288991a902c442",
+      ],
+      [
+        "GAP-PLACEHOLDER",
+        { resourceKind: "system", resourceName: "ΟΔΟΣ Σ", environment: "İstanbul" },
+        "25d53b4874222428",
+      ],
+    ];
+    for (const [ruleId, finding, hash] of stored) expect(fingerprintOf(ruleId, finding)).toBe(`${ruleId}:${hash}`);
+  });
+
   it("skips rules that need the live estate before the first sync", () => {
     expect(evaluate([rule({ needsLive: true })], evaluationInput({ live: null }), [])).toEqual([]);
     expect(evaluate([rule({ needsLive: true })], evaluationInput({ live: [] }), [])).toHaveLength(2);

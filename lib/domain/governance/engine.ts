@@ -10,16 +10,54 @@ import type {
 import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
 
-/** FNV-1a, 64 bits as two 32-bit halves: stable, fast, and pure (lib/domain has no crypto). */
-function fnv64(text: string): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x050c5d1f;
-  for (let i = 0; i < text.length; i += 1) {
+// FNV-1a, 64 bits as two 32-bit halves: stable, fast, and pure (lib/domain has no crypto). The
+// fingerprint is stored (waivers point at it), so its value must never change: it hashes the
+// UTF-16 units of rule id, kind, lower-cased name, lower-cased environment and detail joined by
+// NUL, without building that string (12,000+ findings per run at 10,000 applications).
+type Fnv = { h1: number; h2: number };
+
+function feed(state: Fnv, text: string, from = 0): void {
+  let { h1, h2 } = state;
+  for (let i = from; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
   }
-  return h1.toString(16).padStart(8, "0") + h2.toString(16).padStart(8, "0");
+  state.h1 = h1;
+  state.h2 = h2;
+}
+
+/** Feeds text.toLowerCase() without allocating it while the text is ASCII. */
+function feedLower(state: Fnv, text: string): void {
+  let { h1, h2 } = state;
+  for (let i = 0; i < text.length; i += 1) {
+    let c = text.charCodeAt(i);
+    if (c >= 0x80) {
+      // Lower-casing beyond ASCII can depend on neighbours (a final sigma) and change lengths;
+      // the ASCII prefix lower-cases one unit for one, so the rest is the tail of the full result.
+      state.h1 = h1;
+      state.h2 = h2;
+      feed(state, text.toLowerCase(), i);
+      return;
+    }
+    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
+  }
+  state.h1 = h1;
+  state.h2 = h2;
+}
+
+const separator = "\u0000";
+const hexDigits = "0123456789abcdef";
+const hexUnits: number[] = new Array<number>(16);
+
+function hex64(h1: number, h2: number): string {
+  for (let i = 0; i < 8; i += 1) {
+    hexUnits[7 - i] = hexDigits.charCodeAt((h1 >>> (i * 4)) & 0xf);
+    hexUnits[15 - i] = hexDigits.charCodeAt((h2 >>> (i * 4)) & 0xf);
+  }
+  return String.fromCharCode(...hexUnits);
 }
 
 /** The fingerprint of a finding: rule, resource kind and name (case-insensitive), environment, detail. */
@@ -27,14 +65,17 @@ export function fingerprintOf(
   ruleId: string,
   finding: Pick<RuleFinding, "resourceKind" | "resourceName" | "environment" | "detail">,
 ): string {
-  const key = [
-    ruleId,
-    finding.resourceKind,
-    finding.resourceName.toLowerCase(),
-    (finding.environment ?? "").toLowerCase(),
-    finding.detail ?? "",
-  ].join("\u0000");
-  return `${ruleId}:${fnv64(key)}`;
+  const state: Fnv = { h1: 0x811c9dc5, h2: 0x050c5d1f };
+  feed(state, ruleId);
+  feed(state, separator);
+  feed(state, finding.resourceKind);
+  feed(state, separator);
+  feedLower(state, finding.resourceName);
+  feed(state, separator);
+  feedLower(state, finding.environment ?? "");
+  feed(state, separator);
+  feed(state, finding.detail ?? "");
+  return `${ruleId}:${hex64(state.h1, state.h2)}`;
 }
 
 /** Indexes the input once for every rule. */
@@ -48,10 +89,16 @@ export function buildContext(input: EvaluationInput): RuleContext {
     byId.set(entry.id, entry);
   }
   const byLiveKind = new Map<LiveKind, LiveResource[]>();
+  // A snapshot comes kind by kind: look the list up when the kind changes, not per resource.
+  let kind: LiveKind | null = null;
+  let list: LiveResource[] = [];
   for (const resource of input.live ?? []) {
-    const list = byLiveKind.get(resource.kind);
-    if (list) list.push(resource);
-    else byLiveKind.set(resource.kind, [resource]);
+    if (resource.kind !== kind) {
+      kind = resource.kind;
+      list = byLiveKind.get(kind) ?? [];
+      if (!list.length) byLiveKind.set(kind, list);
+    }
+    list.push(resource);
   }
   return {
     input,

@@ -69,7 +69,7 @@ export const driftRules: Rule[] = [
       }
       const index = applicationIndex(context);
       for (const planned of index.planned) {
-        if (index.liveFor(planned.entry, planned.environment).length) continue;
+        if (planned.live.length) continue;
         findings.push({
           resourceKind: "application",
           resourceName: planned.entry.title,
@@ -110,12 +110,11 @@ export const driftRules: Rule[] = [
         }
       }
       const index = applicationIndex(context);
-      for (const app of context.live("application")) {
-        const planned = index.plannedFor(app);
+      for (const { app, planned, environment } of index.deployed) {
         // Planned for this environment, or planned without environments.
         if (planned) {
           const environments = index.environmentsOf(planned);
-          if (environments.size === 0 || environments.has(lower(app.environment))) continue;
+          if (environments.size === 0 || environments.has(environment)) continue;
         }
         findings.push({
           resourceKind: "application",
@@ -198,7 +197,7 @@ export const driftRules: Rule[] = [
       for (const planned of index.planned) {
         const workers = planned.entry.data.workers;
         const size = planned.entry.data.workerSize;
-        for (const app of index.liveFor(planned.entry, planned.environment)) {
+        for (const app of planned.live) {
           const ch1 = app.attributes.platform === "cloudhub-1";
           const liveWorkers = ch1 ? app.attributes.workers : app.attributes.replicas;
           const liveSize = ch1 ? app.attributes.workerVCores : app.attributes.replicaVCores;

@@ -15,9 +15,6 @@ const environmentsWhere = (context: RuleContext, test: (e: SpecEntry) => boolean
       .map((e) => lower(e.title)),
   );
 
-const plannedFor = (context: RuleContext, app: Pick<LiveResource, "name" | "environment">) =>
-  applicationIndex(context).plannedFor(app);
-
 const tierOf = (context: RuleContext, app: SpecEntry) => context.byId(app.data.drTier)?.title ?? "";
 const tierNumber = (title: string) => Number(/tier\s*(\d)/i.exec(title)?.[1] ?? NaN);
 
@@ -75,9 +72,10 @@ export const availabilityRules: Rule[] = [
     evaluate: (context) => {
       const ha = environmentsWhere(context, (e) => e.data.highAvailability === true);
       const findings: RuleFinding[] = [];
-      for (const app of context.live("application")) {
+      for (const { app, environment } of applicationIndex(context).deployed) {
+        if (!environment || !ha.has(environment)) continue;
         const count = app.attributes.platform === "cloudhub-1" ? app.attributes.workers : app.attributes.replicas;
-        if (!app.environment || !ha.has(lower(app.environment)) || typeof count !== "number" || count >= 2) continue;
+        if (typeof count !== "number" || count >= 2) continue;
         const unit = app.attributes.platform === "cloudhub-1" ? "worker" : "replica";
         findings.push(
           appFinding(
@@ -121,10 +119,11 @@ export const availabilityRules: Rule[] = [
         context.live("private-space").map((p) => [lower(p.name), String(p.attributes.region ?? "")]),
       );
       const findings: RuleFinding[] = [];
+      const index = applicationIndex(context);
       for (const planned of context.spec("application")) {
         const tier = tierOf(context, planned);
         if (tierNumber(tier) !== 1) continue;
-        const running = applicationIndex(context)
+        const running = index
           .liveFor(planned, null)
           .filter((a) => production.size === 0 || production.has(lower(a.environment)));
         const regions = new Set(
@@ -182,11 +181,9 @@ export const availabilityRules: Rule[] = [
     remediation: "Use Anypoint MQ (bridged across regions) or a replicated store, and Object Store v2.",
     needsLive: true,
     evaluate: (context) =>
-      context
-        .live("application")
-        .filter((app) => app.attributes.persistentQueues === true)
-        .flatMap((app) => {
-          const planned = plannedFor(context, app);
+      applicationIndex(context)
+        .deployed.filter(({ app }) => app.attributes.persistentQueues === true)
+        .flatMap(({ app, planned }) => {
           const tier = planned ? tierOf(context, planned) : "";
           return [1, 2].includes(tierNumber(tier))
             ? [
@@ -213,9 +210,10 @@ export const securityRules: Rule[] = [
     needsLive: true,
     evaluate: (context) => {
       const findings: RuleFinding[] = [];
+      const index = applicationIndex(context);
       for (const api of context.live("api-instance")) {
         const appName = String(api.attributes.application ?? "");
-        const planned = appName ? plannedFor(context, { name: appName, environment: api.environment }) : undefined;
+        const planned = appName ? index.plannedFor({ name: appName, environment: api.environment }) : undefined;
         const category = String(planned?.data.securityCategory ?? "");
         if (category !== "level-a" && category !== "level-b") continue;
         const active = new Set(
@@ -384,13 +382,13 @@ export const lifecycleRules: Rule[] = [
       // An estate runs a handful of distinct versions and support dates: parse each once.
       const versions = new Map<unknown, number[] | null>();
       const ends = new Map<string, number>();
-      for (const app of context.live("application")) {
+      for (const { app, environment } of applicationIndex(context).deployed) {
         let version = versions.get(app.attributes.runtimeVersion);
         if (version === undefined) {
           version = parseRuntime(app.attributes.runtimeVersion);
           versions.set(app.attributes.runtimeVersion, version);
         }
-        const required = app.environment ? minimum.get(lower(app.environment)) : undefined;
+        const required = environment ? minimum.get(environment) : undefined;
         if (version && required && older(version, required) < 0) {
           findings.push(
             appFinding(
