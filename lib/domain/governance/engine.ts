@@ -78,21 +78,28 @@ export function fingerprintOf(
   return `${ruleId}:${hex64(state.h1, state.h2)}`;
 }
 
+// The loops over the input below run once per evaluation, often before the JIT optimises them:
+// they index arrays rather than iterate them (an iterator allocates a result per element there).
+
 /** Indexes the input once for every rule. */
 export function buildContext(input: EvaluationInput): RuleContext {
   const bySpecKind = new Map<SpecKind, SpecEntry[]>();
   const byId = new Map<string, SpecEntry>();
-  for (const entry of input.spec) {
+  const spec = input.spec;
+  for (let i = 0; i < spec.length; i += 1) {
+    const entry = spec[i]!;
     const list = bySpecKind.get(entry.kind);
     if (list) list.push(entry);
     else bySpecKind.set(entry.kind, [entry]);
     byId.set(entry.id, entry);
   }
   const byLiveKind = new Map<LiveKind, LiveResource[]>();
+  const live = input.live ?? [];
   // A snapshot comes kind by kind: look the list up when the kind changes, not per resource.
   let kind: LiveKind | null = null;
   let list: LiveResource[] = [];
-  for (const resource of input.live ?? []) {
+  for (let i = 0; i < live.length; i += 1) {
+    const resource = live[i]!;
     if (resource.kind !== kind) {
       kind = resource.kind;
       list = byLiveKind.get(kind) ?? [];
@@ -100,15 +107,23 @@ export function buildContext(input: EvaluationInput): RuleContext {
     }
     list.push(resource);
   }
+  const none: SpecEntry[] = [];
+  const nothing: LiveResource[] = [];
   return {
     input,
-    spec: (kind) => bySpecKind.get(kind) ?? [],
+    spec: (kind) => bySpecKind.get(kind) ?? none,
     byId: (id) => (typeof id === "string" ? byId.get(id) : undefined),
-    titles: (value) =>
-      (Array.isArray(value) ? value : value ? [value] : [])
-        .map((id) => (typeof id === "string" ? byId.get(id)?.title : undefined))
-        .filter((t): t is string => !!t),
-    live: (kind) => byLiveKind.get(kind) ?? [],
+    titles: (value) => {
+      const titles: string[] = [];
+      const add = (id: unknown) => {
+        const title = typeof id === "string" ? byId.get(id)?.title : undefined;
+        if (title) titles.push(title);
+      };
+      if (Array.isArray(value)) for (let i = 0; i < value.length; i += 1) add(value[i]);
+      else if (value) add(value);
+      return titles;
+    },
+    live: (kind) => byLiveKind.get(kind) ?? nothing,
   };
 }
 
@@ -143,10 +158,12 @@ export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers
   const seen = new Set<string>();
   for (const rule of rules) {
     if (rule.needsLive && input.live === null) continue;
-    for (const raw of rule.evaluate(context)) {
+    const found = rule.evaluate(context);
+    for (let i = 0; i < found.length; i += 1) {
+      const raw = found[i]!;
       const fingerprint = fingerprintOf(rule.id, raw);
-      if (seen.has(fingerprint)) continue;
-      seen.add(fingerprint);
+      const before = seen.size;
+      if (seen.add(fingerprint).size === before) continue;
       const finding: Finding = {
         ruleId: rule.id,
         category: rule.category,

@@ -13,6 +13,11 @@ const patterns: { label: string; test: RegExp }[] = [
 /** Any of them, in one pass: nearly every value has none, and an estate has hundreds of thousands. */
 const anyPattern = new RegExp(patterns.map((p) => `(?:${p.test.source})`).join("|"), "i");
 
+/** Tells whether a text contains a placeholder of any kind (one test, no allocation). */
+export function hasPlaceholder(text: string): boolean {
+  return anyPattern.test(text);
+}
+
 /** The kinds of placeholder a text contains (empty when it has none). */
 export function findPlaceholders(text: string): string[] {
   if (!anyPattern.test(text)) return [];
@@ -21,7 +26,7 @@ export function findPlaceholders(text: string): string[] {
 
 /** Tells whether a value is a placeholder left for later rather than a real value. */
 export function isPlaceholder(value: unknown): boolean {
-  return typeof value === "string" && findPlaceholders(value).length > 0;
+  return typeof value === "string" && anyPattern.test(value);
 }
 
 /** Tells whether a value counts as filled in: present, not blank, and not a placeholder. */

@@ -15,8 +15,12 @@ export type PlannedDeployment = {
 export type LiveDeployment = {
   app: LiveResource;
   planned: SpecEntry | undefined;
+  /** The application's name, lower case. */
+  name: string;
   /** The application's environment, lower case ("" without one). */
   environment: string;
+  /** Planned in this environment, or planned without environments. */
+  planHere: boolean;
 };
 
 /** Plan and estate of applications matched once per evaluation: by name, or by name with the environment as suffix. */
@@ -29,8 +33,6 @@ export type ApplicationIndex = {
   planned: PlannedDeployment[];
   /** Every live application, in the snapshot's order. */
   deployed: LiveDeployment[];
-  /** The environments a planned application lists, lower case. */
-  environmentsOf: (planned: SpecEntry) => ReadonlySet<string>;
   /** Names of the live applications, lower case. */
   liveNames: ReadonlySet<string>;
 };
@@ -38,17 +40,17 @@ export type ApplicationIndex = {
 type PlanSlot = {
   entry: SpecEntry;
   all: LiveResource[];
+  /** One per environment the plan lists; none when it lists none (then `all` is the deployment's). */
   deployments: (PlannedDeployment & { key: string })[];
-  environments: Set<string>;
 };
 
 const cache = new WeakMap<RuleContext, ApplicationIndex>();
-const none: ReadonlySet<string> = new Set();
 
 /**
  * Builds (once per evaluation) the application index, in one pass over the plan and one over the
- * estate, so that matching stays linear and no rule lower-cases a name again. Each map lookup
- * misses the CPU's caches at 30,000 applications: the pass over the estate makes as few as it can.
+ * estate, so that matching stays linear and no rule lower-cases a name again. At 30,000
+ * applications each map lookup and each small allocation counts: the passes make as few as they
+ * can, and index their arrays (they run once, often before the JIT optimises them).
  */
 export function applicationIndex(context: RuleContext): ApplicationIndex {
   const cached = cache.get(context);
@@ -56,48 +58,62 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
   const byName = new Map<string, PlanSlot>();
   const byId = new Map<string, PlanSlot>();
   const planned: PlannedDeployment[] = [];
-  for (const entry of context.spec("application")) {
-    const slot: PlanSlot = { entry, all: [], deployments: [], environments: new Set() };
-    const titles = context.titles(entry.data.environments);
-    if (titles.length) {
-      for (const environment of titles) {
-        const key = environment.toLowerCase();
-        slot.environments.add(key);
-        slot.deployments.push({ entry, environment, key, live: [] });
-      }
-    } else {
-      slot.deployments.push({ entry, environment: null, key: "", live: slot.all });
+  const entries = context.spec("application");
+  for (let i = 0; i < entries.length; i += 1) {
+    const entry = entries[i]!;
+    const slot: PlanSlot = { entry, all: [], deployments: [] };
+    const ids = entry.data.environments;
+    const count = Array.isArray(ids) ? ids.length : ids ? 1 : 0;
+    for (let j = 0; j < count; j += 1) {
+      const environment = context.byId(Array.isArray(ids) ? ids[j] : ids)?.title;
+      if (!environment) continue;
+      const deployment = { entry, environment, key: environment.toLowerCase(), live: [] };
+      slot.deployments.push(deployment);
+      planned.push(deployment);
     }
-    for (const deployment of slot.deployments) planned.push(deployment);
+    if (!slot.deployments.length) planned.push({ entry, environment: null, live: slot.all });
     const name = lower(entry.title);
     if (!byName.has(name)) byName.set(name, slot);
     byId.set(entry.id, slot);
   }
-  const match = (name: string, environment: string) => {
+  /** The plan a name is: itself, or itself with "-" and the environment (`suffix`) appended. */
+  const match = (name: string, suffix: string) => {
     const exact = byName.get(name);
-    if (exact || !environment) return exact;
-    const suffix = `-${environment}`;
+    if (exact || !suffix) return exact;
     return name.endsWith(suffix) ? byName.get(name.slice(0, -suffix.length)) : undefined;
   };
-  const deployed: LiveDeployment[] = [];
+  const suffixOf = (environment: string) => (environment ? `-${environment}` : "");
+  const apps = context.live("application");
+  const deployed: LiveDeployment[] = new Array<LiveDeployment>(apps.length);
   let lastEnvironment: string | null = null;
   let environment = "";
-  for (const app of context.live("application")) {
+  let suffix = "";
+  for (let i = 0; i < apps.length; i += 1) {
+    const app = apps[i]!;
     // Applications come environment by environment: lower-case a name when it changes.
     if (app.environment !== lastEnvironment) {
       lastEnvironment = app.environment;
       environment = lower(app.environment);
+      suffix = suffixOf(environment);
     }
-    const slot = match(app.name.toLowerCase(), environment);
-    deployed.push({ app, planned: slot?.entry, environment });
-    if (!slot) continue;
-    slot.all.push(app);
-    if (slot.deployments.length === 1 && slot.deployments[0]!.live === slot.all) continue;
-    for (const deployment of slot.deployments) if (deployment.key === environment) deployment.live.push(app);
+    const name = app.name.toLowerCase();
+    const slot = match(name, suffix);
+    let planHere = false;
+    if (slot) {
+      slot.all.push(app);
+      const deployments = slot.deployments;
+      planHere = deployments.length === 0;
+      for (let j = 0; j < deployments.length; j += 1) {
+        if (deployments[j]!.key !== environment) continue;
+        deployments[j]!.live.push(app);
+        planHere = true;
+      }
+    }
+    deployed[i] = { app, planned: slot?.entry, name, environment, planHere };
   }
   let liveNames: Set<string> | null = null;
   const index: ApplicationIndex = {
-    plannedFor: (app) => match(lower(app.name), lower(app.environment))?.entry,
+    plannedFor: (app) => match(lower(app.name), suffixOf(lower(app.environment)))?.entry,
     liveFor: (entry, environment) => {
       const slot = byId.get(entry.id);
       if (!slot) return [];
@@ -107,9 +123,11 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
     },
     planned,
     deployed,
-    environmentsOf: (entry) => byId.get(entry.id)?.environments ?? none,
     get liveNames() {
-      liveNames ??= new Set(deployed.map((d) => d.app.name.toLowerCase()));
+      if (!liveNames) {
+        liveNames = new Set();
+        for (let i = 0; i < deployed.length; i += 1) liveNames.add(deployed[i]!.name);
+      }
       return liveNames;
     },
   };

@@ -110,12 +110,8 @@ export const driftRules: Rule[] = [
         }
       }
       const index = applicationIndex(context);
-      for (const { app, planned, environment } of index.deployed) {
-        // Planned for this environment, or planned without environments.
-        if (planned) {
-          const environments = index.environmentsOf(planned);
-          if (environments.size === 0 || environments.has(environment)) continue;
-        }
+      for (const { app, planHere } of index.deployed) {
+        if (planHere) continue;
         findings.push({
           resourceKind: "application",
           resourceName: app.name,

@@ -1,6 +1,8 @@
-import type { Rule, RuleFinding } from "@/lib/domain/governance/types";
+import type { Rule, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import { kindFields, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
-import { findPlaceholders, isFilled } from "@/lib/domain/spec/placeholders";
+
+type FieldDef = ReturnType<typeof kindFields>[number];
+import { findPlaceholders, hasPlaceholder, isFilled } from "@/lib/domain/spec/placeholders";
 
 /** Sections a specification is not finished without. */
 export const requiredSections: readonly SpecKind[] = [
@@ -16,12 +18,8 @@ export const requiredSections: readonly SpecKind[] = [
 /** Markdown code (`x` and fenced blocks) is quoted text, not an unfinished value: it is not scanned. */
 const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
 
-const strings = (value: unknown): string[] =>
-  typeof value === "string"
-    ? [value]
-    : Array.isArray(value)
-      ? value.filter((v): v is string => typeof v === "string")
-      : [];
+// The gap rules read every field of every record (some 100,000 values at 10,000 applications),
+// once per evaluation: their loops index arrays and allocate nothing for a value without a gap.
 
 export const gapRules: Rule[] = [
   {
@@ -36,20 +34,27 @@ export const gapRules: Rule[] = [
     needsLive: false,
     evaluate: ({ input }) => {
       const findings: RuleFinding[] = [];
-      for (const record of input.spec) {
-        const section = specKinds[record.kind].plural;
-        for (const field of kindFields(record.kind)) {
-          for (const value of strings(record.data[field.name])) {
-            const found = findPlaceholders(field.type === "longtext" ? withoutCode(value) : value);
-            if (!found.length) continue;
-            findings.push({
-              resourceKind: record.kind,
-              resourceName: record.title,
-              message: `${section}, "${record.title}", ${field.label}: "${value.length > 80 ? `${value.slice(0, 77)}...` : value}" is a placeholder (${found.join(", ")})`,
-              specRecordId: record.id,
-              detail: field.name,
-            });
-          }
+      const check = (record: SpecEntry, field: FieldDef, value: unknown) => {
+        if (typeof value !== "string" || !hasPlaceholder(value)) return;
+        const found = findPlaceholders(field.type === "longtext" ? withoutCode(value) : value);
+        if (!found.length) return;
+        findings.push({
+          resourceKind: record.kind,
+          resourceName: record.title,
+          message: `${specKinds[record.kind].plural}, "${record.title}", ${field.label}: "${value.length > 80 ? `${value.slice(0, 77)}...` : value}" is a placeholder (${found.join(", ")})`,
+          specRecordId: record.id,
+          detail: field.name,
+        });
+      };
+      const spec = input.spec;
+      for (let i = 0; i < spec.length; i += 1) {
+        const record = spec[i]!;
+        const fields = kindFields(record.kind);
+        for (let j = 0; j < fields.length; j += 1) {
+          const field = fields[j]!;
+          const value = record.data[field.name];
+          if (!Array.isArray(value)) check(record, field, value);
+          else for (let k = 0; k < value.length; k += 1) check(record, field, value[k]);
         }
       }
       for (const decision of input.decisions) {
@@ -87,25 +92,30 @@ export const gapRules: Rule[] = [
         }
         return fields;
       };
-      return input.spec.flatMap((record) =>
-        askedOf(record.kind)
-          .filter(() => !(record.kind === "narrative-section" && record.data.notApplicable === true))
-          .filter((field) => {
-            const value = record.data[field.name];
-            return (
-              value === null ||
-              value === undefined ||
-              (typeof value === "string" ? value.trim() === "" : Array.isArray(value) && value.length === 0)
-            );
-          })
-          .map((field) => ({
+      const findings: RuleFinding[] = [];
+      const spec = input.spec;
+      for (let i = 0; i < spec.length; i += 1) {
+        const record = spec[i]!;
+        if (record.kind === "narrative-section" && record.data.notApplicable === true) continue;
+        const fields = askedOf(record.kind);
+        for (let j = 0; j < fields.length; j += 1) {
+          const field = fields[j]!;
+          const value = record.data[field.name];
+          const empty =
+            value === null ||
+            value === undefined ||
+            (typeof value === "string" ? value.trim() === "" : Array.isArray(value) && value.length === 0);
+          if (!empty) continue;
+          findings.push({
             resourceKind: record.kind,
             resourceName: record.title,
             message: `${specKinds[record.kind].plural}, "${record.title}", ${field.label}: empty`,
             specRecordId: record.id,
             detail: field.name,
-          })),
-      );
+          });
+        }
+      }
+      return findings;
     },
   },
   {

@@ -1,5 +1,6 @@
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
+import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
 import { compilePattern, type CompiledPattern } from "@/lib/domain/naming/pattern";
 
@@ -69,6 +70,54 @@ function targetPattern(target: string): RegExp | null {
   } catch {
     return null;
   }
+}
+
+/** The targets of the mapping rules, read once for the rules that look at them. */
+type MappingTargets = {
+  /** Literal targets of planned and live rules, lower case. */
+  literals: Set<string>;
+  /** Targets with placeholders ({app}-{env}), as written. */
+  patterns: Set<string>;
+  /** Live rules with a literal target, and (same index) that target in lower case. */
+  liveRules: LiveResource[];
+  liveTargets: string[];
+  count: number;
+};
+
+const targetsCache = new WeakMap<RuleContext, MappingTargets>();
+
+function mappingTargets(context: RuleContext): MappingTargets {
+  const cached = targetsCache.get(context);
+  if (cached) return cached;
+  const targets: MappingTargets = {
+    literals: new Set(),
+    patterns: new Set(),
+    liveRules: [],
+    liveTargets: [],
+    count: 0,
+  };
+  const add = (value: unknown) => {
+    targets.count += 1;
+    const text = String(value ?? "");
+    if (text.includes("{")) {
+      targets.patterns.add(text);
+      return null;
+    }
+    const target = text.toLowerCase();
+    targets.literals.add(target);
+    return target;
+  };
+  for (const rule of context.spec("mapping-rule")) add(rule.data.targetApp);
+  // 5 or more rules per application: index the array (once per evaluation, before the JIT warms up).
+  const live = context.live("mapping-rule");
+  for (let i = 0; i < live.length; i += 1) {
+    const target = add(live[i]!.attributes.appName);
+    if (!target) continue;
+    targets.liveRules.push(live[i]!);
+    targets.liveTargets.push(target);
+  }
+  targetsCache.set(context, targets);
+  return targets;
 }
 
 export const networkRules: Rule[] = [
@@ -279,19 +328,20 @@ export const networkRules: Rule[] = [
     needsLive: true,
     evaluate: (context) => {
       const apps = applicationIndex(context).liveNames;
-      return context
-        .live("mapping-rule")
-        .filter((rule) => {
-          const target = String(rule.attributes.appName ?? "");
-          return target && !target.includes("{") && !apps.has(target.toLowerCase());
-        })
-        .map((rule) => ({
-          resourceKind: "mapping-rule" as const,
+      const { liveRules, liveTargets } = mappingTargets(context);
+      const findings: RuleFinding[] = [];
+      for (let i = 0; i < liveRules.length; i += 1) {
+        if (apps.has(liveTargets[i]!)) continue;
+        const rule = liveRules[i]!;
+        findings.push({
+          resourceKind: "mapping-rule",
           resourceName: rule.name,
           businessGroup: rule.businessGroup,
           message: `Mapping rule ${String(rule.attributes.order)} of "${String(rule.attributes.loadBalancer)}" sends ${String(rule.attributes.inputUri)} to "${String(rule.attributes.appName)}", which is not deployed`,
           liveExternalId: rule.externalId,
-        }));
+        });
+      }
+      return findings;
     },
   },
   {
@@ -306,18 +356,10 @@ export const networkRules: Rule[] = [
     needsLive: false,
     evaluate: (context) => {
       // Literal targets are looked up; each distinct pattern is compiled once.
-      const literal = new Set<string>();
-      const patternSources = new Set<string>();
-      const addTarget = (target: unknown) => {
-        const text = String(target ?? "");
-        if (text.includes("{")) patternSources.add(text);
-        else literal.add(text.toLowerCase());
-      };
-      for (const rule of context.spec("mapping-rule")) addTarget(rule.data.targetApp);
-      for (const rule of context.live("mapping-rule")) addTarget(rule.attributes.appName);
-      const targetCount = context.spec("mapping-rule").length + context.live("mapping-rule").length;
-      const patterns = [...patternSources].map(targetPattern).filter((p): p is RegExp => p !== null);
-      const reached = (name: string) => literal.has(name.toLowerCase()) || patterns.some((p) => p.test(name));
+      const targets = mappingTargets(context);
+      const targetCount = targets.count;
+      const patterns = [...targets.patterns].map(targetPattern).filter((p): p is RegExp => p !== null);
+      const reached = (name: string) => targets.literals.has(name.toLowerCase()) || patterns.some((p) => p.test(name));
       return context
         .spec("application")
         .filter((app) => app.data.layer === "experience" && !reached(app.title))
