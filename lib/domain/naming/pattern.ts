@@ -263,14 +263,18 @@ export function checkName(pattern: CompiledPattern, name: string, maxLength?: nu
   };
 }
 
+let distanceRow = new Uint32Array(64);
+
 function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (distanceRow.length <= b.length) distanceRow = new Uint32Array(b.length + 1);
+  const row = distanceRow;
+  for (let j = 0; j <= b.length; j += 1) row[j] = j;
   for (let i = 1; i <= a.length; i += 1) {
     let previous = row[0]!;
     row[0] = i;
     for (let j = 1; j <= b.length; j += 1) {
       const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1));
       previous = current;
     }
   }
@@ -293,25 +297,33 @@ function suggest(
   if (passes(lower)) return lower;
   const tokens = lower.split("-");
   const words = patternWords(pattern);
+  // tokens[0..i) and tokens[i..] joined, so that a candidate is three strings put together.
+  const heads = tokens.map((_, i) => tokens.slice(0, i).join("-"));
+  const tails = tokens.map((_, i) => tokens.slice(i).join("-"));
+  const around = (i: number, word: string | null, skip: number) => {
+    const head = i > 0 ? heads[i]! : null;
+    const tail = i + skip < tokens.length ? tails[i + skip]! : null;
+    return [head, word, tail].filter((part) => part !== null).join("-");
+  };
   const candidatesAt = (from: number, to: number) => {
-    const candidates: { name: string; cost: number }[] = [];
+    // The cheapest candidate that passes (ties by name); a candidate that cannot beat the best so
+    // far is not tested, since each test is a regex with backtracking.
+    let best: { name: string; cost: number } | null = null;
+    const consider = (name: string, cost: number) => {
+      if (best && (cost > best.cost || (cost === best.cost && name.localeCompare(best.name) >= 0))) return;
+      if (passes(name)) best = { name, cost };
+    };
     for (let i = from; i < to; i += 1) {
       // A replacement is a suggestion only when it is a near miss ("prod" -> "prd"), not another word.
       const nearMiss = Math.max(2, Math.ceil(tokens[i]!.length / 2));
       for (const word of words) {
         const cost = distance(tokens[i]!, word.toLowerCase());
-        if (cost <= nearMiss) {
-          const replaced = [...tokens.slice(0, i), word, ...tokens.slice(i + 1)].join("-");
-          if (passes(replaced)) candidates.push({ name: replaced, cost });
-        }
-        const inserted = [...tokens.slice(0, i), word, ...tokens.slice(i)].join("-");
-        if (passes(inserted)) candidates.push({ name: inserted, cost: word.length + 1 });
+        if (cost <= nearMiss) consider(around(i, word, 1), cost);
+        consider(around(i, word, 0), word.length + 1);
       }
-      const dropped = [...tokens.slice(0, i), ...tokens.slice(i + 1)].join("-");
-      if (passes(dropped)) candidates.push({ name: dropped, cost: tokens[i]!.length + 1 });
+      consider(around(i, null, 1), tokens[i]!.length + 1);
     }
-    candidates.sort((a, b) => a.cost - b.cost || a.name.localeCompare(b.name));
-    return candidates[0]?.name ?? null;
+    return (best as { name: string } | null)?.name ?? null;
   };
   // The fix is nearly always at the token where matching broke (or next to it): try there first,
   // since every candidate costs a regex test with backtracking, then everywhere.

@@ -267,7 +267,7 @@ function common(view: TopologyView, input: TopologyInput): Common {
 
 /** Live applications of a planned one across the given environments (null = any). */
 function liveOf(c: Common, entry: SpecEntry, environment: string | null): LiveResource[] {
-  const found = c.index.liveFor(entry, environment);
+  const found = c.index.liveFor(entry, environment).map((deployment) => deployment.app);
   for (const r of found) c.claimed.add(r.externalId);
   return found;
 }

@@ -1,5 +1,5 @@
 import type { RuleContext, SpecEntry } from "@/lib/domain/governance/types";
-import type { LiveResource } from "@/lib/domain/live/snapshot";
+import type { LiveResource, LiveValue } from "@/lib/domain/live/snapshot";
 
 const lower = (value: string | null | undefined) => (value ?? "").toLowerCase();
 
@@ -8,10 +8,15 @@ export type PlannedDeployment = {
   entry: SpecEntry;
   environment: string | null;
   /** Its live applications: in that environment, or anywhere when the plan lists none. */
-  live: LiveResource[];
+  live: LiveDeployment[];
 };
 
-/** A live application with the planned one it is. */
+/**
+ * A live application with the planned one it is, and what the rules read of it, platform-neutral
+ * (CloudHub 1.0 workers and CloudHub 2.0 / RTF replicas alike): read once per evaluation rather
+ * than by every rule, because at 30,000 applications each pass over their attributes costs more
+ * in cache misses than the rule's own work.
+ */
 export type LiveDeployment = {
   app: LiveResource;
   planned: SpecEntry | undefined;
@@ -21,6 +26,14 @@ export type LiveDeployment = {
   environment: string;
   /** Planned in this environment, or planned without environments. */
   planHere: boolean;
+  /** CloudHub 1.0 (workers), rather than CloudHub 2.0 or Runtime Fabric (replicas). */
+  cloudhub1: boolean;
+  /** Workers or replicas, and the vCores of each, when Anypoint reports them. */
+  units: number | null;
+  unitVCores: number | null;
+  runtimeVersion: LiveValue;
+  runtimeEndOfSupport: string | null;
+  persistentQueues: boolean;
 };
 
 /** Plan and estate of applications matched once per evaluation: by name, or by name with the environment as suffix. */
@@ -28,7 +41,7 @@ export type ApplicationIndex = {
   /** The planned application a name in an environment is (an API's application; `deployed` has the live ones'). */
   plannedFor: (app: Pick<LiveResource, "name" | "environment">) => SpecEntry | undefined;
   /** The live applications of a planned one, in one environment or (null) in any. */
-  liveFor: (planned: SpecEntry, environment: string | null) => LiveResource[];
+  liveFor: (planned: SpecEntry, environment: string | null) => LiveDeployment[];
   /** Every planned application once per environment it lists (or once without one). */
   planned: PlannedDeployment[];
   /** Every live application, in the snapshot's order. */
@@ -39,7 +52,7 @@ export type ApplicationIndex = {
 
 type PlanSlot = {
   entry: SpecEntry;
-  all: LiveResource[];
+  all: LiveDeployment[];
   /** One per environment the plan lists; none when it lists none (then `all` is the deployment's). */
   deployments: (PlannedDeployment & { key: string })[];
 };
@@ -98,18 +111,34 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
     }
     const name = app.name.toLowerCase();
     const slot = match(name, suffix);
-    let planHere = false;
-    if (slot) {
-      slot.all.push(app);
-      const deployments = slot.deployments;
-      planHere = deployments.length === 0;
-      for (let j = 0; j < deployments.length; j += 1) {
-        if (deployments[j]!.key !== environment) continue;
-        deployments[j]!.live.push(app);
-        planHere = true;
-      }
+    const attributes = app.attributes;
+    const cloudhub1 = attributes.platform === "cloudhub-1";
+    const units = cloudhub1 ? attributes.workers : attributes.replicas;
+    const unitVCores = cloudhub1 ? attributes.workerVCores : attributes.replicaVCores;
+    const endOfSupport = attributes.runtimeEndOfSupport;
+    const deployment: LiveDeployment = {
+      app,
+      planned: slot?.entry,
+      name,
+      environment,
+      planHere: false,
+      cloudhub1,
+      units: typeof units === "number" ? units : null,
+      unitVCores: typeof unitVCores === "number" ? unitVCores : null,
+      runtimeVersion: attributes.runtimeVersion ?? null,
+      runtimeEndOfSupport: typeof endOfSupport === "string" ? endOfSupport : null,
+      persistentQueues: attributes.persistentQueues === true,
+    };
+    deployed[i] = deployment;
+    if (!slot) continue;
+    slot.all.push(deployment);
+    const deployments = slot.deployments;
+    deployment.planHere = deployments.length === 0;
+    for (let j = 0; j < deployments.length; j += 1) {
+      if (deployments[j]!.key !== environment) continue;
+      deployments[j]!.live.push(deployment);
+      deployment.planHere = true;
     }
-    deployed[i] = { app, planned: slot?.entry, name, environment, planHere };
   }
   let liveNames: Set<string> | null = null;
   const index: ApplicationIndex = {
@@ -119,7 +148,7 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
       if (!slot) return [];
       if (environment === null) return slot.all;
       const wanted = lower(environment);
-      return slot.all.filter((app) => lower(app.environment) === wanted);
+      return slot.all.filter((deployment) => deployment.environment === wanted);
     },
     planned,
     deployed,

@@ -193,11 +193,8 @@ export const driftRules: Rule[] = [
       for (const planned of index.planned) {
         const workers = planned.entry.data.workers;
         const size = planned.entry.data.workerSize;
-        for (const app of planned.live) {
-          const ch1 = app.attributes.platform === "cloudhub-1";
-          const liveWorkers = ch1 ? app.attributes.workers : app.attributes.replicas;
-          const liveSize = ch1 ? app.attributes.workerVCores : app.attributes.replicaVCores;
-          if (typeof workers === "number" && typeof liveWorkers === "number" && workers !== liveWorkers) {
+        for (const { app, cloudhub1: ch1, units: liveWorkers, unitVCores: liveSize } of planned.live) {
+          if (typeof workers === "number" && liveWorkers !== null && workers !== liveWorkers) {
             findings.push(
               differs(
                 planned.entry,
@@ -209,7 +206,7 @@ export const driftRules: Rule[] = [
               ),
             );
           }
-          if (typeof size === "string" && isFilled(size) && typeof liveSize === "number" && Number(size) !== liveSize) {
+          if (typeof size === "string" && liveSize !== null && isFilled(size) && Number(size) !== liveSize) {
             findings.push(
               differs(
                 planned.entry,

@@ -54,7 +54,7 @@ export function conventionsOf(context: RuleContext): Convention[] {
 
 /** The environment a convention's filter looks at: an environment resource's own name. */
 const environmentOf = (resource: LiveResource) =>
-  (resource.kind === "environment" ? resource.name : resource.environment)?.toLowerCase() ?? null;
+  resource.kind === "environment" ? resource.name : resource.environment;
 
 export const namingRules: Rule[] = [
   {
@@ -99,18 +99,35 @@ export const namingRules: Rule[] = [
         c.pattern!.regex.test(name) && (!c.maxLength || name.length <= c.maxLength);
       for (const kind of new Set(usable.map((c) => c.kind))) {
         const byEnvironment = new Map<string | null, Convention[]>();
-        for (const resource of context.live(kind)) {
-          const environment = environmentOf(resource);
-          let applicable = byEnvironment.get(environment);
-          if (!applicable) {
-            applicable = usable.filter(
-              (c) =>
-                c.kind === kind &&
-                (c.environments.length === 0 || (environment !== null && c.environments.includes(environment))),
-            );
-            byEnvironment.set(environment, applicable);
+        const resources = context.live(kind);
+        // Resources come environment by environment: the conventions that apply are looked up when
+        // the environment changes (30,000 applications, a few dozen environments).
+        let lastEnvironment: string | null | undefined = undefined;
+        let applicable: Convention[] = [];
+        for (let i = 0; i < resources.length; i += 1) {
+          const resource = resources[i]!;
+          const raw = environmentOf(resource);
+          if (i === 0 || raw !== lastEnvironment) {
+            lastEnvironment = raw;
+            const environment = raw?.toLowerCase() ?? null;
+            let known = byEnvironment.get(environment);
+            if (!known) {
+              known = usable.filter(
+                (c) =>
+                  c.kind === kind &&
+                  (c.environments.length === 0 || (environment !== null && c.environments.includes(environment))),
+              );
+              byEnvironment.set(environment, known);
+            }
+            applicable = known;
           }
-          if (applicable.length === 0 || applicable.some((c) => accepts(c, resource.name))) continue;
+          if (applicable.length === 0) continue;
+          if (
+            applicable.length === 1
+              ? accepts(applicable[0]!, resource.name)
+              : applicable.some((c) => accepts(c, resource.name))
+          )
+            continue;
           for (const convention of applicable) {
             const result = checkName(convention.pattern!, resource.name, convention.maxLength);
             if (result.ok) continue;

@@ -108,10 +108,15 @@ function mappingTargets(context: RuleContext): MappingTargets {
     return target;
   };
   for (const rule of context.spec("mapping-rule")) add(rule.data.targetApp);
-  // 5 or more rules per application: index the array (once per evaluation, before the JIT warms up).
+  // 5 or more rules per application, usually one after the other: a target repeated from the rule
+  // before is not lower-cased and looked up again.
   const live = context.live("mapping-rule");
+  let previous: unknown = undefined;
+  let target: string | null = null;
   for (let i = 0; i < live.length; i += 1) {
-    const target = add(live[i]!.attributes.appName);
+    const value = live[i]!.attributes.appName;
+    if (i > 0 && value === previous) targets.count += 1;
+    else target = add((previous = value));
     if (!target) continue;
     targets.liveRules.push(live[i]!);
     targets.liveTargets.push(target);
@@ -330,8 +335,12 @@ export const networkRules: Rule[] = [
       const apps = applicationIndex(context).liveNames;
       const { liveRules, liveTargets } = mappingTargets(context);
       const findings: RuleFinding[] = [];
+      let previous: string | null = null;
+      let deployed = false;
       for (let i = 0; i < liveRules.length; i += 1) {
-        if (apps.has(liveTargets[i]!)) continue;
+        const target = liveTargets[i]!;
+        if (target !== previous) deployed = apps.has((previous = target));
+        if (deployed) continue;
         const rule = liveRules[i]!;
         findings.push({
           resourceKind: "mapping-rule",

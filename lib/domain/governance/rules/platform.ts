@@ -72,11 +72,9 @@ export const availabilityRules: Rule[] = [
     evaluate: (context) => {
       const ha = environmentsWhere(context, (e) => e.data.highAvailability === true);
       const findings: RuleFinding[] = [];
-      for (const { app, environment } of applicationIndex(context).deployed) {
-        if (!environment || !ha.has(environment)) continue;
-        const count = app.attributes.platform === "cloudhub-1" ? app.attributes.workers : app.attributes.replicas;
-        if (typeof count !== "number" || count >= 2) continue;
-        const unit = app.attributes.platform === "cloudhub-1" ? "worker" : "replica";
+      for (const { app, environment, cloudhub1, units: count } of applicationIndex(context).deployed) {
+        if (count === null || count >= 2 || !environment || !ha.has(environment)) continue;
+        const unit = cloudhub1 ? "worker" : "replica";
         findings.push(
           appFinding(
             app,
@@ -125,13 +123,11 @@ export const availabilityRules: Rule[] = [
         if (tierNumber(tier) !== 1) continue;
         const running = index
           .liveFor(planned, null)
-          .filter((a) => production.size === 0 || production.has(lower(a.environment)));
+          .filter((a) => production.size === 0 || production.has(a.environment));
         const regions = new Set(
           running
-            .map((a) =>
-              a.attributes.platform === "cloudhub-1"
-                ? String(a.attributes.region ?? "")
-                : (spaceRegion.get(lower(a.attributes.target)) ?? ""),
+            .map(({ app, cloudhub1 }) =>
+              cloudhub1 ? String(app.attributes.region ?? "") : (spaceRegion.get(lower(app.attributes.target)) ?? ""),
             )
             .filter(Boolean),
         );
@@ -182,7 +178,7 @@ export const availabilityRules: Rule[] = [
     needsLive: true,
     evaluate: (context) =>
       applicationIndex(context)
-        .deployed.filter(({ app }) => app.attributes.persistentQueues === true)
+        .deployed.filter((deployment) => deployment.persistentQueues)
         .flatMap(({ app, planned }) => {
           const tier = planned ? tierOf(context, planned) : "";
           return [1, 2].includes(tierNumber(tier))
@@ -381,31 +377,33 @@ export const lifecycleRules: Rule[] = [
       const findings: RuleFinding[] = [];
       // An estate runs a handful of distinct versions and support dates: parse each once.
       const versions = new Map<unknown, number[] | null>();
-      const ends = new Map<string, number>();
-      for (const { app, environment } of applicationIndex(context).deployed) {
-        let version = versions.get(app.attributes.runtimeVersion);
+      const ends = new Map<string, boolean>();
+      const now = context.input.now.getTime();
+      for (const { app, environment, runtimeVersion, runtimeEndOfSupport: endOfSupport } of applicationIndex(context)
+        .deployed) {
+        let version = versions.get(runtimeVersion);
         if (version === undefined) {
-          version = parseRuntime(app.attributes.runtimeVersion);
-          versions.set(app.attributes.runtimeVersion, version);
+          version = parseRuntime(runtimeVersion);
+          versions.set(runtimeVersion, version);
         }
         const required = environment ? minimum.get(environment) : undefined;
         if (version && required && older(version, required) < 0) {
           findings.push(
             appFinding(
               app,
-              `Application "${app.name}" runs Mule ${String(app.attributes.runtimeVersion)} in ${app.environment}, below the mandated ${required.join(".")}`,
+              `Application "${app.name}" runs Mule ${String(runtimeVersion)} in ${app.environment}, below the mandated ${required.join(".")}`,
               { detail: "minimum" },
             ),
           );
         }
-        const endOfSupport = app.attributes.runtimeEndOfSupport;
-        if (typeof endOfSupport === "string" && !ends.has(endOfSupport))
-          ends.set(endOfSupport, Date.parse(endOfSupport));
-        if (typeof endOfSupport === "string" && ends.get(endOfSupport)! < context.input.now.getTime()) {
+        if (endOfSupport === null) continue;
+        let ended = ends.get(endOfSupport);
+        if (ended === undefined) ends.set(endOfSupport, (ended = Date.parse(endOfSupport) < now));
+        if (ended) {
           findings.push(
             appFinding(
               app,
-              `Application "${app.name}" runs Mule ${String(app.attributes.runtimeVersion)}, out of support since ${endOfSupport.slice(0, 10)}`,
+              `Application "${app.name}" runs Mule ${String(runtimeVersion)}, out of support since ${endOfSupport.slice(0, 10)}`,
               { severity: "error", detail: "end-of-support" },
             ),
           );
