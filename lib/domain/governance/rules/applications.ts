@@ -98,17 +98,16 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
   const suffixOf = (environment: string) => (environment ? `-${environment}` : "");
   const apps = context.live("application");
   const deployed: LiveDeployment[] = new Array<LiveDeployment>(apps.length);
-  let lastEnvironment: string | null = null;
-  let environment = "";
-  let suffix = "";
+  // A few dozen environments, on every application: lower-case each (and its suffix) once.
+  const environments = new Map<string, { key: string; suffix: string }>();
   for (let i = 0; i < apps.length; i += 1) {
     const app = apps[i]!;
-    // Applications come environment by environment: lower-case a name when it changes.
-    if (app.environment !== lastEnvironment) {
-      lastEnvironment = app.environment;
-      environment = lower(app.environment);
-      suffix = suffixOf(environment);
+    let known = environments.get(app.environment ?? "");
+    if (!known) {
+      const key = lower(app.environment);
+      environments.set(app.environment ?? "", (known = { key, suffix: suffixOf(key) }));
     }
+    const { key: environment, suffix } = known;
     const name = app.name.toLowerCase();
     const slot = match(name, suffix);
     const attributes = app.attributes;

@@ -98,28 +98,27 @@ export const namingRules: Rule[] = [
       const accepts = (c: Convention, name: string) =>
         c.pattern!.regex.test(name) && (!c.maxLength || name.length <= c.maxLength);
       for (const kind of new Set(usable.map((c) => c.kind))) {
+        // The conventions that apply, per environment as the resources spell it (a few dozen
+        // environments, 30,000 applications): one lookup per resource, no lower-casing.
         const byEnvironment = new Map<string | null, Convention[]>();
+        const byRawEnvironment = new Map<string | null, Convention[]>();
         const resources = context.live(kind);
-        // Resources come environment by environment: the conventions that apply are looked up when
-        // the environment changes (30,000 applications, a few dozen environments).
-        let lastEnvironment: string | null | undefined = undefined;
-        let applicable: Convention[] = [];
         for (let i = 0; i < resources.length; i += 1) {
           const resource = resources[i]!;
           const raw = environmentOf(resource);
-          if (i === 0 || raw !== lastEnvironment) {
-            lastEnvironment = raw;
+          let applicable = byRawEnvironment.get(raw);
+          if (!applicable) {
             const environment = raw?.toLowerCase() ?? null;
-            let known = byEnvironment.get(environment);
-            if (!known) {
-              known = usable.filter(
+            applicable = byEnvironment.get(environment);
+            if (!applicable) {
+              applicable = usable.filter(
                 (c) =>
                   c.kind === kind &&
                   (c.environments.length === 0 || (environment !== null && c.environments.includes(environment))),
               );
-              byEnvironment.set(environment, known);
+              byEnvironment.set(environment, applicable);
             }
-            applicable = known;
+            byRawEnvironment.set(raw, applicable);
           }
           if (applicable.length === 0) continue;
           if (

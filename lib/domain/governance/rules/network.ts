@@ -78,9 +78,8 @@ type MappingTargets = {
   literals: Set<string>;
   /** Targets with placeholders ({app}-{env}), as written. */
   patterns: Set<string>;
-  /** Live rules with a literal target, and (same index) that target in lower case. */
-  liveRules: LiveResource[];
-  liveTargets: string[];
+  /** Live rules with a literal target that no live application has (the name, case-insensitive). */
+  dangling: LiveResource[];
   count: number;
 };
 
@@ -89,15 +88,8 @@ const targetsCache = new WeakMap<RuleContext, MappingTargets>();
 function mappingTargets(context: RuleContext): MappingTargets {
   const cached = targetsCache.get(context);
   if (cached) return cached;
-  const targets: MappingTargets = {
-    literals: new Set(),
-    patterns: new Set(),
-    liveRules: [],
-    liveTargets: [],
-    count: 0,
-  };
+  const targets: MappingTargets = { literals: new Set(), patterns: new Set(), dangling: [], count: 0 };
   const add = (value: unknown) => {
-    targets.count += 1;
     const text = String(value ?? "");
     if (text.includes("{")) {
       targets.patterns.add(text);
@@ -107,20 +99,24 @@ function mappingTargets(context: RuleContext): MappingTargets {
     targets.literals.add(target);
     return target;
   };
-  for (const rule of context.spec("mapping-rule")) add(rule.data.targetApp);
-  // 5 or more rules per application, usually one after the other: a target repeated from the rule
-  // before is not lower-cased and looked up again.
+  const planned = context.spec("mapping-rule");
+  for (let i = 0; i < planned.length; i += 1) add(planned[i]!.data.targetApp);
+  // 5 or more rules per application: each distinct target is lower-cased and looked up once.
   const live = context.live("mapping-rule");
-  let previous: unknown = undefined;
-  let target: string | null = null;
+  const deployed = new Map<unknown, boolean>();
+  let apps: ReadonlySet<string> | null = null;
   for (let i = 0; i < live.length; i += 1) {
     const value = live[i]!.attributes.appName;
-    if (i > 0 && value === previous) targets.count += 1;
-    else target = add((previous = value));
-    if (!target) continue;
-    targets.liveRules.push(live[i]!);
-    targets.liveTargets.push(target);
+    let found = deployed.get(value);
+    if (found === undefined) {
+      const target = add(value);
+      apps ??= applicationIndex(context).liveNames;
+      // An empty target or a pattern is not a target that can dangle.
+      deployed.set(value, (found = !target || apps.has(target)));
+    }
+    if (!found) targets.dangling.push(live[i]!);
   }
+  targets.count = planned.length + live.length;
   targetsCache.set(context, targets);
   return targets;
 }
@@ -332,16 +328,8 @@ export const networkRules: Rule[] = [
     remediation: "Point the rule at the deployed application, or remove it.",
     needsLive: true,
     evaluate: (context) => {
-      const apps = applicationIndex(context).liveNames;
-      const { liveRules, liveTargets } = mappingTargets(context);
       const findings: RuleFinding[] = [];
-      let previous: string | null = null;
-      let deployed = false;
-      for (let i = 0; i < liveRules.length; i += 1) {
-        const target = liveTargets[i]!;
-        if (target !== previous) deployed = apps.has((previous = target));
-        if (deployed) continue;
-        const rule = liveRules[i]!;
+      for (const rule of mappingTargets(context).dangling) {
         findings.push({
           resourceKind: "mapping-rule",
           resourceName: rule.name,
