@@ -46,12 +46,14 @@ export type ApplicationIndex = {
   planned: PlannedDeployment[];
   /** Every live application, in the snapshot's order. */
   deployed: LiveDeployment[];
-  /** Names of the live applications, lower case. */
-  liveNames: ReadonlySet<string>;
+  /** Whether a live application has this name (lower case). */
+  isLive: (name: string) => boolean;
 };
 
 type PlanSlot = {
   entry: SpecEntry;
+  /** A live application has the plan's name itself. */
+  named: boolean;
   all: LiveDeployment[];
   /** One per environment the plan lists; none when it lists none (then `all` is the deployment's). */
   deployments: (PlannedDeployment & { key: string })[];
@@ -68,13 +70,15 @@ const cache = new WeakMap<RuleContext, ApplicationIndex>();
 export function applicationIndex(context: RuleContext): ApplicationIndex {
   const cached = cache.get(context);
   if (cached) return cached;
-  const byName = new Map<string, PlanSlot>();
+  // Lower-case names: of planned applications (their slot), and of live ones planned under no name
+  // of their own (null). One map for both: one lookup per live application answers both.
+  const names = new Map<string, PlanSlot | null>();
   const byId = new Map<string, PlanSlot>();
   const planned: PlannedDeployment[] = [];
   const entries = context.spec("application");
   for (let i = 0; i < entries.length; i += 1) {
     const entry = entries[i]!;
-    const slot: PlanSlot = { entry, all: [], deployments: [] };
+    const slot: PlanSlot = { entry, named: false, all: [], deployments: [] };
     const ids = entry.data.environments;
     const count = Array.isArray(ids) ? ids.length : ids ? 1 : 0;
     for (let j = 0; j < count; j += 1) {
@@ -86,15 +90,14 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
     }
     if (!slot.deployments.length) planned.push({ entry, environment: null, live: slot.all });
     const name = lower(entry.title);
-    if (!byName.has(name)) byName.set(name, slot);
+    if (!names.has(name)) names.set(name, slot);
     byId.set(entry.id, slot);
   }
-  /** The plan a name is: itself, or itself with "-" and the environment (`suffix`) appended. */
-  const match = (name: string, suffix: string) => {
-    const exact = byName.get(name);
-    if (exact || !suffix) return exact;
-    return name.endsWith(suffix) ? byName.get(name.slice(0, -suffix.length)) : undefined;
-  };
+  /** The plan a name is with "-" and the environment (`suffix`) appended. */
+  const suffixed = (name: string, suffix: string) =>
+    suffix && name.endsWith(suffix) ? (names.get(name.slice(0, -suffix.length)) ?? undefined) : undefined;
+  /** The plan a name is: itself, or itself with the environment's suffix. */
+  const match = (name: string, suffix: string) => names.get(name) ?? suffixed(name, suffix);
   const suffixOf = (environment: string) => (environment ? `-${environment}` : "");
   const apps = context.live("application");
   const deployed: LiveDeployment[] = new Array<LiveDeployment>(apps.length);
@@ -102,14 +105,22 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
   const environments = new Map<string, { key: string; suffix: string }>();
   for (let i = 0; i < apps.length; i += 1) {
     const app = apps[i]!;
-    let known = environments.get(app.environment ?? "");
-    if (!known) {
+    let spelled = environments.get(app.environment ?? "");
+    if (!spelled) {
       const key = lower(app.environment);
-      environments.set(app.environment ?? "", (known = { key, suffix: suffixOf(key) }));
+      environments.set(app.environment ?? "", (spelled = { key, suffix: suffixOf(key) }));
     }
-    const { key: environment, suffix } = known;
+    const { key: environment, suffix } = spelled;
     const name = app.name.toLowerCase();
-    const slot = match(name, suffix);
+    const known = names.get(name);
+    let slot: PlanSlot | undefined;
+    if (known) {
+      slot = known;
+      known.named = true;
+    } else {
+      if (known === undefined) names.set(name, null);
+      slot = suffixed(name, suffix);
+    }
     const attributes = app.attributes;
     const cloudhub1 = attributes.platform === "cloudhub-1";
     const units = cloudhub1 ? attributes.workers : attributes.replicas;
@@ -139,7 +150,6 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
       deployment.planHere = true;
     }
   }
-  let liveNames: Set<string> | null = null;
   const index: ApplicationIndex = {
     plannedFor: (app) => match(lower(app.name), suffixOf(lower(app.environment)))?.entry,
     liveFor: (entry, environment) => {
@@ -151,12 +161,9 @@ export function applicationIndex(context: RuleContext): ApplicationIndex {
     },
     planned,
     deployed,
-    get liveNames() {
-      if (!liveNames) {
-        liveNames = new Set();
-        for (let i = 0; i < deployed.length; i += 1) liveNames.add(deployed[i]!.name);
-      }
-      return liveNames;
+    isLive: (name) => {
+      const known = names.get(name);
+      return known === null || (known !== undefined && known.named);
     },
   };
   cache.set(context, index);

@@ -1,4 +1,4 @@
-import { applicationIndex } from "@/lib/domain/governance/rules/applications";
+import { applicationIndex, type ApplicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
@@ -104,15 +104,15 @@ function mappingTargets(context: RuleContext): MappingTargets {
   // 5 or more rules per application: each distinct target is lower-cased and looked up once.
   const live = context.live("mapping-rule");
   const deployed = new Map<unknown, boolean>();
-  let apps: ReadonlySet<string> | null = null;
+  let index: ApplicationIndex | null = null;
   for (let i = 0; i < live.length; i += 1) {
     const value = live[i]!.attributes.appName;
     let found = deployed.get(value);
     if (found === undefined) {
       const target = add(value);
-      apps ??= applicationIndex(context).liveNames;
+      index ??= applicationIndex(context);
       // An empty target or a pattern is not a target that can dangle.
-      deployed.set(value, (found = !target || apps.has(target)));
+      deployed.set(value, (found = !target || index.isLive(target)));
     }
     if (!found) targets.dangling.push(live[i]!);
   }
