@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
-import { insertRows, refreshStatistics, selectRows, type BulkColumn } from "@/lib/db/bulk";
+import { insertRows, refreshStatistics, selectRowsByKey, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
@@ -31,9 +31,14 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
   const [records, resources, decisions, waivers] = await Promise.all([
     prisma.specRecord.findMany({ where: { workspaceId }, select: { id: true, kind: true, title: true, data: true } }),
     workspace.liveSyncRunId
-      ? selectRows<LiveResource>(
+      ? selectRowsByKey<LiveResource>(
           prisma,
-          `SELECT "kind", "externalId", "name", "businessGroup", "environment", "attributes" FROM "LiveResource" WHERE "syncRunId" = $1::uuid`,
+          {
+            table: "LiveResource",
+            columns: ["kind", "externalId", "name", "businessGroup", "environment", "attributes"],
+            where: `"syncRunId" = $1::uuid`,
+            key: ["kind", "externalId"],
+          },
           workspace.liveSyncRunId,
         )
       : Promise.resolve(null),

@@ -28,19 +28,45 @@ export function computeReadiness(
   scopes: { environments: readonly string[]; businessGroups: readonly string[] },
   completeness: number,
 ): Readiness[] {
+  // One pass over the findings, tallied per scope and lower-case name: 64,000 findings and 450
+  // environments and groups at 50,000 applications (filtering the findings per scope took 4 s).
+  type Tally = { errors: number; warnings: number; waived: number; cost: number };
+  const tallies = { environment: new Map<string, Tally>(), "business-group": new Map<string, Tally>() };
+  const tally = (scope: Readiness["scope"], name: string | null) => {
+    const key = (name ?? "").toLowerCase();
+    let found = tallies[scope].get(key);
+    if (!found) tallies[scope].set(key, (found = { errors: 0, warnings: 0, waived: 0, cost: 0 }));
+    return found;
+  };
+  for (const f of findings) {
+    if (f.status !== "open" && f.status !== "waived") continue;
+    for (const t of [tally("environment", f.environment), tally("business-group", f.businessGroup)]) {
+      if (f.status === "waived") {
+        t.waived += 1;
+        continue;
+      }
+      t.cost += cost[f.severity];
+      if (f.severity === "error") t.errors += 1;
+      if (f.severity === "warning") t.warnings += 1;
+    }
+  }
   const measure = (scope: Readiness["scope"], name: string): Readiness => {
-    const key = name.toLowerCase();
-    const mine = findings.filter(
-      (f) => ((scope === "environment" ? f.environment : f.businessGroup) ?? "").toLowerCase() === key,
-    );
-    const open = mine.filter((f) => f.status === "open");
-    const errors = open.filter((f) => f.severity === "error").length;
-    const warnings = open.filter((f) => f.severity === "warning").length;
-    const findingScore = Math.max(0, 100 - open.reduce((sum, f) => sum + cost[f.severity], 0));
+    const {
+      errors,
+      warnings,
+      waived,
+      cost: spent,
+    } = tallies[scope].get(name.toLowerCase()) ?? {
+      errors: 0,
+      warnings: 0,
+      waived: 0,
+      cost: 0,
+    };
+    const findingScore = Math.max(0, 100 - spent);
     const score = Math.round(0.7 * findingScore + 30 * Math.min(1, Math.max(0, completeness)));
     const level: ReadinessLevel =
       errors > 0 ? "not-ready" : warnings > 0 || completeness < 0.8 ? "in-progress" : "ready";
-    return { scope, name, score, level, errors, warnings, waived: mine.filter((f) => f.status === "waived").length };
+    return { scope, name, score, level, errors, warnings, waived };
   };
   const unique = (names: readonly string[]) => {
     const seen = new Map<string, string>();
@@ -92,8 +118,11 @@ export function overviewReadiness(
  */
 export function summarize(findings: readonly Pick<Finding, "ruleId" | "severity" | "category" | "status">[]) {
   const open = findings.filter((f) => f.status === "open");
-  const count = <K extends string>(key: (f: (typeof open)[number]) => K) =>
-    open.reduce<Record<string, number>>((acc, f) => ({ ...acc, [key(f)]: (acc[key(f)] ?? 0) + 1 }), {});
+  const count = <K extends string>(key: (f: (typeof open)[number]) => K) => {
+    const counts: Record<string, number> = {};
+    for (const f of open) counts[key(f)] = (counts[key(f)] ?? 0) + 1;
+    return counts;
+  };
   return {
     open: open.length,
     waived: findings.length - open.length,
