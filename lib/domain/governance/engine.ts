@@ -16,31 +16,20 @@ import type { SpecKind } from "@/lib/domain/spec/kinds";
 // NUL, without building that string (12,000+ findings per run at 10,000 applications).
 type Fnv = { h1: number; h2: number };
 
-function feed(state: Fnv, text: string, from = 0): void {
+/** Feeds the text from `from` on; lower-cased, it is text.toLowerCase(), not allocated while ASCII. */
+function feed(state: Fnv, text: string, lower = false, from = 0): void {
   let { h1, h2 } = state;
   for (let i = from; i < text.length; i += 1) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
-  }
-  state.h1 = h1;
-  state.h2 = h2;
-}
-
-/** Feeds text.toLowerCase() without allocating it while the text is ASCII. */
-function feedLower(state: Fnv, text: string): void {
-  let { h1, h2 } = state;
-  for (let i = 0; i < text.length; i += 1) {
     let c = text.charCodeAt(i);
-    if (c >= 0x80) {
+    if (lower && c >= 0x80) {
       // Lower-casing beyond ASCII can depend on neighbours (a final sigma) and change lengths;
       // the ASCII prefix lower-cases one unit for one, so the rest is the tail of the full result.
       state.h1 = h1;
       state.h2 = h2;
-      feed(state, text.toLowerCase(), i);
+      feed(state, text.toLowerCase(), false, i);
       return;
     }
-    if (c >= 0x41 && c <= 0x5a) c += 0x20;
+    if (lower && c >= 0x41 && c <= 0x5a) c += 0x20;
     h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
     h2 = Math.imul(h2 ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
   }
@@ -70,9 +59,9 @@ export function fingerprintOf(
   feed(state, separator);
   feed(state, finding.resourceKind);
   feed(state, separator);
-  feedLower(state, finding.resourceName);
+  feed(state, finding.resourceName, true);
   feed(state, separator);
-  feedLower(state, finding.environment ?? "");
+  feed(state, finding.environment ?? "", true);
   feed(state, separator);
   feed(state, finding.detail ?? "");
   return `${ruleId}:${hex64(state.h1, state.h2)}`;

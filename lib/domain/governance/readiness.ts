@@ -32,10 +32,11 @@ export function computeReadiness(
   // environments and groups at 50,000 applications (filtering the findings per scope took 4 s).
   type Tally = { errors: number; warnings: number; waived: number; cost: number };
   const tallies = { environment: new Map<string, Tally>(), "business-group": new Map<string, Tally>() };
+  const nothing: Tally = { errors: 0, warnings: 0, waived: 0, cost: 0 };
   const tally = (scope: Readiness["scope"], name: string | null) => {
     const key = (name ?? "").toLowerCase();
     let found = tallies[scope].get(key);
-    if (!found) tallies[scope].set(key, (found = { errors: 0, warnings: 0, waived: 0, cost: 0 }));
+    if (!found) tallies[scope].set(key, (found = { ...nothing }));
     return found;
   };
   for (const f of findings) {
@@ -51,17 +52,7 @@ export function computeReadiness(
     }
   }
   const measure = (scope: Readiness["scope"], name: string): Readiness => {
-    const {
-      errors,
-      warnings,
-      waived,
-      cost: spent,
-    } = tallies[scope].get(name.toLowerCase()) ?? {
-      errors: 0,
-      warnings: 0,
-      waived: 0,
-      cost: 0,
-    };
+    const { errors, warnings, waived, cost: spent } = tallies[scope].get(name.toLowerCase()) ?? nothing;
     const findingScore = Math.max(0, 100 - spent);
     const score = Math.round(0.7 * findingScore + 30 * Math.min(1, Math.max(0, completeness)));
     const level: ReadinessLevel =

@@ -1,7 +1,6 @@
 import type { Rule, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
+import type { FieldDef } from "@/lib/domain/spec/fields";
 import { kindFields, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
-
-type FieldDef = ReturnType<typeof kindFields>[number];
 import { findPlaceholders, hasPlaceholder, isFilled } from "@/lib/domain/spec/placeholders";
 
 /** Sections a specification is not finished without. */
