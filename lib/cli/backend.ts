@@ -1,6 +1,9 @@
 import type { CheckReport } from "@/lib/domain/governance/check-report";
 import type { ImportReport } from "@/lib/domain/document/report";
 import type { Rule } from "@/lib/domain/governance/types";
+import type { Json } from "@/lib/domain/json";
+import type { ConnectionView, ControlPlane } from "@/lib/domain/live/connection";
+import type { SyncRun } from "@/lib/domain/live/sync-run";
 
 /** A workspace as the command line names it. */
 export type CliWorkspace = { slug: string; name: string };
@@ -8,17 +11,11 @@ export type CliWorkspace = { slug: string; name: string };
 /** A file to import, as read from disk. */
 export type CliFile = { name: string; bytes: Uint8Array };
 
-export type CliConnection = {
-  controlPlane: "us" | "eu" | "gov" | "custom";
-  baseUrl: string;
-  clientId: string;
-  organizationId: string | null;
-  syncIntervalMinutes: number | null;
-  version: number;
-};
+/** A connection as `agp` shows it (the secret is never part of it). */
+export type CliConnection = Omit<Json<ConnectionView>, "clientSecret" | "updatedAt">;
 
 export type CliConnectionInput = {
-  controlPlane: "us" | "eu" | "gov" | "custom";
+  controlPlane: ControlPlane;
   baseUrl?: string;
   clientId: string;
   clientSecret?: string;
@@ -28,20 +25,21 @@ export type CliConnectionInput = {
 };
 
 /** A sync run as `agp sync` reports it. */
-export type CliSyncRun = {
-  id: string;
-  status: "running" | "succeeded" | "failed" | "held" | "discarded";
-  startedAt: string;
-  finishedAt: string | null;
-  progress: { step: string; count: number }[];
-  counts: Record<string, number>;
-  requests: number;
-  retries: number;
-  durationMs: number | null;
-  warnings: string[];
-  removals: { kind: string; before: number; after: number }[] | null;
-  error: string | null;
-};
+export type CliSyncRun = Pick<
+  Json<SyncRun>,
+  | "id"
+  | "status"
+  | "startedAt"
+  | "finishedAt"
+  | "progress"
+  | "counts"
+  | "requests"
+  | "retries"
+  | "durationMs"
+  | "warnings"
+  | "removals"
+  | "error"
+>;
 
 export type CliExport = { filename: string; contentType: string; body: Uint8Array };
 

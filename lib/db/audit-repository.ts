@@ -1,7 +1,8 @@
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
+import type { AuditEvent, AuditOrigin } from "@/lib/domain/audit";
 
-export type AuditOrigin = "ui" | "api" | "cli" | "sync" | "system";
+export type { AuditOrigin };
 
 export type AuditInput = {
   actor: Actor;
@@ -45,19 +46,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 }
 
 /** An audit event as the audit page and record histories show it. */
-export type AuditEventRecord = {
-  id: string;
-  at: Date;
-  actorKind: string;
-  actorId: string;
-  actorName: string;
-  origin: string;
-  action: string;
-  entityKind: string;
-  entityId: string | null;
-  before: unknown;
-  after: unknown;
-};
+export type AuditEventRecord = AuditEvent;
 
 export type AuditFilter = {
   workspaceId: string;

@@ -1,51 +1,22 @@
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { DecisionLinkKind, DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import type { DecisionText } from "@/lib/domain/decisions/record";
+import type {
+  DecisionLink,
+  DecisionRecord,
+  DecisionReviewRecord,
+  DecisionRevisionRecord,
+  GovernedRecord,
+  LinkedDecision,
+} from "@/lib/domain/decisions/stored";
 
 /** A stored decision, as the rest of the app sees it. */
-export type DecisionRow = DecisionText & {
-  id: string;
-  workspaceId: string;
-  sequence: number;
-  status: DecisionStatus;
-  createdById: string;
-  createdAt: Date;
-  updatedAt: Date;
-  proposedAt: Date | null;
-  decidedAt: Date | null;
-  retiredAt: Date | null;
-  version: number;
-};
-
-/** Another decision a link points at (or comes from). */
-export type LinkedDecision = { id: string; sequence: number; title: string; status: DecisionStatus };
-
-/** A link as seen from one decision: outgoing links are stored on it, incoming ones on the other. */
-export type DecisionLinkRow = { kind: DecisionLinkKind; direction: "outgoing" | "incoming"; other: LinkedDecision };
-
-export type DecisionReviewRow = {
-  id: string;
-  reviewerId: string;
-  reviewerName: string;
-  verdict: "requested" | "approved" | "changes_requested";
-  note: string;
-  revision: number | null;
-  requestedAt: Date;
-  reviewedAt: Date | null;
-  staleAt: Date | null;
-};
-
-export type DecisionRevisionRow = DecisionText & {
-  number: number;
-  status: DecisionStatus;
-  editAfterAcceptance: boolean;
-  note: string;
-  authorId: string;
-  authorName: string;
-  at: Date;
-};
-
-export type GovernedRecordRow = { id: string; kind: string; title: string };
+export type DecisionRow = DecisionRecord;
+export type { LinkedDecision };
+export type DecisionLinkRow = DecisionLink;
+export type DecisionReviewRow = DecisionReviewRecord;
+export type DecisionRevisionRow = DecisionRevisionRecord;
+export type GovernedRecordRow = GovernedRecord;
 
 export type DecisionTx = Prisma.TransactionClient;
 

@@ -5,6 +5,7 @@ import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import { latestImportGaps } from "@/lib/db/import-repository";
+import type { FindingRecord, WaiverRecord } from "@/lib/domain/governance/records";
 import type { DecisionEntry, Finding, ImportedGap, SpecEntry, Waiver } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
@@ -295,7 +296,9 @@ export async function listEvaluationTrend(
   return rows.map((r) => ({ startedAt: r.startedAt, bySeverity: r.bySeverity ?? {} }));
 }
 
-export type FindingRow = Prisma.FindingGetPayload<object>;
+// Only the engine's values are ever written, so rows are read as the domain's shape.
+export type FindingRow = FindingRecord;
+const asFindings = (rows: Prisma.FindingGetPayload<object>[]) => rows as FindingRecord[];
 
 export type FindingFilter = {
   severity?: string[];
@@ -344,7 +347,7 @@ export async function listFindingRows(
     }),
     filter.total ?? prisma.finding.count({ where }),
   ]);
-  return { items, total };
+  return { items: asFindings(items), total };
 }
 
 /** Open findings grouped by rule (top blockers) and counts per severity of the open ones. */
@@ -362,7 +365,8 @@ export async function groupOpenFindings(
 
 // ---- waivers ----
 
-export type WaiverRow = Prisma.WaiverGetPayload<object>;
+export type WaiverRow = WaiverRecord;
+const asWaiver = (row: Prisma.WaiverGetPayload<object>) => row as WaiverRecord;
 
 export async function insertWaiver(
   prisma: PrismaClient,
@@ -385,7 +389,7 @@ export async function insertWaiver(
       entityId: waiver.id,
       after: waiver,
     });
-    return waiver;
+    return asWaiver(waiver);
   });
 }
 
@@ -430,25 +434,32 @@ export async function decideWaiverRow(
       entityId: waiver.id,
       after: { status: waiver.status, note: input.note },
     });
-    return waiver;
+    return asWaiver(waiver);
   });
 }
 
-export function findWaiverRow(prisma: PrismaClient, workspaceId: string, id: string): Promise<WaiverRow | null> {
-  return prisma.waiver.findFirst({ where: { id, workspaceId } });
+export async function findWaiverRow(prisma: PrismaClient, workspaceId: string, id: string): Promise<WaiverRow | null> {
+  const row = await prisma.waiver.findFirst({ where: { id, workspaceId } });
+  return row && asWaiver(row);
 }
 
-export function listWaiverRows(prisma: PrismaClient, workspaceId: string, status?: string[]): Promise<WaiverRow[]> {
-  return prisma.waiver.findMany({
+export async function listWaiverRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  status?: string[],
+): Promise<WaiverRow[]> {
+  const rows = await prisma.waiver.findMany({
     where: { workspaceId, ...(status?.length ? { status: { in: status } } : {}) },
     orderBy: [{ expiresAt: "asc" }],
   });
+  return rows.map(asWaiver);
 }
 
 /** Every open and waived finding of a workspace, most severe first (what a pipeline check reports). */
 export async function listCurrentFindingRows(prisma: PrismaClient, workspaceId: string): Promise<FindingRow[]> {
-  return prisma.finding.findMany({
+  const rows = await prisma.finding.findMany({
     where: { workspaceId, status: { in: ["open", "waived"] } },
     orderBy: [{ severityRank: "asc" }, { ruleId: "asc" }, { resourceName: "asc" }, { fingerprint: "asc" }],
   });
+  return asFindings(rows);
 }

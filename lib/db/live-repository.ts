@@ -3,7 +3,8 @@ import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
 import { insertRows, refreshStatistics, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
-import type { LiveResource } from "@/lib/domain/live/snapshot";
+import type { LiveResource, StoredLiveResource } from "@/lib/domain/live/snapshot";
+import type { SyncRun, SyncStatus } from "@/lib/domain/live/sync-run";
 
 type Audit = { actor: Actor; origin: AuditOrigin };
 
@@ -99,36 +100,17 @@ export async function deleteConnectionRow(prisma: PrismaClient, workspaceId: str
 
 // ---- sync runs ----
 
-export type SyncStatus = "running" | "succeeded" | "failed" | "held" | "discarded";
-
-export type SyncRunRow = {
-  id: string;
-  workspaceId: string;
-  status: SyncStatus;
-  trigger: string;
-  actorName: string;
-  startedAt: Date;
-  finishedAt: Date | null;
-  heartbeatAt: Date | null;
-  progress: { step: string; count: number }[];
-  counts: Record<string, number>;
-  requests: number;
-  retries: number;
-  durationMs: number | null;
-  warnings: string[];
-  removals: { kind: string; before: number; after: number }[] | null;
-  error: string | null;
-  baseUrl: string;
-};
+// Services still name it so; the shape is the domain's.
+export type SyncRunRow = SyncRun;
 
 type RawRun = Prisma.SyncRunGetPayload<object>;
-const toRun = (row: RawRun): SyncRunRow => ({
+const toRun = (row: RawRun): SyncRun => ({
   ...row,
   status: row.status as SyncStatus,
-  progress: row.progress as SyncRunRow["progress"],
-  counts: row.counts as SyncRunRow["counts"],
+  progress: row.progress as SyncRun["progress"],
+  counts: row.counts as SyncRun["counts"],
   warnings: row.warnings as string[],
-  removals: row.removals as SyncRunRow["removals"],
+  removals: row.removals as SyncRun["removals"],
 });
 
 /**
@@ -139,7 +121,7 @@ const toRun = (row: RawRun): SyncRunRow => ({
 export async function startSyncRun(
   prisma: PrismaClient,
   input: { workspaceId: string; trigger: string; actorName: string; baseUrl: string; now: Date; staleMs: number },
-): Promise<{ ok: true; run: SyncRunRow } | { ok: false; running: SyncRunRow }> {
+): Promise<{ ok: true; run: SyncRun } | { ok: false; running: SyncRun }> {
   try {
     return await attemptStart(prisma, input);
   } catch (error) {
@@ -155,7 +137,7 @@ export async function startSyncRun(
 function attemptStart(
   prisma: PrismaClient,
   input: { workspaceId: string; trigger: string; actorName: string; baseUrl: string; now: Date; staleMs: number },
-): Promise<{ ok: true; run: SyncRunRow } | { ok: false; running: SyncRunRow }> {
+): Promise<{ ok: true; run: SyncRun } | { ok: false; running: SyncRun }> {
   return prisma.$transaction(async (tx) => {
     const lock = await tx.syncLock.findUnique({ where: { workspaceId: input.workspaceId } });
     if (lock) {
@@ -194,7 +176,7 @@ function attemptStart(
 export async function touchSyncRun(
   prisma: PrismaClient,
   run: { id: string; workspaceId: string },
-  progress: SyncRunRow["progress"],
+  progress: SyncRun["progress"],
   now: Date,
 ): Promise<void> {
   await prisma.$transaction([
@@ -259,7 +241,7 @@ export type SyncOutcome = {
   retries: number;
   durationMs: number;
   warnings: string[];
-  progress: SyncRunRow["progress"];
+  progress: SyncRun["progress"];
 };
 
 /**
@@ -271,9 +253,9 @@ export async function completeSyncRun(
   prisma: PrismaClient,
   run: { id: string; workspaceId: string },
   resources: readonly LiveResource[],
-  outcome: SyncOutcome & { removals: SyncRunRow["removals"]; now: Date },
+  outcome: SyncOutcome & { removals: SyncRun["removals"]; now: Date },
   audit: Audit,
-): Promise<SyncRunRow> {
+): Promise<SyncRun> {
   const held = !!outcome.removals?.length;
   const completed = await prisma.$transaction(
     async (tx) => {
@@ -341,12 +323,12 @@ export async function failSyncRun(
     requests: number;
     retries: number;
     durationMs: number;
-    progress: SyncRunRow["progress"];
+    progress: SyncRun["progress"];
     warnings: string[];
     now: Date;
   },
   audit: Audit,
-): Promise<SyncRunRow> {
+): Promise<SyncRun> {
   return prisma.$transaction(async (tx) => {
     const failed = await tx.syncRun.update({
       where: { id: run.id },
@@ -381,7 +363,7 @@ export async function resolveHeldRun(
   syncRunId: string,
   decision: "confirm" | "discard",
   audit: Audit,
-): Promise<SyncRunRow | null> {
+): Promise<SyncRun | null> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.syncRun.updateMany({
       where: { id: syncRunId, workspaceId, status: "held" },
@@ -401,18 +383,18 @@ export async function resolveHeldRun(
   });
 }
 
-export async function findSyncRun(prisma: PrismaClient, workspaceId: string, id: string): Promise<SyncRunRow | null> {
+export async function findSyncRun(prisma: PrismaClient, workspaceId: string, id: string): Promise<SyncRun | null> {
   const row = await prisma.syncRun.findFirst({ where: { id, workspaceId } });
   return row ? toRun(row) : null;
 }
 
 /** Runs of a workspace, newest first. */
-export async function listSyncRunRows(prisma: PrismaClient, workspaceId: string, limit: number): Promise<SyncRunRow[]> {
+export async function listSyncRunRows(prisma: PrismaClient, workspaceId: string, limit: number): Promise<SyncRun[]> {
   const rows = await prisma.syncRun.findMany({ where: { workspaceId }, orderBy: { startedAt: "desc" }, take: limit });
   return rows.map(toRun);
 }
 
-export type LiveResourceRow = LiveResource & { id: string };
+export type LiveResourceRow = StoredLiveResource;
 
 export type LiveResourceFilter = {
   kind?: string;
@@ -430,7 +412,7 @@ export async function listLiveResourceRows(
   prisma: PrismaClient,
   syncRunId: string,
   filter: LiveResourceFilter,
-): Promise<{ items: LiveResourceRow[]; total: number }> {
+): Promise<{ items: StoredLiveResource[]; total: number }> {
   const where: Prisma.LiveResourceWhereInput = {
     syncRunId,
     ...(filter.kind ? { kind: filter.kind } : {}),

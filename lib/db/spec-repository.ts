@@ -2,6 +2,7 @@ import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
 import type { BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
+import type { SpecRecord } from "@/lib/domain/spec/record";
 
 /** Columns of the bulk writes of records (imports and restores). */
 export const specRecordColumns: BulkColumn[] = [
@@ -21,15 +22,7 @@ export const specLinkColumns: BulkColumn[] = [
 ];
 
 /** A stored specification record, as the rest of the app sees it. */
-export type SpecRecordRow = {
-  id: string;
-  kind: string;
-  title: string;
-  data: Record<string, unknown>;
-  version: number;
-  createdAt: Date;
-  updatedAt: Date;
-};
+export type SpecRecordRow = SpecRecord;
 
 /** A reference from one record's field to another record. */
 export type SpecLinkInput = { field: string; toId: string };

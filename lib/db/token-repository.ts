@@ -1,19 +1,10 @@
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Actor, Role } from "@/lib/domain/access";
+import type { ApiToken } from "@/lib/domain/api-token";
 
 /** A token as everyone but the database sees it: never the secret, never its hash. */
-export type ApiTokenRecord = {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: Date;
-  createdBy: string;
-  expiresAt: Date;
-  lastUsedAt: Date | null;
-  revokedAt: Date | null;
-};
+export type ApiTokenRecord = ApiToken;
 
 const select = {
   id: true,

@@ -1,16 +1,8 @@
 import { recordAuditEvent, type AuditInput } from "@/lib/db/audit-repository";
 import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Workspace } from "@/lib/domain/workspace";
 
-export type WorkspaceRecord = {
-  id: string;
-  slug: string;
-  name: string;
-  createdAt: Date;
-  updatedAt: Date;
-  version: number;
-  /** Approvals a proposed decision needs before it can be accepted. */
-  requiredApprovals: number;
-};
+export type WorkspaceRecord = Workspace;
 
 const columns = {
   id: true,

@@ -1,5 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DecisionLinkKind, DecisionStatus } from "@/lib/domain/decisions/lifecycle";
+import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
+import type {
+  DecisionDetail as DomainDecisionDetail,
+  DecisionReviewRecord,
+  DecisionRevisionRecord,
+  DecisionSummary as DomainDecisionSummary,
+} from "@/lib/domain/decisions/stored";
+import type { Json } from "@/lib/domain/json";
 import { apiFetch } from "@/lib/queries/api-client";
 
 /** The text an author edits. */
@@ -13,58 +20,14 @@ export type DecisionTextInput = {
 };
 
 /** A decision in a list, as the API returns it. */
-export type DecisionSummary = DecisionTextInput & {
-  id: string;
-  number: string;
-  sequence: number;
-  status: DecisionStatus;
-  createdAt: string;
-  updatedAt: string;
-  proposedAt: string | null;
-  decidedAt: string | null;
-  retiredAt: string | null;
-  version: number;
-  approvals: number;
-  supersededBy: string[];
-};
+export type DecisionSummary = Json<DomainDecisionSummary>;
 
-export type DecisionReview = {
-  id: string;
-  reviewerId: string;
-  reviewerName: string;
-  verdict: "requested" | "approved" | "changes_requested";
-  note: string;
-  revision: number | null;
-  requestedAt: string;
-  reviewedAt: string | null;
-  staleAt: string | null;
-};
+export type DecisionReview = Json<DecisionReviewRecord>;
 
-export type DecisionRevisionSummary = {
-  number: number;
-  status: DecisionStatus;
-  editAfterAcceptance: boolean;
-  note: string;
-  authorName: string;
-  at: string;
-};
+export type DecisionRevisionSummary = Omit<Json<DecisionRevisionRecord>, keyof DecisionTextInput>;
 
 /** A decision with everything its page shows. */
-export type DecisionDetail = Omit<DecisionSummary, "supersededBy"> & {
-  createdById: string;
-  links: {
-    kind: DecisionLinkKind;
-    direction: "outgoing" | "incoming";
-    number: string;
-    other: { id: string; sequence: number; title: string; status: DecisionStatus };
-  }[];
-  reviews: DecisionReview[];
-  governs: { id: string; kind: string; title: string; label: string }[];
-  revisions: DecisionRevisionSummary[];
-  latestRevision: number;
-  requiredApprovals: number;
-  nextStatuses: DecisionStatus[];
-};
+export type DecisionDetail = Json<DomainDecisionDetail>;
 
 export type DecisionEditorOptions = {
   decisions: { number: string; title: string; status: DecisionStatus }[];
@@ -73,8 +36,8 @@ export type DecisionEditorOptions = {
 };
 
 export type DecisionDiff = {
-  from: DecisionRevisionSummary & DecisionTextInput;
-  to: DecisionRevisionSummary & DecisionTextInput;
+  from: Json<DecisionRevisionRecord>;
+  to: Json<DecisionRevisionRecord>;
   fields: { field: string; changed: boolean; parts: { kind: "same" | "added" | "removed"; text: string }[] }[];
 };
 

@@ -1,48 +1,15 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { FindingRecord, WaiverRecord } from "@/lib/domain/governance/records";
+import type { Json } from "@/lib/domain/json";
 import { apiFetch } from "@/lib/queries/api-client";
 import { findingSearchParams, type FindingFilter } from "@/lib/queries/finding-filter";
 
 export type { FindingFilter };
 
-export type FindingItem = {
-  id: string;
-  fingerprint: string;
-  ruleId: string;
-  ruleTitle: string;
-  severity: "error" | "warning" | "info";
-  category: string;
-  resourceKind: string;
-  resourceName: string;
-  environment: string | null;
-  businessGroup: string | null;
-  message: string;
-  remediation: string;
-  specRecordId: string | null;
-  liveExternalId: string | null;
-  status: "open" | "waived" | "resolved";
-  waiverId: string | null;
-  firstSeenAt: string;
-  lastSeenAt: string;
-  resolvedAt: string | null;
-};
+/** A finding as the findings API lists it. */
+export type FindingItem = Json<FindingRecord & { ruleTitle: string }>;
 
-export type Waiver = {
-  id: string;
-  fingerprint: string | null;
-  ruleId: string | null;
-  resourceName: string | null;
-  environment: string | null;
-  reason: string;
-  status: "requested" | "approved" | "rejected" | "revoked";
-  requestedById: string;
-  requestedByName: string;
-  requestedAt: string;
-  decidedByName: string | null;
-  decidedAt: string | null;
-  decisionNote: string;
-  expiresAt: string;
-  version: number;
-};
+export type Waiver = Json<WaiverRecord>;
 
 const base = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;
 

@@ -1,24 +1,11 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Json } from "@/lib/domain/json";
+import type { ConnectionCheck, ConnectionView } from "@/lib/domain/live/connection";
+import type { StoredLiveResource } from "@/lib/domain/live/snapshot";
+import type { SyncRun as DomainSyncRun } from "@/lib/domain/live/sync-run";
 import { apiFetch } from "@/lib/queries/api-client";
 
-export type SyncRun = {
-  id: string;
-  status: "running" | "succeeded" | "failed" | "held" | "discarded";
-  trigger: string;
-  actorName: string;
-  startedAt: string;
-  finishedAt: string | null;
-  heartbeatAt: string | null;
-  progress: { step: string; count: number }[];
-  counts: Record<string, number>;
-  requests: number;
-  retries: number;
-  durationMs: number | null;
-  warnings: string[];
-  removals: { kind: string; before: number; after: number }[] | null;
-  error: string | null;
-  baseUrl: string;
-};
+export type SyncRun = Json<DomainSyncRun>;
 
 export type LiveOverview = {
   connected: boolean;
@@ -28,29 +15,13 @@ export type LiveOverview = {
   facets: { environments: string[]; businessGroups: string[] };
 };
 
-export type LiveResource = {
-  id: string;
-  kind: string;
-  externalId: string;
-  name: string;
-  businessGroup: string | null;
-  environment: string | null;
-  attributes: Record<string, unknown>;
-};
+export type LiveResource = Json<StoredLiveResource>;
 
 export type LiveFilter = { kind: string; environment: string; businessGroup: string; q: string; offset: number };
 
-export type Connection = {
-  controlPlane: "us" | "eu" | "gov" | "custom";
-  baseUrl: string;
-  clientId: string;
-  clientSecret: "set";
-  organizationId: string | null;
-  syncIntervalMinutes: number | null;
-  version: number;
-};
+export type Connection = Json<ConnectionView>;
 
-export type ConnectionCheck = { check: string; ok: boolean; detail: string };
+export type { ConnectionCheck };
 
 const base = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;
 

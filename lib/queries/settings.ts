@@ -1,19 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Role, RoleMapping } from "@/lib/domain/access";
+import type { ApiToken as DomainApiToken } from "@/lib/domain/api-token";
+import type { Json } from "@/lib/domain/json";
 import { apiFetch } from "@/lib/queries/api-client";
 
 /** An API token as the API returns it (never its secret). */
-export type ApiToken = {
-  id: string;
-  name: string;
-  role: Role;
-  prefix: string;
-  createdAt: string;
-  createdBy: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-};
+export type ApiToken = Json<DomainApiToken>;
 
 export type RoleMappingView = { mapping: RoleMapping; version: number; source: "settings" | "environment" };
 

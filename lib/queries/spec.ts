@@ -1,31 +1,20 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { AuditEvent as DomainAuditEvent } from "@/lib/domain/audit";
+import type { Json } from "@/lib/domain/json";
+import type { SpecRecord as DomainSpecRecord } from "@/lib/domain/spec/record";
 import { apiFetch } from "@/lib/queries/api-client";
 
-/** A specification record as the API returns it. */
-export type SpecRecord = {
-  id: string;
-  kind: string;
-  title: string;
-  data: Record<string, unknown>;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  /** The decisions that govern the record ("governed by D03"). */
+/** A specification record as the API returns it, with the decisions that govern it ("governed by D03"). */
+export type SpecRecord = Json<DomainSpecRecord> & {
   governedBy?: { number: string; title: string; status: string }[];
 };
 
-/** An audit event as the API returns it. */
-export type AuditEvent = {
-  id: string;
-  at: string;
-  actorKind: string;
-  actorName: string;
-  origin: string;
-  action: string;
-  entityKind: string;
-  entityId: string | null;
-  before: { title?: string; version?: number; data?: Record<string, unknown> } | null;
-  after: { title?: string; version?: number; data?: Record<string, unknown> } | null;
+type AuditState = { title?: string; version?: number; data?: Record<string, unknown> } | null;
+
+/** An audit event as the API returns it (before and after as the services record them). */
+export type AuditEvent = Omit<Json<DomainAuditEvent>, "actorId" | "before" | "after"> & {
+  before: AuditState;
+  after: AuditState;
 };
 
 const base = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;

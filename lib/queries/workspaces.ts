@@ -1,7 +1,10 @@
 import { useMutation } from "@tanstack/react-query";
+import type { Json } from "@/lib/domain/json";
+import type { Workspace as DomainWorkspace } from "@/lib/domain/workspace";
 import { apiFetch } from "@/lib/queries/api-client";
 
-export type Workspace = { id: string; slug: string; name: string; version: number; requiredApprovals: number };
+/** A workspace as its settings panel edits it. */
+export type Workspace = Omit<Json<DomainWorkspace>, "createdAt" | "updatedAt">;
 
 export function useCreateWorkspace() {
   return useMutation({

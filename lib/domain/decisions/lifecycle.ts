@@ -78,7 +78,8 @@ export function nextDecisionSequence(existing: readonly number[]): number {
   return existing.reduce((max, n) => Math.max(max, n), 0) + 1;
 }
 
-export type DecisionLinkKind = "supersedes" | "amends" | "relates_to";
+export const decisionLinkKindSchema = z.enum(["supersedes", "amends", "relates_to"]);
+export type DecisionLinkKind = z.infer<typeof decisionLinkKindSchema>;
 
 /** A decision as the lifecycle sees it. */
 export type LifecycleDecision = { id: string; number: string; status: DecisionStatus };

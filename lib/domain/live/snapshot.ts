@@ -40,20 +40,26 @@ export const liveKindLabels: Record<LiveKind, { one: string; many: string }> = {
 
 /** Attribute values a normalised resource may hold: JSON without secrets. */
 export type LiveValue = string | number | boolean | null | LiveValue[] | { [key: string]: LiveValue };
+const liveValueSchema: z.ZodType<LiveValue> = z.json();
 
 /**
  * One resource of the live estate, normalised: what the rules compare with the plan. The
  * external id is Anypoint's (unique within the kind and sync); business group and environment
  * are names, as the specification uses them.
  */
-export type LiveResource = {
-  kind: LiveKind;
-  externalId: string;
-  name: string;
-  businessGroup: string | null;
-  environment: string | null;
-  attributes: { [key: string]: LiveValue };
-};
+export const liveResourceSchema = z.object({
+  kind: liveKindSchema,
+  externalId: z.string(),
+  name: z.string(),
+  businessGroup: z.string().nullable(),
+  environment: z.string().nullable(),
+  attributes: z.record(z.string(), liveValueSchema),
+});
+export type LiveResource = z.infer<typeof liveResourceSchema>;
+
+/** A resource of a stored snapshot: with the id the portal gave it (REST API, live-estate page). */
+export const storedLiveResourceSchema = liveResourceSchema.extend({ id: z.string() });
+export type StoredLiveResource = z.infer<typeof storedLiveResourceSchema>;
 
 /** Resources per kind, for a sync's summary. */
 export function countByKind(resources: readonly Pick<LiveResource, "kind">[]): Record<LiveKind, number> {
