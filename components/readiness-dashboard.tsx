@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Readiness, ReadinessOverview } from "@/lib/domain/governance/readiness";
+import type { Waiver } from "@/lib/queries/governance";
 
 export type ReadinessDashboardProps = {
   workspace: string;
@@ -11,14 +12,7 @@ export type ReadinessDashboardProps = {
   topBlockers: { ruleId: string; title: string; count: number }[];
   /** Open findings of the gap rules: what the specification still leaves unfinished. */
   gaps: { ruleId: string; title: string; count: number }[];
-  expiringWaivers: {
-    id: string;
-    ruleId: string | null;
-    fingerprint: string | null;
-    resourceName: string | null;
-    expiresAt: string;
-    reason: string;
-  }[];
+  expiringWaivers: Pick<Waiver, "id" | "ruleId" | "fingerprint" | "resourceName" | "expiresAt" | "reason">[];
   requestedWaivers: number;
   decisionsAwaitingReview: { number: string; title: string; proposedAt: string | null }[];
   lastSyncAt: string | null;
