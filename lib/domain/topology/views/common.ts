@@ -8,7 +8,7 @@ import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
 import { compilePattern } from "@/lib/domain/naming/pattern";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
 import { isFilled } from "@/lib/domain/spec/placeholders";
-import { detailLine, GraphBuilder, liveNodeId, lower, nodeId } from "@/lib/domain/topology/graph";
+import { detailLine, GraphBuilder, liveNodeId, lower, nodeId, push } from "@/lib/domain/topology/graph";
 import type { TopologyInput, TopologyNode, TopologyView } from "@/lib/domain/topology/types";
 
 export type Layer = NonNullable<TopologyNode["layer"]>;
@@ -181,11 +181,26 @@ export function mappingEdges(c: ViewContext, candidates: (lbNodeId: string) => T
     const lbId = nodeId("load-balancer", lb.id);
     for (const app of candidates(lbId)) if (regex.test(app.label)) builder.edge("mapping", lbId, app.id, "plan");
   }
+  // A live rule names its application (as planned or as deployed): index each list of candidates
+  // by name once, not scan it per rule (thousands of rules by thousands of applications).
+  const indexes = new WeakMap<readonly TopologyNode[], Map<string, TopologyNode[]>>();
+  const byName = (apps: readonly TopologyNode[]) => {
+    let index = indexes.get(apps);
+    if (!index) {
+      index = new Map();
+      for (const app of apps) {
+        const names = new Set([lower(app.label)]);
+        for (const fact of app.actual) if (fact.label === "Name") names.add(lower(fact.value));
+        for (const name of names) push(index, name, app);
+      }
+      indexes.set(apps, index);
+    }
+    return index;
+  };
   for (const rule of c.live.filter((r) => r.kind === "mapping-rule")) {
     const appName = lower(String(rule.attributes.appName));
     for (const lb of builder.named("load-balancer", String(rule.attributes.loadBalancer)))
-      for (const app of candidates(lb.id))
-        if (lower(app.label) === appName || app.actual.some((f) => f.label === "Name" && lower(f.value) === appName))
-          builder.edge("mapping", lb.id, app.id, "live", String(rule.attributes.inputUri ?? "") || null);
+      for (const app of byName(candidates(lb.id)).get(appName) ?? [])
+        builder.edge("mapping", lb.id, app.id, "live", String(rule.attributes.inputUri ?? "") || null);
   }
 }
