@@ -15,6 +15,7 @@ const ours = {
   domain: "./lib/domain",
   cli: "./lib/cli",
   testing: "./lib/testing",
+  fixtures: "./lib/fixtures",
   env: "./lib/env.ts",
   log: "./lib/log.ts",
 };
@@ -35,6 +36,7 @@ const zones = [
       ours.auth,
       ours.cli,
       ours.testing,
+      ours.fixtures,
       ours.env,
       ours.log,
     ],
@@ -42,17 +44,17 @@ const zones = [
   ),
   zone(
     ours.db,
-    [ours.app, ours.components, ours.queries, ours.services, ours.anypoint, ours.auth, ours.cli],
+    [ours.app, ours.components, ours.queries, ours.services, ours.anypoint, ours.auth, ours.cli, ours.fixtures],
     "lib/db sits under lib/services: it may import lib/domain and lib/env only.",
   ),
   zone(
     ours.anypoint,
-    [ours.app, ours.components, ours.queries, ours.services, ours.db, ours.auth, ours.cli],
-    "lib/anypoint sits under lib/services: it may import lib/domain and lib/env only.",
+    [ours.app, ours.components, ours.queries, ours.services, ours.db, ours.auth, ours.cli, ours.fixtures],
+    "lib/anypoint sits under lib/services: it may import lib/domain and lib/env only (callers pass estates in).",
   ),
   zone(
     ours.auth,
-    [ours.app, ours.components, ours.queries, ours.services, ours.anypoint, ours.cli],
+    [ours.app, ours.components, ours.queries, ours.services, ours.anypoint, ours.cli, ours.fixtures],
     "lib/auth sits under lib/services: it may import lib/db, lib/domain and lib/env.",
   ),
   zone(
@@ -62,20 +64,51 @@ const zones = [
   ),
   zone(
     ours.queries,
-    [ours.app, ours.components, ours.services, ours.db, ours.anypoint, ours.auth, ours.cli, ours.env, ours.log],
+    [
+      ours.app,
+      ours.components,
+      ours.services,
+      ours.db,
+      ours.anypoint,
+      ours.auth,
+      ours.cli,
+      ours.fixtures,
+      ours.env,
+      ours.log,
+    ],
     "lib/queries runs in the browser and talks to /api/v1 over HTTP only.",
   ),
   zone(
     ours.components,
-    [ours.app, ours.services, ours.db, ours.anypoint, ours.auth, ours.cli, ours.env, ours.log],
+    [ours.app, ours.services, ours.db, ours.anypoint, ours.auth, ours.cli, ours.fixtures, ours.env, ours.log],
     "components get data from props or lib/queries hooks, never from the server layers.",
   ),
   zone(
     ours.app,
-    [ours.db, ours.anypoint, ours.cli],
+    [ours.db, ours.anypoint, ours.cli, ours.fixtures],
     "app/ reaches data through lib/services (one authorisation path).",
   ),
-  zone(ours.cli, [ours.app, ours.components, ours.queries, ours.db, ours.anypoint], "lib/cli calls lib/services."),
+  zone(
+    ours.cli,
+    [ours.app, ours.components, ours.queries, ours.db, ours.anypoint, ours.fixtures],
+    "lib/cli calls lib/services.",
+  ),
+  zone(
+    ours.fixtures,
+    [
+      ours.app,
+      ours.components,
+      ours.queries,
+      ours.services,
+      ours.db,
+      ours.auth,
+      ours.cli,
+      ours.testing,
+      ours.env,
+      ours.log,
+    ],
+    "lib/fixtures is data: it may import lib/domain and lib/anypoint (wire shapes, estate file, mapper) only.",
+  ),
   zone(ours.env, ["./app", "./components", "./lib"], "lib/env.ts depends on nothing of ours."),
 ];
 

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials } from "../lib/fixtures/northwind/estate";
 import { runAgp } from "../lib/testing/run-agp";
 import { baseURL, simulatorURL } from "../playwright.config";
 import { expect, signIn, test } from "./fixtures";

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials } from "../lib/fixtures/northwind/estate";
 import { baseURL, simulatorURL } from "../playwright.config";
 import { expect, expectAccessible, signIn, test } from "./fixtures";
 

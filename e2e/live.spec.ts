@@ -1,4 +1,4 @@
-import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials } from "../lib/fixtures/northwind/estate";
 import { simulatorURL } from "../playwright.config";
 import { expect, signIn, test } from "./fixtures";
 

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { northwindCredentials } from "../lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials } from "../lib/fixtures/northwind/estate";
 import { expect, test } from "./fixtures";
 import { freePort, startServer, stopServers, waitForHealth } from "./servers";
 

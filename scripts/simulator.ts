@@ -6,7 +6,7 @@
 //        [{"kind":"rate-limit","match":"/vpcs$","retryAfterSeconds":2,"times":3}]
 import fs from "node:fs";
 import { parseArgs } from "node:util";
-import { northwindCredentials, northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials, northwindEstate } from "@/lib/fixtures/northwind/estate";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
 
 const { values } = parseArgs({

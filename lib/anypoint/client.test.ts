@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAnypointClient, type AnypointClient } from "@/lib/anypoint/client";
 import { AnypointError } from "@/lib/anypoint/http";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
-import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/testing/estate-fixture";
+import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 
 const { root, bg, rootPrd, rootDev, bgPrd, vpc, privateSpace, teamAdmins, api } = fixtureIds;
 

@@ -4,7 +4,7 @@ import { readEstate, type ReadProgress } from "@/lib/anypoint/collect";
 import { mapEstate } from "@/lib/anypoint/mapper";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
 import { countByKind } from "@/lib/domain/live/snapshot";
-import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/testing/estate-fixture";
+import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 
 describe("reading and mapping an estate", () => {
   let simulator: Simulator;

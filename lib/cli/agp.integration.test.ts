@@ -9,7 +9,7 @@ import path from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { northwindCredentials, northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials, northwindEstate } from "@/lib/fixtures/northwind/estate";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
 import { runAgp, type AgpRun } from "@/lib/testing/run-agp";
 import { createEmptyTarget, testEngine } from "@/lib/testing/test-database";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
-import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindEstate } from "@/lib/fixtures/northwind/estate";
 import { groupOpenFindings, listFindingRows } from "@/lib/db/governance-repository";
 import { systemActor, type Actor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";

@@ -17,7 +17,7 @@ import {
   testConnection,
 } from "@/lib/services/live";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
-import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/testing/estate-fixture";
+import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
 const admin: Actor = { kind: "user", id: "okta|ada", name: "Ada Admin", role: "admin" };

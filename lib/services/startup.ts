@@ -5,7 +5,7 @@ import { describeTarget } from "@/lib/db/database";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
-import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindEstate } from "@/lib/fixtures/northwind/estate";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
 import { startDueSyncs } from "@/lib/services/live";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";

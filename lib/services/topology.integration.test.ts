@@ -1,7 +1,7 @@
 import ELK from "elkjs/lib/elk.bundled.js";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
-import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindEstate } from "@/lib/fixtures/northwind/estate";
 import type { Actor } from "@/lib/domain/access";
 import { layoutTopology } from "@/lib/domain/topology/layout";
 import type { ServiceContext } from "@/lib/services/context";

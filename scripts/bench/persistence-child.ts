@@ -8,7 +8,7 @@ import { countByKind } from "@/lib/domain/live/snapshot";
 import { restoreWorkspace } from "@/lib/services/documents";
 import { evaluateWorkspace } from "@/lib/services/governance";
 import { openOperatorSession } from "@/lib/services/operator";
-import { generateSyntheticEstate, readSyntheticEstate } from "@/lib/testing/synthetic-estate";
+import { generateSyntheticEstate, readSyntheticEstate } from "@/lib/fixtures/synthetic-estate";
 
 const apps = Number(process.argv[2]);
 const generated = generateSyntheticEstate({ apps, seed: 1 });

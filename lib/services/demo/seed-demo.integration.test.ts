@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { systemActor } from "@/lib/domain/access";
 import { specKindIds } from "@/lib/domain/spec/kinds";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
-import { northwindEstate } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindEstate } from "@/lib/fixtures/northwind/estate";
 import { getDecision, listDecisions } from "@/lib/services/decisions";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
 import { getLiveOverview, listLiveResources } from "@/lib/services/live";

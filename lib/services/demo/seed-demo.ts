@@ -3,10 +3,10 @@ import { findWorkspaceRecord, insertWorkspace } from "@/lib/db/workspace-reposit
 import { systemActor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import type { Actor } from "@/lib/domain/access";
-import { northwindCredentials } from "@/lib/anypoint/simulator/northwind-estate";
+import { northwindCredentials } from "@/lib/fixtures/northwind/estate";
 import { createDecision, reviewDecision, transitionDecision } from "@/lib/services/decisions";
 import { getConnection, listSyncRuns, saveConnection, startSync } from "@/lib/services/live";
-import { demoWorkspace, northwindDecisions, northwindSpec } from "@/lib/services/demo/northwind-spec";
+import { demoWorkspace, northwindDecisions, northwindSpec } from "@/lib/fixtures/northwind/spec";
 import { createSpecRecord } from "@/lib/services/spec";
 
 /** The demo delivery lead (the local identity provider's "della") approves the demo decisions. */
