@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { generateSyntheticEstate } from "@/lib/fixtures/synthetic-estate";
+import { generateSyntheticEstate } from "@/lib/fixtures/synthetic/estate";
 
 const { values } = parseArgs({
   options: {

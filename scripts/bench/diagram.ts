@@ -11,7 +11,7 @@ import { getEnv } from "@/lib/env";
 import { buildTopology } from "@/lib/domain/topology/build";
 import { layoutTopology } from "@/lib/domain/topology/layout";
 import type { TopologyGraph } from "@/lib/domain/topology/types";
-import { syntheticEstate } from "@/lib/fixtures/synthetic-estate";
+import { syntheticEstate } from "@/lib/fixtures/synthetic/read";
 import { line, median } from "./report";
 
 const RUNS = 5;

@@ -2,7 +2,7 @@ import { evaluate } from "@/lib/domain/governance/engine";
 import type { SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { ruleset } from "@/lib/domain/governance/ruleset";
-import { syntheticEstate } from "@/lib/fixtures/synthetic-estate";
+import { syntheticEstate } from "@/lib/fixtures/synthetic/read";
 import { line, median } from "./report";
 
 /**

@@ -8,7 +8,8 @@ import { countByKind } from "@/lib/domain/live/snapshot";
 import { restoreWorkspace } from "@/lib/services/documents";
 import { evaluateWorkspace } from "@/lib/services/governance";
 import { openOperatorSession } from "@/lib/services/operator";
-import { generateSyntheticEstate, readSyntheticEstate } from "@/lib/fixtures/synthetic-estate";
+import { generateSyntheticEstate } from "@/lib/fixtures/synthetic/estate";
+import { readSyntheticEstate } from "@/lib/fixtures/synthetic/read";
 
 const apps = Number(process.argv[2]);
 const generated = generateSyntheticEstate({ apps, seed: 1 });

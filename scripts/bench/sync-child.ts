@@ -8,7 +8,7 @@ import { saveConnection, runSync } from "@/lib/services/live";
 import { restoreWorkspace } from "@/lib/services/documents";
 import { evaluateWorkspace } from "@/lib/services/governance";
 import { openOperatorSession } from "@/lib/services/operator";
-import { generateSyntheticEstate } from "@/lib/fixtures/synthetic-estate";
+import { generateSyntheticEstate } from "@/lib/fixtures/synthetic/estate";
 
 const apps = Number(process.argv[2]);
 const baseUrl = process.argv[3]!;

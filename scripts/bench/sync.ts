@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
-import { generateSyntheticEstate, seededRandom } from "@/lib/fixtures/synthetic-estate";
+import { generateSyntheticEstate, seededRandom } from "@/lib/fixtures/synthetic/estate";
 import { runChild } from "./child";
 import { printPersistence, type PersistenceFigures } from "./persistence";
 import { line } from "./report";

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { buildTopology } from "@/lib/domain/topology/build";
 import { absolutePositions, layoutTopology, toElkGraph, type TopologyLayout } from "@/lib/domain/topology/layout";
 import type { TopologyGraph } from "@/lib/domain/topology/types";
-import { syntheticEstate } from "@/lib/fixtures/synthetic-estate";
+import { syntheticEstate } from "@/lib/fixtures/synthetic/read";
 import { topologyFixture } from "@/lib/testing/topology";
 
 const elk = new ELK();
