@@ -6,7 +6,8 @@ import type { Actor } from "@/lib/domain/access";
 import { northwindCredentials } from "@/lib/fixtures/northwind/estate";
 import { createDecision, reviewDecision, transitionDecision } from "@/lib/services/decisions";
 import { getConnection, listSyncRuns, saveConnection, startSync } from "@/lib/services/live";
-import { demoWorkspace, northwindDecisions, northwindSpec } from "@/lib/fixtures/northwind/spec";
+import { northwindDecisions } from "@/lib/fixtures/northwind/decisions";
+import { demoWorkspace, northwindSpec } from "@/lib/fixtures/northwind/spec";
 import { createSpecRecord } from "@/lib/services/spec";
 
 /** The demo delivery lead (the local identity provider's "della") approves the demo decisions. */
