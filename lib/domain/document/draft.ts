@@ -1,0 +1,54 @@
+// What reading a document produces: draft records with their places, the gaps and the problems.
+
+import type { SpecKind } from "@/lib/domain/spec/kinds";
+
+/** Where something was found: file, 1-based line, and the section's title. */
+export type Place = { file: string; line: number; section: string };
+
+/** A record as read: reference fields hold the names of the records they point at. */
+export type DraftRecord = { kind: SpecKind; data: Record<string, unknown>; place: Place };
+
+/** A decision row of the decisions table. */
+export type DraftDecision = {
+  sequence: number;
+  title: string;
+  decision: string;
+  rationale: string;
+  implications: string;
+  place: Place;
+};
+
+/** An unfinished part: a placeholder or an empty value the template asks for. */
+export type ImportGap = {
+  place: Place;
+  kind: SpecKind | "decision";
+  /** The record's name as read ("" when the row has none). */
+  record: string;
+  /** The field's name, or null for a whole row or section. */
+  field: string | null;
+  value: string;
+  reason: string;
+  /** True when the value is stored in the record (the gap rules see it); false when it could not be. */
+  kept: boolean;
+  /** The index of the draft record it belongs to, when there is one. */
+  draft?: number;
+};
+
+/** Something that could not be read, with its place. */
+export type ImportProblem = { place: Place; message: string };
+
+/** Everything a document says, before it is compared with a workspace. */
+export type SpecDraft = {
+  records: DraftRecord[];
+  decisions: DraftDecision[];
+  /** Records the document suggests without stating (naming conventions from mapping-rule targets). */
+  offered: DraftRecord[];
+  gaps: ImportGap[];
+  problems: ImportProblem[];
+};
+
+/** One file of a document. */
+export type DocumentFile = { name: string; text: string };
+
+/** The place of a line of the section being read. */
+export type PlaceOf = (line: number) => Place;

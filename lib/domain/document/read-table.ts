@@ -1,0 +1,154 @@
+// Reads the rows of a recognised table into draft records of its kind: each cell by its field's
+// type (or its column's format), the rest by the kind's `readRow` hook.
+
+import { matchOption, parseNumber, parseYesNo, splitList } from "@/lib/domain/document/cells";
+import type { DocumentTable } from "@/lib/domain/document/markdown";
+import type { Place, PlaceOf, SpecDraft } from "@/lib/domain/document/draft";
+import type { FieldColumn, KindTable, RowContext } from "@/lib/domain/document/kind-tables";
+import type { TableMatch } from "@/lib/domain/document/tables";
+import type { FieldDef } from "@/lib/domain/spec/fields";
+import { kindFields, type SpecKind } from "@/lib/domain/spec/kinds";
+import { findPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
+
+type At = { place: Place; record: string; draft: number };
+
+const textTypes = new Set(["text", "longtext", "cidr", "ipv4", "hostname", "cloudhub-app-name"]);
+
+const oneLine = (field: FieldDef, text: string) =>
+  field.type === "longtext"
+    ? text
+    : text
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join("; ");
+
+/** Turns one cell into a field's value; records gaps for placeholders and empty required cells. */
+function cellValue(
+  draft: SpecDraft,
+  kind: SpecKind,
+  field: FieldDef,
+  column: FieldColumn<SpecKind> | undefined,
+  raw: string,
+  at: At,
+): unknown {
+  const text = raw.trim();
+  const gap = (reason: string, kept: boolean, value = text) =>
+    draft.gaps.push({
+      place: at.place,
+      kind,
+      record: at.record,
+      field: field.name,
+      value,
+      reason,
+      kept,
+      draft: at.draft,
+    });
+  const format = column?.format?.read;
+  if (format) return text === "" ? undefined : format(text, (reason) => gap(reason, false));
+  if (text === "" || /^(n\/?a|-|–)$/i.test(text)) {
+    if (field.required || field.tracked) gap("empty", field.type !== "boolean");
+    return undefined;
+  }
+  const keepsText = textTypes.has(field.type);
+  const placeholders = findPlaceholders(text);
+  // A reference may name a record whose own name is a placeholder ("[CUSTOMER]"): resolved later.
+  if (placeholders.length && !["cidr-list", "ref-list", "ref"].includes(field.type)) {
+    gap(placeholders.join(", "), keepsText);
+    return keepsText ? oneLine(field, text) : undefined;
+  }
+  switch (field.type) {
+    case "text":
+    case "longtext":
+    case "cidr":
+    case "ipv4":
+    case "hostname":
+    case "cloudhub-app-name":
+      return oneLine(field, text);
+    case "enum":
+      return matchOption(text, field.options ?? [], column?.synonyms) ?? text;
+    case "boolean":
+      return parseYesNo(text) ?? text;
+    case "integer":
+    case "number":
+      return parseNumber(text) ?? text;
+    case "ref":
+      return text;
+    case "cidr-list":
+    case "ref-list": {
+      const entries = splitList(text);
+      for (const entry of field.type === "cidr-list" ? entries.filter(isPlaceholder) : [])
+        gap(findPlaceholders(entry).join(", "), true, entry);
+      return entries;
+    }
+  }
+}
+
+/** Fills a record of the kind from the table's columns (fields of the kind only). */
+function readFields(
+  draft: SpecDraft,
+  kind: SpecKind,
+  table: KindTable<SpecKind>,
+  index: Record<string, number>,
+  cells: readonly string[],
+  at: At,
+  skip: readonly string[],
+): Record<string, unknown> {
+  const columns = new Map(
+    table.columns.filter((c) => "field" in c).map((c) => [c.field as string, c as FieldColumn<SpecKind>]),
+  );
+  const fields = kindFields(kind).filter((f) => index[f.name] !== undefined && !skip.includes(f.name));
+  const formatted = (f: FieldDef) => !!columns.get(f.name)?.format?.read;
+  const data: Record<string, unknown> = {};
+  // Cells of a format of their own (durations) are read after the rest.
+  for (const field of [...fields.filter((f) => !formatted(f)), ...fields.filter(formatted)]) {
+    const value = cellValue(draft, kind, field, columns.get(field.name), cells[index[field.name]!] ?? "", at);
+    if (value !== undefined) data[field.name] = value;
+  }
+  return data;
+}
+
+/** The reading of a matched table's rows, to run now or once every other table is read. */
+export function readKindTable(draft: SpecDraft, match: TableMatch, table: DocumentTable, place: PlaceOf): () => void {
+  const kind = match.spec.kind as SpecKind;
+  const declared = match.spec.table!;
+  const cellOf = (row: readonly string[], column: string) => {
+    const index = match.columns[column];
+    return index === undefined ? "" : (row[index] ?? "").trim();
+  };
+  // GFM tables have no line per row in mdast: rows are on consecutive lines after the delimiter.
+  const lineOf = (rowIndex: number) => table.line + 2 + rowIndex;
+  return () => {
+    let ordinal = 0;
+    table.rows.forEach((row, rowIndex) => {
+      if (row.every((c) => c.trim() === "")) return;
+      ordinal += 1;
+      const line = lineOf(rowIndex);
+      const at: At = { place: place(line), record: cellOf(row, "name"), draft: draft.records.length };
+      const context: RowContext<SpecKind> = {
+        kind,
+        draft,
+        caption: table.caption,
+        ordinal,
+        cell: (column) => cellOf(row, column),
+        has: (column) => match.columns[column] !== undefined,
+        read: (options = {}) =>
+          readFields(
+            draft,
+            kind,
+            declared,
+            match.columns,
+            row,
+            { ...at, record: options.record ?? at.record },
+            options.skip ?? [],
+          ),
+        push: (data) => draft.records.push({ kind, data, place: place(line) }),
+        problem: (message) => draft.problems.push({ place: place(line), message }),
+        gap: ({ record, ...gap }) =>
+          draft.gaps.push({ place: at.place, kind, record: record ?? at.record, ...gap, draft: at.draft }),
+      };
+      if (declared.readRow) declared.readRow(context);
+      else context.push(context.read());
+    });
+  };
+}

@@ -1,0 +1,319 @@
+// The platform chapter's tables: business groups, environments, VPCs and their firewall rules,
+// VPNs, load balancers with their TLS endpoints and mapping rules.
+
+import { parseAsns, parseNumber, parsePortRange } from "@/lib/domain/document/cells";
+import { asValue } from "@/lib/domain/document/cell-formats";
+import type {
+  KindDocuments,
+  RowContext,
+  TableWrite,
+  WritableRecord,
+  WriteContext,
+} from "@/lib/domain/document/kind-tables";
+import { isPlaceholder } from "@/lib/domain/spec/placeholders";
+
+/** Words written for a protocol beyond the options' own. */
+const protocolSynonyms = { all: "any", "*": "any" };
+
+// The template names the load balancer of an endpoint or a rule by the line above its table
+// ("External DLB Mapping Rules"), not in a column: read those once every DLB is known.
+function attachLoadBalancer(row: RowContext<"tls-endpoint" | "mapping-rule">, data: Record<string, unknown>) {
+  if (data.loadBalancer) return;
+  const captionRole = /\bexternal|public|internet/i.test(row.caption)
+    ? "external"
+    : /\binternal|private/i.test(row.caption)
+      ? "internal"
+      : null;
+  const named = (role: string) =>
+    row.draft.records
+      .filter((r) => r.kind === "load-balancer" && r.data.role === role)
+      .map((r) => String(r.data.name ?? ""));
+  const roles = { external: named("external"), internal: named("internal") };
+  const role = captionRole ?? (roles.external.length && !roles.internal.length ? "external" : null);
+  const candidates = role ? roles[role] : [...roles.external, ...roles.internal];
+  const byCaption = candidates.find((n) => row.caption.toLowerCase().includes(n.toLowerCase()));
+  const lb = byCaption ?? (candidates.length === 1 || role ? candidates[0] : undefined);
+  if (lb) data.loadBalancer = lb;
+  else
+    row.problem(
+      `cannot tell which load balancer this ${row.kind === "tls-endpoint" ? "endpoint" : "rule"} belongs to: name it in the line above the table ("External ..." / "Internal ...") or in a Load balancer column`,
+    );
+}
+
+const roleOf = (record: WritableRecord, context: WriteContext) =>
+  context.byId(record.data.loadBalancer)?.data.role === "internal" ? "Internal" : "External";
+
+/** One table per load-balancer role, external first, each under its caption. */
+const perRole =
+  (caption: (role: string) => string, order?: (records: WritableRecord[], context: WriteContext) => WritableRecord[]) =>
+  (records: readonly WritableRecord[], context: WriteContext) =>
+    (["External", "Internal"] as const).map((role) => {
+      const own = records.filter((r) => roleOf(r, context) === role);
+      return { caption: caption(role), records: order ? order(own, context) : own };
+    });
+
+const loadBalancerColumn = { field: "loadBalancer", headers: ["DLB", "Load balancer", "DLB name"] } as const;
+
+const write = (place: TableWrite["place"], more: Omit<TableWrite, "place"> = {}): TableWrite => ({ place, ...more });
+
+/** How the platform kinds appear in the document. */
+export const platformTables: KindDocuments<
+  "business-group" | "environment" | "vpc" | "firewall-rule" | "vpn" | "load-balancer" | "tls-endpoint" | "mapping-rule"
+> = {
+  "business-group": {
+    tables: [
+      {
+        id: "business-groups",
+        label: "Business groups",
+        sections: ["business groups"],
+        columns: [
+          { field: "name", headers: ["Business Group", "Business group name", "Name"], required: true },
+          { field: "description", headers: ["Description"] },
+          { field: "parent", headers: ["Parent", "Parent group", "Parent business group"] },
+        ],
+        // The master organisation comes first; the groups of a table without a Parent column sit under it.
+        readRow: (row) => {
+          const data = row.read();
+          const master = row.draft.records.find((r) => r.kind === "business-group");
+          if (!row.has("parent") && master) data.parent = master.data.name;
+          row.push(data);
+        },
+        write: write("Business Groups"),
+      },
+    ],
+  },
+  environment: {
+    tables: [
+      {
+        id: "environments",
+        label: "Environments",
+        sections: ["environments model", "environments", "environment model"],
+        columns: [
+          { field: "name", headers: ["Environment", "Environment name", "Name"], required: true },
+          { field: "description", headers: ["Description"] },
+          {
+            field: "classification",
+            headers: ["Classification (vCore)", "Classification", "Type"],
+            required: true,
+            synonyms: {
+              prod: "production",
+              non: "sandbox",
+              nonprod: "sandbox",
+              non_production: "sandbox",
+              dev: "sandbox",
+            },
+          },
+          { field: "highAvailability", headers: ["High Availability?", "High availability", "HA"] },
+          { field: "deployedBy", headers: ["Deployed By"] },
+          { field: "businessGroup", headers: ["Business Group"] },
+          { field: "minimumRuntime", headers: ["Minimum Mule runtime", "Minimum runtime"] },
+        ],
+        write: write("Environments Model"),
+      },
+    ],
+  },
+  vpc: {
+    tables: [
+      {
+        id: "vpcs",
+        label: "VPCs",
+        sections: ["virtual private cloud", "vpc", "vpcs", "anypoint vpc"],
+        columns: [
+          { field: "name", headers: ["VPC name", "VPC", "Name"], required: true },
+          { field: "region", headers: ["Region"], required: true, format: asValue },
+          { field: "cidr", headers: ["CIDR", "CIDR block", "CIDR range"], required: true },
+          { field: "environments", headers: ["Environments"] },
+          { field: "businessGroup", headers: ["Business Group"] },
+        ],
+        write: write("Virtual Private Cloud"),
+      },
+    ],
+  },
+  "firewall-rule": {
+    tables: [
+      {
+        id: "firewall-rules",
+        label: "VPC firewall rules",
+        sections: ["vpc firewall rules", "firewall rules", "virtual private cloud"],
+        columns: [
+          { field: "source", headers: ["Source CIDR Range", "Source CIDR", "Source"], required: true },
+          {
+            cell: "ports",
+            headers: ["Destination Port Range", "Port range", "Ports", "Destination ports"],
+            required: true,
+            write: (r) =>
+              r.data.fromPort === r.data.toPort
+                ? String(r.data.fromPort)
+                : `${String(r.data.fromPort)}-${String(r.data.toPort)}`,
+          },
+          { field: "scope", headers: ["Scope"] },
+          { field: "vpc", headers: ["VPC", "VPC name"] },
+          { field: "protocol", headers: ["Protocol"], synonyms: protocolSynonyms },
+        ],
+        readRow: (row) => {
+          const written = row.cell("ports");
+          const ports = parsePortRange(written);
+          if (!ports) {
+            row.problem(
+              `Destination Port Range "${written}" is not a port or a range such as 8091-8092; the rule was not imported`,
+            );
+            if (isPlaceholder(written) || written === "")
+              row.gap({ field: "fromPort", value: written, reason: "placeholder", kept: false });
+            return;
+          }
+          const base = row.read({ record: row.cell("source") });
+          base.fromPort = ports.from;
+          base.toPort = ports.to;
+          base.protocol ??= "tcp";
+          // The template's rules apply to every VPC unless the table names one.
+          const vpcs = base.vpc
+            ? [base.vpc]
+            : row.draft.records.filter((r) => r.kind === "vpc").map((r) => r.data.name as string);
+          if (vpcs.length === 0) row.problem("a firewall rule needs a VPC, and none was read before it");
+          for (const vpc of vpcs) row.push({ ...base, vpc });
+        },
+        write: write("Virtual Private Cloud", { caption: "VPC firewall rules" }),
+      },
+    ],
+  },
+  vpn: {
+    tables: [
+      {
+        id: "vpns",
+        label: "VPNs",
+        sections: ["secure connectivity vpn", "secure connectivity", "vpn", "vpns"],
+        columns: [
+          { field: "name", headers: ["VPN name", "VPN", "Name"], required: true },
+          { field: "vpc", headers: ["VPC association", "VPC"], required: true },
+          { field: "routing", headers: ["Routing"] },
+          { field: "localAsn", headers: ["Local ASN"], written: false },
+          { field: "remoteAsn", headers: ["Remote ASN"], written: false },
+          {
+            cell: "asns",
+            headers: ["ASNs", "ASN"],
+            write: (r) =>
+              [
+                r.data.localAsn ? `Local: ${String(r.data.localAsn)}` : "",
+                r.data.remoteAsn ? `Remote: ${String(r.data.remoteAsn)}` : "",
+              ]
+                .filter(Boolean)
+                .join(", "),
+          },
+          { field: "remoteIp", headers: ["Remote IP", "Remote IP address"] },
+          { field: "staticRoutes", headers: ["Static Routes", "Routes"] },
+        ],
+        readRow: (row) => {
+          const data = row.read();
+          const asns = row.cell("asns");
+          if (row.has("asns") && !isPlaceholder(asns)) {
+            const pair = parseAsns(asns);
+            data.localAsn ??= pair.local ?? undefined;
+            data.remoteAsn ??= pair.remote ?? undefined;
+          } else if (isPlaceholder(asns)) {
+            row.gap({ field: "remoteAsn", value: asns, reason: "placeholder", kept: false });
+          }
+          data.routing ??= data.localAsn || data.remoteAsn ? "bgp" : "static";
+          row.push(data);
+        },
+        write: write("Secure Connectivity (VPN)"),
+      },
+    ],
+  },
+  "load-balancer": {
+    tables: [
+      {
+        id: "load-balancers",
+        label: "Load balancers",
+        sections: ["load balancing", "dedicated load balancers", "load balancers"],
+        columns: [
+          { field: "name", headers: ["DLB Name", "DLB", "Load balancer", "Name"], required: true },
+          { field: "vpc", headers: ["VPC Name", "VPC"], required: true },
+          {
+            field: "role",
+            headers: ["Role (e.g. Internal)", "Role"],
+            required: true,
+            synonyms: { external: "external", public: "external", internal: "internal", private: "internal" },
+          },
+          {
+            field: "allowlistedCidrs",
+            headers: ["Allowlisted CIDRs", "Allowlist", "Whitelisted CIDRs", "Allowed CIDRs"],
+          },
+          {
+            field: "httpMode",
+            headers: ["HTTP mode", "HTTP"],
+            synonyms: { redirect: "redirect", https: "off", off: "off", on: "on" },
+          },
+          { field: "tls10Allowed", headers: ["TLS 1.0 allowed", "TLS 1.0"] },
+          { field: "defaultEndpoint", headers: ["Default endpoint"] },
+        ],
+        write: write("Load Balancing"),
+      },
+    ],
+  },
+  "tls-endpoint": {
+    tables: [
+      {
+        id: "tls-endpoints",
+        label: "TLS endpoints",
+        sections: ["ssl endpoint and dns configuration", "tls endpoints", "ssl endpoints", "dns configuration"],
+        columns: [
+          { field: "environment", headers: ["Environment"] },
+          {
+            field: "publicDns",
+            headers: ["Public Endpoint DNS", "Endpoint DNS", "Public DNS", "DNS"],
+            required: true,
+          },
+          { field: "certificate", headers: ["Certificate Config", "Certificate"] },
+          { field: "cname", headers: ["CNAME configuration", "CNAME"] },
+          loadBalancerColumn,
+        ],
+        deferred: true,
+        readRow: (row) => {
+          const data = row.read({ record: row.cell("publicDns") });
+          attachLoadBalancer(row, data);
+          row.push(data);
+        },
+        write: write("SSL endpoint and DNS configuration", {
+          groups: perRole((role) => `${role} Facing Dedicated Load Balancer endpoints`),
+        }),
+      },
+    ],
+  },
+  "mapping-rule": {
+    tables: [
+      {
+        id: "mapping-rules",
+        label: "DLB mapping rules",
+        sections: ["routing mapping rules", "mapping rules", "routing rules"],
+        columns: [
+          { field: "order", headers: ["Detail", "Order", "#"] },
+          { field: "inputPath", headers: ["Input path", "Input"], required: true },
+          { field: "targetApp", headers: ["Target App", "Target application", "Target"], required: true },
+          { field: "outputPath", headers: ["Output path", "Output"] },
+          { field: "protocol", headers: ["Protocol"], synonyms: protocolSynonyms },
+          loadBalancerColumn,
+        ],
+        deferred: true,
+        // Rules are numbered in the order written when the Detail column does not number them.
+        readRow: (row) => {
+          const data = row.read({ record: row.cell("inputPath"), skip: ["order"] });
+          attachLoadBalancer(row, data);
+          const written = parseNumber(row.cell("order"));
+          data.order = written !== null && Number.isInteger(written) && written > 0 ? written : row.ordinal;
+          row.push(data);
+        },
+        write: write("Routing (mapping) Rules", {
+          groups: perRole(
+            (role) => `${role} DLB Mapping Rules`,
+            (records, context) =>
+              [...records].sort(
+                (a, b) =>
+                  context.name(a.data.loadBalancer).localeCompare(context.name(b.data.loadBalancer)) ||
+                  Number(a.data.order) - Number(b.data.order),
+              ),
+          ),
+        }),
+      },
+    ],
+  },
+};
