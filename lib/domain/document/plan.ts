@@ -3,9 +3,11 @@
 // Records are matched by name (or, for kinds without one, by what identifies them), references
 // are resolved by name against the document and the workspace together.
 
-import type { DraftDecision, DraftRecord, ImportGap, ImportProblem, SpecDraft } from "@/lib/domain/document/read-spec";
+import type { DraftRecord, ImportGap, ImportProblem, SpecDraft } from "@/lib/domain/document/draft";
+import { planDecisions, type ExistingDecision, type PlannedDecision } from "@/lib/domain/document/plan-decisions";
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import {
+  identifyingFields,
   kindFields,
   labelInSentence,
   recordKey,
@@ -16,7 +18,6 @@ import {
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
-import { formatDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 
 /** A record already in the workspace (reference fields hold ids). */
 export type ExistingRecord = {
@@ -27,17 +28,7 @@ export type ExistingRecord = {
   version: number;
 };
 
-/** A decision already in the workspace. */
-export type ExistingDecision = {
-  id: string;
-  sequence: number;
-  status: DecisionStatus;
-  title: string;
-  decision: string;
-  rationale: string;
-  implications: string;
-  version: number;
-};
+export type { ExistingDecision, PlannedDecision } from "@/lib/domain/document/plan-decisions";
 
 /** One field an update changes, shown with names rather than ids. */
 export type FieldChange = { field: string; label: string; from: string; to: string };
@@ -55,21 +46,6 @@ export type PlannedRecord = {
   changes: FieldChange[];
   offered: boolean;
   place: DraftRecord["place"];
-};
-
-export type PlannedDecision = {
-  action: "create" | "update" | "unchanged" | "refused";
-  number: string;
-  sequence: number;
-  id?: string;
-  version?: number;
-  status: DecisionStatus;
-  title: string;
-  decision: string;
-  rationale: string;
-  implications: string;
-  changes: string[];
-  place: DraftDecision["place"];
 };
 
 /** Everything an import will do, before it does it. */
@@ -105,16 +81,14 @@ function identity(
 ): string | null {
   const key = recordKey(kind, data);
   if (key) return `${kind}:${key.toLowerCase()}`;
-  switch (kind) {
-    case "firewall-rule":
-      return `${kind}:${name("vpc", data.vpc)}|${lower(data.source)}|${lower(data.protocol || "tcp")}|${String(data.fromPort)}|${String(data.toPort)}`;
-    case "mapping-rule":
-      return `${kind}:${name("load-balancer", data.loadBalancer)}|${String(data.order)}`;
-    case "team-permission":
-      return `${kind}:${name("team", data.team)}|${lower(data.product)}|${lower(data.permission)}|${name("business-group", data.businessGroup)}`;
-    default:
-      return null;
-  }
+  const fields = identifyingFields(kind);
+  if (!fields.length) return null;
+  const part = (field: FieldDef) => {
+    const value = data[field.name];
+    if (field.ref) return name(field.ref as SpecKind, value);
+    return field.type === "integer" || field.type === "number" ? String(value) : lower(value);
+  };
+  return `${kind}:${fields.map(part).join("|")}`;
 }
 
 const refFields = (kind: SpecKind) => kindFields(kind).filter((f): f is FieldDef & { ref: SpecKind } => !!f.ref);
@@ -355,43 +329,6 @@ export function planImport(
     problems,
     offered,
   };
-}
-
-const decisionFields = ["title", "decision", "rationale", "implications"] as const;
-
-function planDecisions(
-  drafts: readonly DraftDecision[],
-  existing: readonly ExistingDecision[],
-  problems: ImportProblem[],
-): PlannedDecision[] {
-  const bySequence = new Map(existing.map((d) => [d.sequence, d]));
-  return drafts.map((d) => {
-    const number = formatDecisionNumber(d.sequence);
-    const current = bySequence.get(d.sequence);
-    const text = { title: d.title, decision: d.decision, rationale: d.rationale, implications: d.implications };
-    const base = { number, sequence: d.sequence, ...text, place: d.place };
-    // Written in the document means proposed for review here; unfinished text stays a draft.
-    const finished = d.decision.trim() !== "" && !decisionFields.some((f) => isPlaceholder(text[f]));
-    if (!current) return { ...base, action: "create", status: finished ? "proposed" : "draft", changes: [] };
-    const changes = decisionFields.filter((f) => current[f].trim() !== text[f].trim());
-    if (changes.length === 0)
-      return {
-        ...base,
-        action: "unchanged",
-        id: current.id,
-        version: current.version,
-        status: current.status,
-        changes,
-      };
-    if (current.status !== "draft" && current.status !== "proposed") {
-      problems.push({
-        place: d.place,
-        message: `${number} is ${current.status} and its text here differs from the document's (${changes.join(", ")}); it was not changed: record a new decision that amends it`,
-      });
-      return { ...base, action: "refused", id: current.id, version: current.version, status: current.status, changes };
-    }
-    return { ...base, action: "update", id: current.id, version: current.version, status: current.status, changes };
-  });
 }
 
 /** Counts per kind of what a plan creates and updates ("decision" included). */

@@ -92,19 +92,14 @@ export function recordKey(kind: SpecKind, data: Record<string, unknown>): string
 
 /** A short title for a record: its name, or for kinds without one, what identifies it. */
 export function recordTitle(kind: SpecKind, data: Record<string, unknown>): string {
-  const key = recordKey(kind, data);
-  if (key) return key;
-  const d = data as Record<string, string | number | null>;
-  switch (kind) {
-    case "firewall-rule":
-      return `${d.source} ${String(d.protocol).toUpperCase()} ${d.fromPort === d.toPort ? d.fromPort : `${d.fromPort}-${d.toPort}`}`;
-    case "mapping-rule":
-      return `#${d.order} ${d.inputPath} → ${d.targetApp}`;
-    case "team-permission":
-      return `${d.product}: ${d.permission}`;
-    default:
-      return specKinds[kind].label;
-  }
+  const def = specKinds[kind] as KindShape;
+  return recordKey(kind, data) ?? def.title?.(data) ?? def.label;
+}
+
+/** The fields that make two records of a kind without a key the same record (none for other kinds). */
+export function identifyingFields(kind: SpecKind): readonly FieldDef[] {
+  const names = (specKinds[kind] as KindShape).identifiedBy ?? [];
+  return names.map((name) => kindFields(kind).find((field) => field.name === name)!);
 }
 
 /** The permission that lets an actor change records of a kind: conventions have their own. */

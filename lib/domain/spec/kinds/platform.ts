@@ -81,6 +81,9 @@ export const platformKinds = {
     plural: "VPC firewall rules",
     chapter: "platform",
     summary: "Inbound rules of each VPC: source, protocol, ports and scope.",
+    title: (d) =>
+      `${String(d.source)} ${String(d.protocol).toUpperCase()} ${d.fromPort === d.toPort ? String(d.fromPort) : `${String(d.fromPort)}-${String(d.toPort)}`}`,
+    identifiedBy: ["vpc", "source", "protocol", "fromPort", "toPort"],
     fields: [
       { name: "vpc", label: "VPC", type: "ref", ref: "vpc", required: true },
       {
@@ -171,6 +174,8 @@ export const platformKinds = {
     plural: "DLB mapping rules",
     chapter: "platform",
     summary: "URL mapping rules of each load balancer, in order; paths and targets are patterns.",
+    title: (d) => `#${String(d.order)} ${String(d.inputPath)} → ${String(d.targetApp)}`,
+    identifiedBy: ["loadBalancer", "order"],
     fields: [
       { name: "loadBalancer", label: "Load balancer", type: "ref", ref: "load-balancer", required: true },
       { name: "order", label: "Order", type: "integer", required: true, min: 1, max: 10000 },

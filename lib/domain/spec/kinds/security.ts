@@ -17,6 +17,8 @@ export const securityKinds = {
     plural: "Team permissions",
     chapter: "security",
     summary: "What each team may do, per product, business group and environment.",
+    title: (d) => `${String(d.product)}: ${String(d.permission)}`,
+    identifiedBy: ["team", "product", "permission", "businessGroup"],
     fields: [
       { name: "team", label: "Team", type: "ref", ref: "team", required: true },
       { name: "product", label: "Product", type: "text", required: true, help: "e.g. Runtime Manager" },

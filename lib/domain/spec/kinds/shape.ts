@@ -35,4 +35,11 @@ export type KindShape = {
   /** The field whose value is unique per workspace; absent when records have no name. */
   readonly key?: string;
   readonly summary?: string;
+  /** For kinds without a key: a short title of a record, from what identifies it. */
+  readonly title?: (data: Readonly<Record<string, unknown>>) => string;
+  /**
+   * For kinds without a key: the fields that make two records the same record (an import matches
+   * on them; references compare by the name of the record referred to, text case-insensitively).
+   */
+  readonly identifiedBy?: readonly string[];
 };
