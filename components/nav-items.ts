@@ -1,14 +1,7 @@
+import { workspaceSections } from "@/lib/domain/workspace-sections";
+
 /** The sections of a workspace, in navigation order; `segment` is the path under /w/<slug>. */
-export const navItems = [
-  { segment: "", label: "Dashboard" },
-  { segment: "specification", label: "Specification" },
-  { segment: "decisions", label: "Decisions" },
-  { segment: "topology", label: "Topology" },
-  { segment: "findings", label: "Findings" },
-  { segment: "live", label: "Live estate" },
-  { segment: "audit", label: "Audit" },
-  { segment: "settings", label: "Settings" },
-] as const;
+export const navItems = workspaceSections.map(({ segment, label }) => ({ segment, label }));
 
 /** Remembers the last workspace a browser used, so that / opens it again. */
 export const WORKSPACE_COOKIE = "agp-workspace";
