@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import type { DocumentTable } from "@/lib/domain/document/markdown";
+import { kindDocuments, recogniseTable, tableSpecs } from "@/lib/domain/document/tables";
+import { specKindIds } from "@/lib/domain/spec/kinds";
+
+const headed = (headers: string[]): DocumentTable => ({ headers, rows: [], markdown: [], caption: "", line: 1 });
+
+describe("the kinds' table declarations", () => {
+  it("declare every kind, and table ids once", () => {
+    expect(Object.keys(kindDocuments).sort()).toEqual([...specKindIds].sort());
+    const ids = tableSpecs.map((t) => t.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("read back every table the writer prints, from its printed headers in the section it is printed in", () => {
+    for (const spec of tableSpecs) {
+      const write = spec.table?.write;
+      if (!write) continue;
+      const printed = spec.table!.columns.filter((c) => c.written !== false).map((c) => c.headers[0]);
+      const match = recogniseTable(headed(printed), write.place);
+      expect(match && "columns" in match ? match.spec.id : null, spec.id).toBe(spec.id);
+    }
+  });
+});
