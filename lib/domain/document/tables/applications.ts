@@ -6,6 +6,7 @@ import { asValue } from "@/lib/domain/document/cell-formats";
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
 import { kindFields } from "@/lib/domain/spec/kinds";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
+import type { applicationKinds } from "@/lib/domain/spec/kinds/applications";
 
 const layerSynonyms = {
   exp: "experience",
@@ -20,7 +21,7 @@ const layerSynonyms = {
 const layerOptions = kindFields("application").find((f) => f.name === "layer")!.options ?? [];
 
 /** How applications appear in the document. */
-export const applicationTables: KindDocuments<"application"> = {
+export const applicationTables: KindDocuments<keyof typeof applicationKinds> = {
   application: {
     tables: [
       {

@@ -4,6 +4,7 @@
 import { parseNumber } from "@/lib/domain/document/cells";
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
 import { findPlaceholders } from "@/lib/domain/spec/placeholders";
+import type { capabilityKinds } from "@/lib/domain/spec/kinds/capabilities";
 
 // The template's capability bullets and the names the capacity rules know them by.
 const capabilityNames: [RegExp, string][] = [
@@ -23,7 +24,7 @@ const canonicalCapability = (label: string) =>
 const sections = ["licensed capabilities", "anypoint platform licensed capabilities", "anypoint platform"];
 
 /** How licensed capabilities appear in the document. */
-export const capabilityTables: KindDocuments<"entitlement"> = {
+export const capabilityTables: KindDocuments<keyof typeof capabilityKinds> = {
   entitlement: {
     tables: [
       {

@@ -2,6 +2,7 @@
 // systems) and the integration principles, written as bullets.
 
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
+import type { contextKinds } from "@/lib/domain/spec/kinds/context";
 
 const concerns = {
   field: "integrationConcerns",
@@ -10,7 +11,7 @@ const concerns = {
 const deployment = { field: "deploymentModel", headers: ["Deployment Model", "Deployment"] } as const;
 
 /** How systems and principles appear in the document. */
-export const contextTables: KindDocuments<"system" | "principle"> = {
+export const contextTables: KindDocuments<keyof typeof contextKinds> = {
   system: {
     tables: [
       {

@@ -2,6 +2,7 @@
 // named by the template's convention when the table has no name column.
 
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
+import type { operationsKinds } from "@/lib/domain/spec/kinds/operations";
 
 /** `<source-type>-<application type>-<condition>` as the template's alert naming convention writes it. */
 function alertName(source: string, condition: string): string {
@@ -13,7 +14,7 @@ function alertName(source: string, condition: string): string {
 }
 
 /** How alert policies appear in the document. */
-export const operationsTables: KindDocuments<"alert-policy"> = {
+export const operationsTables: KindDocuments<keyof typeof operationsKinds> = {
   "alert-policy": {
     tables: [
       {

@@ -11,6 +11,7 @@ import type {
   WriteContext,
 } from "@/lib/domain/document/kind-tables";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
+import type { platformKinds } from "@/lib/domain/spec/kinds/platform";
 
 /** Words written for a protocol beyond the options' own. */
 const protocolSynonyms = { all: "any", "*": "any" };
@@ -57,9 +58,7 @@ const loadBalancerColumn = { field: "loadBalancer", headers: ["DLB", "Load balan
 const write = (place: TableWrite["place"], more: Omit<TableWrite, "place"> = {}): TableWrite => ({ place, ...more });
 
 /** How the platform kinds appear in the document. */
-export const platformTables: KindDocuments<
-  "business-group" | "environment" | "vpc" | "firewall-rule" | "vpn" | "load-balancer" | "tls-endpoint" | "mapping-rule"
-> = {
+export const platformTables: KindDocuments<keyof typeof platformKinds> = {
   "business-group": {
     tables: [
       {

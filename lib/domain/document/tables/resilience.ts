@@ -2,9 +2,10 @@
 
 import { minutes, multiplier } from "@/lib/domain/document/cell-formats";
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
+import type { resilienceKinds } from "@/lib/domain/spec/kinds/resilience";
 
 /** How recovery tiers appear in the document. */
-export const resilienceTables: KindDocuments<"recovery-tier"> = {
+export const resilienceTables: KindDocuments<keyof typeof resilienceKinds> = {
   "recovery-tier": {
     tables: [
       {

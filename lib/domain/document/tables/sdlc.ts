@@ -3,6 +3,7 @@
 import { matchOption } from "@/lib/domain/document/cells";
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
 import { kindFields } from "@/lib/domain/spec/kinds";
+import type { sdlcKinds } from "@/lib/domain/spec/kinds/sdlc";
 
 // What people write in the Resource column for the kinds a convention names.
 const resourceKindSynonyms: Record<string, string> = {
@@ -29,7 +30,7 @@ const resourceKindSynonyms: Record<string, string> = {
 const resourceKindOptions = kindFields("naming-convention").find((f) => f.name === "resourceKind")!.options ?? [];
 
 /** How naming conventions appear in the document. */
-export const sdlcTables: KindDocuments<"naming-convention"> = {
+export const sdlcTables: KindDocuments<keyof typeof sdlcKinds> = {
   "naming-convention": {
     tables: [
       {

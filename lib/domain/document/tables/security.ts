@@ -2,6 +2,7 @@
 // Description`, 1, 1.1, 1.2 ...) and the team permissions.
 
 import type { KindDocuments, WritableRecord, WriteContext } from "@/lib/domain/document/kind-tables";
+import type { securityKinds } from "@/lib/domain/spec/kinds/security";
 
 /** "1", "1.1", "1.2.1" … from the team tree, roots in the order they were created. */
 function numberTeams(teams: readonly WritableRecord[]): Map<string, string> {
@@ -42,7 +43,7 @@ const numbers = (context: WriteContext) => {
 };
 
 /** How teams and their permissions appear in the document. */
-export const securityTables: KindDocuments<"team" | "team-permission"> = {
+export const securityTables: KindDocuments<keyof typeof securityKinds> = {
   team: {
     tables: [
       {
