@@ -1,8 +1,10 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useState } from "react";
-import { Pager } from "@/components/pager";
+import { DataTable } from "@/components/data-table";
+import { FilterBar, FilterSearch, FilterSelect, toOptions, type FilterOption } from "@/components/table-filters";
 import { ApiError } from "@/lib/queries/api-client";
 import { emptyFindingFilter, findingsPageSize, sameFindingFilter } from "@/lib/queries/finding-filter";
 import {
@@ -41,6 +43,11 @@ const severityStyle = {
   info: "bg-slate-100 text-slate-800 border-slate-300",
 } as const;
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "");
+// One column per grouping: the list shows a page's findings grouped by the chosen one's value.
+const groupings: ColumnDef<FindingItem>[] = [
+  { id: "rule", accessorFn: (f) => `${f.ruleId} · ${f.ruleTitle}` },
+  { id: "resource", accessorFn: (f) => `${f.resourceKind} · ${f.resourceName}` },
+];
 
 /** Where a finding's spec record is edited (its section), when it has one. */
 function specLink(workspace: string, finding: FindingItem): string | null {
@@ -83,34 +90,15 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
   );
   const evaluate = useRunEvaluation(workspace);
   const set = (change: Partial<FindingFilter>) => setFilter({ ...filter, offset: 0, ...change });
-  const items = data?.items ?? [];
   const total = data?.total ?? 0;
-  const groups = new Map<string, FindingItem[]>();
-  for (const f of items) {
-    const key = groupBy === "rule" ? `${f.ruleId} · ${f.ruleTitle}` : `${f.resourceKind} · ${f.resourceName}`;
-    groups.set(key, [...(groups.get(key) ?? []), f]);
-  }
-  // The label names its select alone (a label wrapping a select takes in every option's text).
-  const select = (name: keyof FindingFilter, label: string, options: { value: string; label: string }[]) => (
-    <div className="flex flex-col text-sm">
-      <label htmlFor={`${id}-${name}`}>{label}</label>
-      <select
-        id={`${id}-${name}`}
-        value={String(filter[name])}
-        onChange={(e) => set({ [name]: e.target.value })}
-        className="rounded-md border border-slate-400 px-2 py-1"
-      >
-        <option value="">{name === "status" ? "Open and waived" : "All"}</option>
-        {(filter[name] !== "" && !options.some((o) => o.value === filter[name])
-          ? [...options, { value: String(filter[name]), label: String(filter[name]) }]
-          : options
-        ).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
+  const select = (name: Exclude<keyof FindingFilter, "q" | "offset">, label: string, options: FilterOption[]) => (
+    <FilterSelect
+      label={label}
+      value={filter[name]}
+      onChange={(value) => set({ [name]: value })}
+      options={options}
+      allLabel={name === "status" ? "Open and waived" : "All"}
+    />
   );
 
   return (
@@ -147,72 +135,53 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
             ) : null}
           </div>
         </div>
-        <form role="search" className="mb-4 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-          {select(
-            "severity",
-            "Severity",
-            ["error", "warning", "info"].map((v) => ({ value: v, label: v })),
-          )}
-          {select(
-            "category",
-            "Category",
-            categories.map((v) => ({ value: v, label: v })),
-          )}
-          {select(
-            "status",
-            "Status",
-            ["open", "waived", "resolved"].map((v) => ({ value: v, label: v })),
-          )}
-          {select(
-            "environment",
-            "Environment",
-            environments.map((v) => ({ value: v, label: v })),
-          )}
-          {select(
-            "businessGroup",
-            "Business group",
-            businessGroups.map((v) => ({ value: v, label: v })),
-          )}
+        <FilterBar
+          onReset={sameFindingFilter({ ...filter, offset: 0 }, emptyFindingFilter) ? undefined : () => setFilter(emptyFindingFilter)}
+        >
+          {select("severity", "Severity", toOptions(["error", "warning", "info"]))}
+          {select("category", "Category", toOptions(categories))}
+          {select("status", "Status", toOptions(["open", "waived", "resolved"]))}
+          {select("environment", "Environment", toOptions(environments))}
+          {select("businessGroup", "Business group", toOptions(businessGroups))}
           {select(
             "rule",
             "Rule",
             rules.map((r) => ({ value: r.id, label: `${r.id} ${r.title}` })),
           )}
-          <label className="flex flex-col text-sm">
-            Search
-            <input
-              type="search"
-              value={filter.q}
-              onChange={(e) => set({ q: e.target.value })}
-              className="w-48 rounded-md border border-slate-400 px-2 py-1"
-            />
-          </label>
-        </form>
-        {error ? (
-          <p role="alert" className="text-sm text-red-800">
-            {error.message}
-          </p>
-        ) : null}
-        <div aria-busy={isFetching} className="space-y-4">
-          {items.length === 0 && data ? <p className="text-sm text-slate-600">No finding matches.</p> : null}
-          {[...groups].map(([title, findings]) => (
-            <section key={title} aria-label={title}>
-              <h3 className="mb-1 text-sm font-semibold text-slate-700">
-                {title} <span className="font-normal">({findings.length})</span>
-              </h3>
-              <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
-                {findings.map((f) => (
-                  <FindingRow key={f.id} finding={f} {...props} />
-                ))}
-              </ul>
-            </section>
-          ))}
-        </div>
-        <Pager
-          offset={filter.offset}
-          pageSize={pageSize}
-          total={total}
-          onChange={(offset) => setFilter({ ...filter, offset })}
+          <FilterSearch label="Search" value={filter.q} onChange={(q) => set({ q })} />
+        </FilterBar>
+        <DataTable
+          columns={groupings}
+          data={data?.items}
+          getRowId={(f) => f.id}
+          groupBy={groupBy}
+          paging={{
+            kind: "server",
+            offset: filter.offset,
+            pageSize,
+            total,
+            onChange: (offset) => setFilter({ ...filter, offset }),
+          }}
+          isFetching={isFetching}
+          error={error}
+          empty={{ title: "No finding matches", body: <p>Change the filters or reset them.</p> }}
+          layout={(table) =>
+            table.getRowModel().rows.map((group) => {
+              const title = String(group.groupingValue);
+              return (
+                <section key={group.id} aria-label={title}>
+                  <h3 className="mb-1 text-sm font-semibold text-slate-700">
+                    {title} <span className="font-normal">({group.subRows.length})</span>
+                  </h3>
+                  <ul className="divide-y divide-slate-100 rounded-md border border-slate-200">
+                    {group.subRows.map((row) => (
+                      <FindingRow key={row.id} finding={row.original} {...props} />
+                    ))}
+                  </ul>
+                </section>
+              );
+            })
+          }
         />
       </section>
       <WaiverList {...props} />

@@ -1,15 +1,18 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { Pager } from "@/components/pager";
+import { FilterBar, FilterSearch, FilterSelect, toOptions } from "@/components/table-filters";
 import { liveKindLabels, liveKinds, type LiveKind } from "@/lib/domain/live/snapshot";
 import {
   useLiveOverview,
   useLiveResources,
   useSyncMutations,
   type LiveFilter,
+  type LiveResource,
   type LiveOverview,
   type SyncRun,
 } from "@/lib/queries/live";
@@ -43,6 +46,86 @@ const statusStyle: Record<SyncRun["status"], string> = {
   held: "bg-amber-50 text-amber-950 border-amber-300",
   discarded: "bg-slate-100 text-slate-700 border-slate-300",
 };
+
+const attributeValue = (value: unknown) =>
+  typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
+
+const resourceColumns: ColumnDef<LiveResource>[] = [
+  { id: "name", header: "Name", accessorFn: (r) => r.name, meta: { className: "font-mono" } },
+  { id: "businessGroup", header: "Business group", accessorFn: (r) => r.businessGroup ?? "" },
+  { id: "environment", header: "Environment", accessorFn: (r) => r.environment ?? "" },
+  {
+    id: "attributes",
+    header: "Attributes",
+    cell: ({ row: { original: r } }) => (
+      <details>
+        <summary className="cursor-pointer text-brand-700">
+          {Object.keys(r.attributes).length} attributes<span className="sr-only"> of {r.name}</span>
+        </summary>
+        <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
+          {Object.entries(r.attributes).map(([key, value]) => (
+            <div key={key} className="contents">
+              <dt className="text-slate-600">{key}</dt>
+              <dd className="font-mono break-all">{attributeValue(value)}</dd>
+            </div>
+          ))}
+        </dl>
+      </details>
+    ),
+  },
+];
+
+const runColumns: ColumnDef<SyncRun>[] = [
+  {
+    id: "started",
+    header: "Started",
+    cell: ({ row: { original: run } }) => <time dateTime={run.startedAt}>{when(run.startedAt)}</time>,
+    meta: { className: "whitespace-nowrap" },
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: ({ row: { original: run } }) => (
+      <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${statusStyle[run.status]}`}>
+        {run.status}
+      </span>
+    ),
+  },
+  { id: "trigger", header: "Trigger", accessorFn: (run) => run.trigger },
+  { id: "by", header: "By", accessorFn: (run) => run.actorName },
+  {
+    id: "duration",
+    header: "Duration",
+    accessorFn: (run) => (run.durationMs === null ? "" : `${(run.durationMs / 1000).toFixed(1)} s`),
+    meta: { className: "tabular-nums" },
+  },
+  {
+    id: "requests",
+    header: "Requests",
+    accessorFn: (run) => `${run.requests}${run.retries ? ` (${run.retries} retried)` : ""}`,
+    meta: { className: "tabular-nums" },
+  },
+  {
+    id: "resources",
+    header: "Resources",
+    accessorFn: (run) => Object.values(run.counts).reduce((a, b) => a + b, 0) || "",
+    meta: { className: "tabular-nums" },
+  },
+  {
+    id: "notes",
+    header: "Notes",
+    cell: ({ row: { original: run } }) => (
+      <>
+        {run.error ? <span className="text-red-800">{run.error}</span> : null}
+        {run.warnings.map((w) => (
+          <span key={w} className="block text-amber-900">
+            {w}
+          </span>
+        ))}
+      </>
+    ),
+  },
+];
 
 /** The live estate: sync controls and progress, inventory per kind with filters, sync history. */
 export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: LiveEstateProps) {
@@ -207,7 +290,7 @@ function Inventory({
   });
   const { data, error, isFetching } = useLiveResources(workspace, filter, pageSize);
   const set = (change: Partial<LiveFilter>) => setFilter({ ...filter, offset: 0, ...change });
-  const total = data?.total ?? 0;
+  const filtered = filter.environment !== "" || filter.businessGroup !== "" || filter.q !== "";
 
   return (
     <section className={card} aria-labelledby={`${id}-title`}>
@@ -227,103 +310,36 @@ function Inventory({
           </button>
         ))}
       </nav>
-      <form role="search" className="mb-3 flex flex-wrap items-end gap-3" onSubmit={(e) => e.preventDefault()}>
-        <label className="flex flex-col text-sm">
-          Environment
-          <select
-            value={filter.environment}
-            onChange={(e) => set({ environment: e.target.value })}
-            className="rounded-md border border-slate-400 px-2 py-1"
-          >
-            <option value="">All</option>
-            {facets.environments.map((e) => (
-              <option key={e}>{e}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Business group
-          <select
-            value={filter.businessGroup}
-            onChange={(e) => set({ businessGroup: e.target.value })}
-            className="rounded-md border border-slate-400 px-2 py-1"
-          >
-            <option value="">All</option>
-            {facets.businessGroups.map((b) => (
-              <option key={b}>{b}</option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col text-sm">
-          Name
-          <input
-            type="search"
-            value={filter.q}
-            onChange={(e) => set({ q: e.target.value })}
-            className="w-56 rounded-md border border-slate-400 px-2 py-1"
-          />
-        </label>
-      </form>
-      {error ? (
-        <p role="alert" className="text-sm text-red-800">
-          {error.message}
-        </p>
-      ) : null}
-      <div aria-busy={isFetching} className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">
-            {liveKindLabels[filter.kind as LiveKind]?.many ?? filter.kind} in the current snapshot
-          </caption>
-          <thead className="border-b border-slate-200">
-            <tr>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Name
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Business group
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Environment
-              </th>
-              <th scope="col" className="py-2 pr-3 font-medium">
-                Attributes
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data?.items ?? []).map((r) => (
-              <tr key={r.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 font-mono">{r.name}</td>
-                <td className="py-2 pr-3">{r.businessGroup ?? ""}</td>
-                <td className="py-2 pr-3">{r.environment ?? ""}</td>
-                <td className="py-2 pr-3">
-                  <details>
-                    <summary className="cursor-pointer text-brand-700">
-                      {Object.keys(r.attributes).length} attributes<span className="sr-only"> of {r.name}</span>
-                    </summary>
-                    <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
-                      {Object.entries(r.attributes).map(([key, value]) => (
-                        <div key={key} className="contents">
-                          <dt className="text-slate-600">{key}</dt>
-                          <dd className="font-mono break-all">
-                            {typeof value === "object" && value !== null ? JSON.stringify(value) : String(value)}
-                          </dd>
-                        </div>
-                      ))}
-                    </dl>
-                  </details>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {data && data.items.length === 0 ? <p className="py-4 text-sm text-slate-600">Nothing matches.</p> : null}
-      </div>
-      <Pager
-        offset={filter.offset}
-        pageSize={pageSize}
-        total={total}
-        onChange={(offset) => setFilter({ ...filter, offset })}
+      <FilterBar onReset={filtered ? () => set({ environment: "", businessGroup: "", q: "" }) : undefined}>
+        <FilterSelect
+          label="Environment"
+          value={filter.environment}
+          onChange={(environment) => set({ environment })}
+          options={toOptions(facets.environments)}
+        />
+        <FilterSelect
+          label="Business group"
+          value={filter.businessGroup}
+          onChange={(businessGroup) => set({ businessGroup })}
+          options={toOptions(facets.businessGroups)}
+        />
+        <FilterSearch label="Name" value={filter.q} onChange={(q) => set({ q })} width="w-56" />
+      </FilterBar>
+      <DataTable
+        columns={resourceColumns}
+        data={data?.items}
+        getRowId={(r) => r.id}
+        caption={`${liveKindLabels[filter.kind as LiveKind]?.many ?? filter.kind} in the current snapshot`}
+        paging={{
+          kind: "server",
+          offset: filter.offset,
+          pageSize,
+          total: data?.total ?? 0,
+          onChange: (offset) => setFilter({ ...filter, offset }),
+        }}
+        isFetching={isFetching}
+        error={error}
+        empty={{ title: "Nothing matches", body: filtered ? <p>Change the filters or reset them.</p> : null }}
       />
     </section>
   );
@@ -337,51 +353,7 @@ function SyncHistory({ runs }: { runs: SyncRun[] }) {
       <h2 id={`${id}-title`} className="mb-3 text-lg font-semibold">
         Sync history
       </h2>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <thead className="border-b border-slate-200">
-            <tr>
-              {["Started", "Status", "Trigger", "By", "Duration", "Requests", "Resources", "Notes"].map((h) => (
-                <th key={h} scope="col" className="py-2 pr-3 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {runs.map((run) => (
-              <tr key={run.id} className="border-b border-slate-100 align-top">
-                <td className="py-2 pr-3 whitespace-nowrap">
-                  <time dateTime={run.startedAt}>{when(run.startedAt)}</time>
-                </td>
-                <td className="py-2 pr-3">
-                  <span className={`rounded-full border px-2 py-0.5 text-xs font-medium ${statusStyle[run.status]}`}>
-                    {run.status}
-                  </span>
-                </td>
-                <td className="py-2 pr-3">{run.trigger}</td>
-                <td className="py-2 pr-3">{run.actorName}</td>
-                <td className="py-2 pr-3 tabular-nums">
-                  {run.durationMs === null ? "" : `${(run.durationMs / 1000).toFixed(1)} s`}
-                </td>
-                <td className="py-2 pr-3 tabular-nums">
-                  {run.requests}
-                  {run.retries ? ` (${run.retries} retried)` : ""}
-                </td>
-                <td className="py-2 pr-3 tabular-nums">{Object.values(run.counts).reduce((a, b) => a + b, 0) || ""}</td>
-                <td className="py-2 pr-3">
-                  {run.error ? <span className="text-red-800">{run.error}</span> : null}
-                  {run.warnings.map((w) => (
-                    <span key={w} className="block text-amber-900">
-                      {w}
-                    </span>
-                  ))}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={runColumns} data={runs} getRowId={(run) => run.id} empty={{ title: "No sync yet" }} />
     </section>
   );
 }

@@ -1,19 +1,13 @@
 "use client";
 
-import {
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type ColumnDef,
-  type SortingState,
-} from "@tanstack/react-table";
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useMemo, useState } from "react";
+import { DataTable } from "@/components/data-table";
 import { RecordHistory } from "@/components/record-history";
 import { SpecRecordForm, type RefOption } from "@/components/spec-record-form";
 import { displayValue, type RefTitles } from "@/components/spec-values";
+import { FilterSearch } from "@/components/table-filters";
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import { labelInSentence } from "@/lib/domain/spec/kinds";
 import { isFilled, isPlaceholder } from "@/lib/domain/spec/placeholders";
@@ -29,6 +23,8 @@ export type SpecSectionEditorProps = {
   options: Record<string, RefOption[]>;
   canEdit: boolean;
 };
+
+const pageSize = 50;
 
 type Panel =
   | { mode: "create" }
@@ -61,7 +57,6 @@ export function SpecSectionEditor({
   const { data: records = initialRecords } = useSpecRecords(workspace, kind, initialRecords);
   const { create, update, remove } = useSpecMutations(workspace, kind);
   const [panel, setPanel] = useState<Panel | null>(null);
-  const [sorting, setSorting] = useState<SortingState>([]);
   const [filter, setFilter] = useState("");
   const [notice, setNotice] = useState<string | null>(null);
   const id = useId();
@@ -174,19 +169,6 @@ export function SpecSectionEditor({
     [shown, titles, canEdit, label, records, workspace],
   );
 
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns functions React Compiler cannot memoise
-  const table = useReactTable({
-    data: records,
-    columns,
-    state: { sorting, globalFilter: filter },
-    onSortingChange: setSorting,
-    onGlobalFilterChange: setFilter,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-    globalFilterFn: "includesString",
-  });
-
   function reset() {
     create.reset();
     update.reset();
@@ -239,15 +221,7 @@ export function SpecSectionEditor({
             {records.length} {records.length === 1 ? "record" : "records"}
           </h2>
           <div className="flex items-center gap-3">
-            <label htmlFor={`${id}-filter`} className="text-sm">
-              Filter
-            </label>
-            <input
-              id={`${id}-filter`}
-              value={filter}
-              onChange={(event) => setFilter(event.target.value)}
-              className="rounded-md border border-slate-400 px-2 py-1 text-sm"
-            />
+            <FilterSearch label="Filter" value={filter} onChange={setFilter} width="w-48" inline />
             {canEdit ? (
               <button
                 type="button"
@@ -267,58 +241,24 @@ export function SpecSectionEditor({
             {notice}
           </p>
         ) : null}
-        {records.length === 0 ? (
-          <p className="py-6 text-sm text-slate-600">
-            Nothing here yet.
-            {canEdit ? ` Add the first ${labelInSentence(label)}.` : " An architect fills this section."}
-          </p>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <thead className="border-b border-slate-200">
-                {table.getHeaderGroups().map((group) => (
-                  <tr key={group.id}>
-                    {group.headers.map((header) => {
-                      const sorted = header.column.getIsSorted();
-                      return (
-                        <th
-                          key={header.id}
-                          scope="col"
-                          aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                          className="py-2 pr-3 font-medium"
-                        >
-                          {header.column.getCanSort() ? (
-                            <button
-                              type="button"
-                              onClick={header.column.getToggleSortingHandler()}
-                              className="font-medium hover:underline"
-                            >
-                              {flexRender(header.column.columnDef.header, header.getContext())}
-                              {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
-                            </button>
-                          ) : (
-                            flexRender(header.column.columnDef.header, header.getContext())
-                          )}
-                        </th>
-                      );
-                    })}
-                  </tr>
-                ))}
-              </thead>
-              <tbody>
-                {table.getRowModel().rows.map((row) => (
-                  <tr key={row.id} className="border-b border-slate-100">
-                    {row.getVisibleCells().map((cell) => (
-                      <td key={cell.id} className="py-2 pr-3 align-top">
-                        {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
+        <DataTable
+          columns={columns}
+          data={records}
+          getRowId={(record) => record.id}
+          caption={label}
+          clientSide={{ globalFilter: filter }}
+          paging={{ kind: "client", pageSize }}
+          empty={
+            records.length === 0
+              ? {
+                  title: "Nothing here yet",
+                  body: (
+                    <p>{canEdit ? `Add the first ${labelInSentence(label)}.` : "An architect fills this section."}</p>
+                  ),
+                }
+              : { title: `No ${labelInSentence(label)} matches “${filter}”` }
+          }
+        />
       </section>
 
       {panel ? (
