@@ -10,6 +10,43 @@ export type WorkspacesPanelProps = { current: Workspace };
 const fieldError = (error: unknown, field: string) =>
   error instanceof ApiError ? error.details?.fields?.find((f) => f.field === field)?.message : undefined;
 
+type TextFieldProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  type?: "text" | "number";
+  width?: string;
+  placeholder?: string;
+};
+
+/** A labelled input with its field error (from the API's 400) below it. */
+function TextField({ label, value, onChange, error, type = "text", width = "w-72", placeholder }: TextFieldProps) {
+  const id = useId();
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        type={type}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        className={`mt-1 ${width} rounded-md border border-slate-400 px-2 py-1.5 text-sm`}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /** Renames the current workspace and creates new ones (one per customer organisation). */
 export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
   const router = useRouter();
@@ -53,24 +90,7 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
           );
         }}
       >
-        <div>
-          <label htmlFor={`${id}-name`} className="block text-sm font-medium">
-            Name of this workspace
-          </label>
-          <input
-            id={`${id}-name`}
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            aria-invalid={renameError ? true : undefined}
-            aria-describedby={renameError ? `${id}-name-error` : undefined}
-            className="mt-1 w-72 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
-          />
-          {renameError ? (
-            <p id={`${id}-name-error`} className="text-sm text-red-800">
-              {renameError}
-            </p>
-          ) : null}
-        </div>
+        <TextField label="Name of this workspace" value={name} onChange={setName} error={renameError} />
         <button
           type="submit"
           disabled={rename.isPending}
@@ -99,25 +119,14 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
           );
         }}
       >
-        <div>
-          <label htmlFor={`${id}-approvals`} className="block text-sm font-medium">
-            Approvals a decision needs before acceptance
-          </label>
-          <input
-            id={`${id}-approvals`}
-            type="number"
-            value={approvals}
-            onChange={(event) => setApprovals(event.target.value)}
-            aria-invalid={approvalsError ? true : undefined}
-            aria-describedby={approvalsError ? `${id}-approvals-error` : undefined}
-            className="mt-1 w-24 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
-          />
-          {approvalsError ? (
-            <p id={`${id}-approvals-error`} className="text-sm text-red-800">
-              {approvalsError}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          label="Approvals a decision needs before acceptance"
+          type="number"
+          width="w-24"
+          value={approvals}
+          onChange={setApprovals}
+          error={approvalsError}
+        />
         <button
           type="submit"
           disabled={approvalsUpdate.isPending}
@@ -144,25 +153,13 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
           create.mutate({ name: newName }, { onSuccess: (created) => router.push(`/w/${created.slug}/specification`) });
         }}
       >
-        <div>
-          <label htmlFor={`${id}-new`} className="block text-sm font-medium">
-            New workspace
-          </label>
-          <input
-            id={`${id}-new`}
-            value={newName}
-            onChange={(event) => setNewName(event.target.value)}
-            placeholder="e.g. Contoso Retail"
-            aria-invalid={createError ? true : undefined}
-            aria-describedby={createError ? `${id}-new-error` : undefined}
-            className="mt-1 w-72 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
-          />
-          {createError ? (
-            <p id={`${id}-new-error`} className="text-sm text-red-800">
-              {createError}
-            </p>
-          ) : null}
-        </div>
+        <TextField
+          label="New workspace"
+          value={newName}
+          onChange={setNewName}
+          placeholder="e.g. Contoso Retail"
+          error={createError}
+        />
         <button
           type="submit"
           disabled={create.isPending}
@@ -205,18 +202,13 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
             className="mt-1 block text-sm"
           />
         </div>
-        <div>
-          <label htmlFor={`${id}-restore-name`} className="block text-sm font-medium">
-            Name (optional)
-          </label>
-          <input
-            id={`${id}-restore-name`}
-            value={restoreName}
-            onChange={(event) => setRestoreName(event.target.value)}
-            placeholder="the backup's name"
-            className="mt-1 w-56 rounded-md border border-slate-400 px-2 py-1.5 text-sm"
-          />
-        </div>
+        <TextField
+          label="Name (optional)"
+          width="w-56"
+          value={restoreName}
+          onChange={setRestoreName}
+          placeholder="the backup's name"
+        />
         <button
           type="submit"
           disabled={restore.isPending}
