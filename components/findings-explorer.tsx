@@ -136,7 +136,11 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
           </div>
         </div>
         <FilterBar
-          onReset={sameFindingFilter({ ...filter, offset: 0 }, emptyFindingFilter) ? undefined : () => setFilter(emptyFindingFilter)}
+          onReset={
+            sameFindingFilter({ ...filter, offset: 0 }, emptyFindingFilter)
+              ? undefined
+              : () => setFilter(emptyFindingFilter)
+          }
         >
           {select("severity", "Severity", toOptions(["error", "warning", "info"]))}
           {select("category", "Category", toOptions(categories))}
