@@ -14,7 +14,7 @@ import {
   type SortingState,
   type Table,
 } from "@tanstack/react-table";
-import { useState, type ReactNode } from "react";
+import { useMemo, useState, type ReactNode } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { CursorPager, Pager } from "@/components/pager";
 
@@ -70,6 +70,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     pageSize: paging?.kind === "client" ? paging.pageSize : Number.MAX_SAFE_INTEGER,
   });
   const server = paging?.kind === "server" ? paging : null;
+  // A state value that is new on every render makes TanStack recompute its row model, whose auto-resets set state:
+  // a render loop that freezes the page.
+  const grouping = useMemo(() => (groupBy ? [groupBy] : []), [groupBy]);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Table returns functions React Compiler cannot memoise
   const table = useReactTable({
     data: data ?? [],
@@ -100,11 +103,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
           },
         }
       : {}),
-    ...(groupBy ? { getGroupedRowModel: getGroupedRowModel() } : {}),
+    ...(groupBy ? { getGroupedRowModel: getGroupedRowModel(), autoResetExpanded: false } : {}),
     state: {
       sorting,
       globalFilter: clientSide?.globalFilter ?? "",
-      grouping: groupBy ? [groupBy] : [],
+      grouping,
       pagination: server ? { pageIndex: server.offset / server.pageSize, pageSize: server.pageSize } : clientPage,
     },
   });
