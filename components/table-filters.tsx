@@ -8,7 +8,7 @@ export type FilterOption = { value: string; label: string };
 export const toOptions = (values: readonly string[]): FilterOption[] =>
   values.map((value) => ({ value, label: value }));
 
-const control = "rounded-md border border-slate-400 bg-white px-2 py-1";
+const control = "h-8 rounded-md border border-slate-400 bg-white px-2 py-1";
 
 export type FilterBarProps = {
   children: ReactNode;
