@@ -4,7 +4,15 @@
 // of it: they come back by connecting and syncing.
 
 import { z } from "zod";
+import { decisionLinkKindSchema } from "@/lib/domain/decisions/lifecycle";
+import {
+  decisionRecordSchema,
+  decisionReviewRecordSchema,
+  decisionRevisionRecordSchema,
+} from "@/lib/domain/decisions/stored";
+import { waiverRecordSchema } from "@/lib/domain/governance/records";
 import { isSpecKind, kindFields, specSchema, type SpecKind } from "@/lib/domain/spec/kinds";
+import { specRecordSchema } from "@/lib/domain/spec/record";
 
 export const BACKUP_FORMAT = "agp-workspace-backup";
 export const BACKUP_VERSION = 1;
@@ -12,78 +20,52 @@ export const BACKUP_VERSION = 1;
 const date = z.coerce.date({ error: "must be an ISO date" });
 const optionalDate = date.nullable().default(null);
 
-export const backupRecordSchema = z.object({
+// Each part of a backup is the stored shape of its concept with dates as the JSON carries them,
+// without the ids the restore gives anew, and as lenient as restores have always been on statuses
+// a later portal might add (a revision's status, a verdict, a waiver's status are kept as text).
+
+export const backupRecordSchema = specRecordSchema.omit({ version: true }).extend({
   id: z.string().min(1),
   kind: z.string().refine(isSpecKind, { error: "is not a specification section" }),
-  title: z.string(),
-  data: z.record(z.string(), z.unknown()),
   createdAt: date,
   updatedAt: date,
 });
 
-export const backupRevisionSchema = z.object({
+export const backupRevisionSchema = decisionRevisionRecordSchema.extend({
   number: z.number().int().min(1),
-  title: z.string(),
-  context: z.string(),
-  decision: z.string(),
-  rationale: z.string(),
-  implications: z.string(),
-  owner: z.string(),
   status: z.string(),
-  editAfterAcceptance: z.boolean(),
-  note: z.string(),
-  authorId: z.string(),
-  authorName: z.string(),
   at: date,
 });
 
-export const backupReviewSchema = z.object({
-  reviewerId: z.string(),
-  reviewerName: z.string(),
+export const backupReviewSchema = decisionReviewRecordSchema.omit({ id: true }).extend({
   verdict: z.string(),
-  note: z.string(),
   revision: z.number().int().nullable(),
   requestedAt: date,
   reviewedAt: optionalDate,
   staleAt: optionalDate,
 });
 
-export const backupDecisionSchema = z.object({
-  sequence: z.number().int().min(1),
-  title: z.string().min(1),
-  status: z.enum(["draft", "proposed", "accepted", "rejected", "deprecated", "superseded"]),
-  context: z.string(),
-  decision: z.string(),
-  rationale: z.string(),
-  implications: z.string(),
-  owner: z.string(),
-  createdById: z.string(),
-  createdAt: date,
-  proposedAt: optionalDate,
-  decidedAt: optionalDate,
-  retiredAt: optionalDate,
-  revisions: z.array(backupRevisionSchema),
-  reviews: z.array(backupReviewSchema),
-  /** Outgoing links, by the other decision's number. */
-  links: z.array(z.object({ kind: z.enum(["supersedes", "amends", "relates_to"]), to: z.number().int().min(1) })),
-  /** Ids (within the backup) of the records it governs. */
-  governs: z.array(z.string()),
-});
+export const backupDecisionSchema = decisionRecordSchema
+  .omit({ id: true, workspaceId: true, updatedAt: true, version: true })
+  .extend({
+    sequence: z.number().int().min(1),
+    title: z.string().min(1),
+    createdAt: date,
+    proposedAt: optionalDate,
+    decidedAt: optionalDate,
+    retiredAt: optionalDate,
+    revisions: z.array(backupRevisionSchema),
+    reviews: z.array(backupReviewSchema),
+    /** Outgoing links, by the other decision's number. */
+    links: z.array(z.object({ kind: decisionLinkKindSchema, to: z.number().int().min(1) })),
+    /** Ids (within the backup) of the records it governs. */
+    governs: z.array(z.string()),
+  });
 
-export const backupWaiverSchema = z.object({
-  fingerprint: z.string().nullable(),
-  ruleId: z.string().nullable(),
-  resourceName: z.string().nullable(),
-  environment: z.string().nullable(),
-  reason: z.string(),
+export const backupWaiverSchema = waiverRecordSchema.omit({ id: true, workspaceId: true, version: true }).extend({
   status: z.string(),
-  requestedById: z.string(),
-  requestedByName: z.string(),
   requestedAt: date,
-  decidedById: z.string().nullable(),
-  decidedByName: z.string().nullable(),
   decidedAt: optionalDate,
-  decisionNote: z.string(),
   expiresAt: date,
 });
 
