@@ -11,7 +11,8 @@ import {
   restoreWorkspace,
 } from "@/lib/services/documents";
 import { listRules } from "@/lib/services/governance";
-import { getConnection, getSyncRun, saveConnection, startSync, type SyncRunRow } from "@/lib/services/live";
+import { getConnection, saveConnection } from "@/lib/services/live/connection";
+import { getSyncRun, startSync, type SyncRunRow } from "@/lib/services/live/syncs";
 import { createApiToken } from "@/lib/services/tokens";
 import { openOperatorSession } from "@/lib/services/operator";
 import { createWorkspace, listWorkspaces } from "@/lib/services/workspaces";

@@ -1,9 +1,7 @@
 import { z } from "zod";
 import { listAuditEventRecords, type AuditEventRecord } from "@/lib/db/audit-repository";
-import { findWorkspaceRecord } from "@/lib/db/workspace-repository";
 import type { ServiceContext } from "@/lib/services/context";
-import { notFound } from "@/lib/services/errors";
-import { requirePermission } from "@/lib/services/guard";
+import { authorizeWorkspace } from "@/lib/services/guard";
 import { parseInput } from "@/lib/services/validation";
 
 export type { AuditEventRecord };
@@ -34,9 +32,7 @@ export async function listAuditEvents(
   slug: string,
   query: unknown,
 ): Promise<{ items: AuditEventRecord[]; nextCursor: string | null }> {
-  requirePermission(ctx.actor, "workspace:read");
-  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
-  if (!workspace) throw notFound(`No workspace "${slug}"`);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const filter = parseInput(auditQuerySchema, query);
   const items = await listAuditEventRecords(ctx.db.prisma, {
     workspaceId: workspace.id,

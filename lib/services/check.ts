@@ -15,7 +15,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, ServiceError } from "@/lib/services/errors";
 import { evaluateWorkspace } from "@/lib/services/governance";
 import { parseInput } from "@/lib/services/validation";
-import { getWorkspace } from "@/lib/services/workspaces";
+import { authorizeWorkspace } from "@/lib/services/guard";
 
 export type { CheckReport };
 
@@ -42,7 +42,7 @@ export const checkInputSchema = z.object({
  * by category and environment, with the summary and the readiness per environment.
  */
 export async function checkWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<CheckReport> {
-  const workspace = await getWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const raw = parseInput(checkInputSchema, input);
   const filter = parseInput(checkFilterSchema, { category: raw.category, environment: raw.environment });
   let run;

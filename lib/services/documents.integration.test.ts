@@ -3,13 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/domain/access";
 import { listAuditEvents } from "@/lib/services/audit";
 import type { ServiceContext } from "@/lib/services/context";
-import {
-  createDecision,
-  getDecision,
-  listDecisions,
-  reviewDecision,
-  transitionDecision,
-} from "@/lib/services/decisions";
+import { getDecision, listDecisions } from "@/lib/services/decisions/read";
+import { reviewDecision } from "@/lib/services/decisions/reviews";
+import { transitionDecision } from "@/lib/services/decisions/transition";
+import { createDecision } from "@/lib/services/decisions/write";
 import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import {
   applyImport,

@@ -25,12 +25,12 @@ import {
 import { recordKey, type SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
-import { listExportableDecisions } from "@/lib/services/decisions";
+import { listExportableDecisions } from "@/lib/services/decisions/export";
 import { scheduleEvaluation } from "@/lib/services/governance";
-import { requirePermission } from "@/lib/services/guard";
+import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 import { linksOf } from "@/lib/services/spec";
-import { getWorkspace, slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
+import { slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
 
 export type { ImportReport };
 
@@ -203,8 +203,7 @@ export async function previewImport(
 
 /** Reads the upload and plans it against the workspace: the common first half of preview and apply. */
 async function prepareImport(ctx: ServiceContext, slug: string, uploads: UploadedFile[], input: unknown) {
-  const workspace = await getWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "spec:edit");
+  const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
   const read = readUploads(uploads);
   const plan = await planFor(ctx, workspace.id, read.files, options);
@@ -239,9 +238,10 @@ export async function applyImport(
       result,
     );
   const writes = plan.records.filter((r) => r.action !== "unchanged");
-  if (writes.some((r) => r.kind === "naming-convention")) requirePermission(ctx.actor, "convention:edit");
+  if (writes.some((r) => r.kind === "naming-convention"))
+    requirePermission(ctx.actor, "convention:edit", { workspace });
   if (plan.decisions.some((d) => d.action === "create" || d.action === "update"))
-    requirePermission(ctx.actor, "decision:edit");
+    requirePermission(ctx.actor, "decision:edit", { workspace });
   try {
     const importId = await writeImport(ctx.db.prisma, {
       workspaceId: workspace.id,
@@ -282,7 +282,7 @@ export async function applyImport(
 
 /** The workspace's past imports, newest first, with their gaps and problems. */
 export async function listDocumentImports(ctx: ServiceContext, slug: string) {
-  const workspace = await getWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   return (await listImports(ctx.db.prisma, workspace.id)).map((row) => ({
     ...row,
     gaps: (row.gaps as ImportGap[]).length,
@@ -306,7 +306,7 @@ export async function exportSpecMarkdown(ctx: ServiceContext, slug: string, now 
 }
 
 async function specDocument(ctx: ServiceContext, slug: string, now: Date) {
-  const workspace = await getWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const [records, decisions, gaps] = await Promise.all([
     listSpecRecords(ctx.db.prisma, workspace.id),
     listExportableDecisions(ctx, slug),
@@ -381,7 +381,7 @@ export async function exportWorkspaceBackup(
   slug: string,
   now = new Date(),
 ): Promise<{ filename: string; backup: WorkspaceBackup }> {
-  const workspace = await getWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   return {
     filename: exportFilename(workspace.slug, "backup", "json", now),
     backup: await readWorkspaceBackup(ctx.db.prisma, workspace.id, now),

@@ -24,16 +24,12 @@ import { specKindIds } from "@/lib/domain/spec/kinds";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import type { ServiceContext } from "@/lib/services/context";
-import { getWorkspace } from "@/lib/services/workspaces";
 import { notFound, ServiceError } from "@/lib/services/errors";
-import { requirePermission } from "@/lib/services/guard";
+import { authorizeWorkspace } from "@/lib/services/guard";
 import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 
 export type { EvaluationRunRow, FindingRow, WaiverRow };
-
-/** The workspace, or 404; every read of it needs workspace:read. */
-const loadWorkspace = getWorkspace;
 
 /**
  * Evaluates every rule on a workspace's plan, live snapshot, decisions and waivers, and stores the
@@ -118,8 +114,7 @@ export function scheduleEvaluation(db: Database, workspaceId: string, trigger: s
 
 /** Runs the rules now (delivery leads and above) and answers the run. */
 export async function runEvaluation(ctx: ServiceContext, slug: string): Promise<EvaluationRunRow> {
-  const workspace = await loadWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "evaluation:run");
+  const workspace = await authorizeWorkspace(ctx, slug, "evaluation:run");
   return evaluateWorkspace(
     ctx.db,
     workspace.id,
@@ -199,7 +194,7 @@ async function readFindingsPage(
 
 /** A page of findings (open and waived by default), most severe first, filtered in the database. */
 export async function listFindings(ctx: ServiceContext, slug: string, query: unknown): Promise<FindingsPage> {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   return readFindingsPage(ctx, workspace.id, parseInput(findingQuerySchema, query));
 }
 
@@ -208,7 +203,7 @@ export async function listFindings(ctx: ServiceContext, slug: string, query: unk
  * page of findings for `query`, so that the page opens with its results rather than asking again.
  */
 export async function getFindingsView(ctx: ServiceContext, slug: string, query: unknown) {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   // A bad query is refused whether or not there are findings to page through yet.
   const q = parseInput(findingQuerySchema, query);
   const [latest] = await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1);
@@ -221,7 +216,7 @@ export async function getFindingsView(ctx: ServiceContext, slug: string, query: 
 
 /** What the dashboard shows: readiness, the trend of open findings, top blockers, expiring waivers. */
 export async function getGovernanceOverview(ctx: ServiceContext, slug: string, now = new Date()) {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const [[latestRun], trend, waivers, proposed, live] = await Promise.all([
     listEvaluationRunRows(ctx.db.prisma, workspace.id, 1),
     listEvaluationTrend(ctx.db.prisma, workspace.id, 30),
@@ -306,8 +301,7 @@ export async function requestWaiver(
   input: unknown,
   now = new Date(),
 ): Promise<WaiverRow> {
-  const workspace = await loadWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "waiver:request");
+  const workspace = await authorizeWorkspace(ctx, slug, "waiver:request");
   const w = parseInput(waiverRequestSchema, input);
   const problems = [];
   if (w.expiresAt.getTime() <= now.getTime())
@@ -351,8 +345,7 @@ export const waiverDecisionSchema = z.object({
 
 /** Approves or rejects a requested waiver, or revokes an approved one (architects); re-evaluates. */
 export async function decideWaiver(ctx: ServiceContext, slug: string, id: string, input: unknown): Promise<WaiverRow> {
-  const workspace = await loadWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "waiver:grant");
+  const workspace = await authorizeWorkspace(ctx, slug, "waiver:grant");
   const { decision, note, version } = parseInput(waiverDecisionSchema, input);
   const waiver = z.uuid().safeParse(id).success ? await findWaiverRow(ctx.db.prisma, workspace.id, id) : null;
   if (!waiver) throw notFound(`No waiver ${id} in workspace "${slug}"`);
@@ -387,6 +380,6 @@ export async function decideWaiver(ctx: ServiceContext, slug: string, id: string
 
 /** Waivers of a workspace, soonest expiry first. */
 export async function listWaivers(ctx: ServiceContext, slug: string): Promise<WaiverRow[]> {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   return listWaiverRows(ctx.db.prisma, workspace.id);
 }

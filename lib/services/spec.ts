@@ -30,16 +30,12 @@ import {
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
-import { getWorkspace } from "@/lib/services/workspaces";
 import { scheduleEvaluation } from "@/lib/services/governance";
 import { notFound, ServiceError } from "@/lib/services/errors";
-import { requirePermission } from "@/lib/services/guard";
+import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
 
 export type { SpecRecordRow };
-
-/** The workspace, or 404; every read of it needs workspace:read. */
-const loadWorkspace = getWorkspace;
 
 function parseKind(kind: string): SpecKind {
   if (!isSpecKind(kind)) throw notFound(`No specification section "${kind}"; sections are ${specKindIds.join(", ")}`);
@@ -162,13 +158,13 @@ async function withGoverningDecisions(ctx: ServiceContext, records: SpecRecordRo
 
 /** Lists a section's records, each with the decisions that govern it. */
 export async function listSpec(ctx: ServiceContext, slug: string, kind: string): Promise<SpecRecordView[]> {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   return withGoverningDecisions(ctx, await listSpecRecords(ctx.db.prisma, workspace.id, parseKind(kind)));
 }
 
 /** Loads a record of a section of a workspace, or 404. */
 async function loadRecord(ctx: ServiceContext, slug: string, kind: string, id: string) {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const k = parseKind(kind);
   const record = z.uuid().safeParse(id).success ? await findSpecRecord(ctx.db.prisma, workspace.id, id) : null;
   if (!record || record.kind !== k) throw notFound(`No ${labelInSentence(specKinds[k].label)} with id ${id}`);
@@ -211,9 +207,9 @@ export async function createSpecRecord(
   kind: string,
   input: unknown,
 ): Promise<SpecRecordRow> {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const k = parseKind(kind);
-  requirePermission(ctx.actor, editPermissionFor(k));
+  requirePermission(ctx.actor, editPermissionFor(k), { workspace });
   const record = await validated(ctx, workspace.id, k, input, null);
   const result = await insertSpecRecord(
     ctx.db.prisma,
@@ -239,7 +235,7 @@ export async function updateSpecRecord(
   input: unknown,
 ): Promise<SpecRecordRow> {
   const { workspace, kind: k } = await loadRecord(ctx, slug, kind, id);
-  requirePermission(ctx.actor, editPermissionFor(k));
+  requirePermission(ctx.actor, editPermissionFor(k), { workspace });
   const { version, data: raw } = parseInput(specRecordUpdateSchema, input);
   const record = await validated(ctx, workspace.id, k, raw, id);
   const result = await updateSpecRecordRow(
@@ -261,7 +257,7 @@ export async function deleteSpecRecord(
   expectedVersion?: number,
 ): Promise<void> {
   const { workspace, kind: k, record: existing } = await loadRecord(ctx, slug, kind, id);
-  requirePermission(ctx.actor, editPermissionFor(k));
+  requirePermission(ctx.actor, editPermissionFor(k), { workspace });
   const referrers = await findReferrers(ctx.db.prisma, id);
   if (referrers.length) {
     const names = referrers
@@ -296,7 +292,7 @@ export type SpecOverview = {
 
 /** Every section with its record count and an honest completeness figure. */
 export async function getSpecOverview(ctx: ServiceContext, slug: string): Promise<SpecOverview> {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const records = await listSpecRecords(ctx.db.prisma, workspace.id);
   const byKind = new Map<string, Record<string, unknown>[]>();
   for (const record of records) byKind.set(record.kind, [...(byKind.get(record.kind) ?? []), record.data]);
@@ -325,7 +321,7 @@ export async function getReferenceOptions(
   slug: string,
   kind: string,
 ): Promise<Record<string, { id: string; title: string }[]>> {
-  const workspace = await loadWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const kinds = [...new Set(refFields(parseKind(kind)).map((f) => f.ref))];
   const lists = await Promise.all(kinds.map((k) => listSpecRecords(ctx.db.prisma, workspace.id, k)));
   return Object.fromEntries(

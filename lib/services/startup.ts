@@ -7,7 +7,7 @@ import { getLogger } from "@/lib/log";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
 import { northwindEstate } from "@/lib/fixtures/northwind/estate";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
-import { startDueSyncs } from "@/lib/services/live";
+import { startDueSyncs } from "@/lib/services/live/schedule";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 
 const IDP_KEY = Symbol.for("agp.local-idp");

@@ -17,9 +17,8 @@ import {
 } from "@/lib/domain/topology/types";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
-import { requirePermission } from "@/lib/services/guard";
+import { authorizeWorkspace } from "@/lib/services/guard";
 import { parseInput } from "@/lib/services/validation";
-import { getWorkspace } from "@/lib/services/workspaces";
 
 /** A diagram as the browser draws it: the graph, the nudges, and whether this actor may nudge. */
 export type TopologyPayload = {
@@ -34,7 +33,7 @@ const parseView = (view: unknown): TopologyView => parseInput(z.object({ view: t
 
 /** One diagram of a workspace, with the live overlay, the open findings on the nodes and the saved nudges. */
 export async function getTopology(ctx: ServiceContext, slug: string, view: unknown): Promise<TopologyPayload> {
-  const workspace = await getWorkspace(ctx, slug);
+  const workspace = await authorizeWorkspace(ctx, slug);
   const v = parseView(view);
   const [sources, pins] = await Promise.all([
     loadTopologySources(ctx.db.prisma, workspace.id, topologySpecKinds),
@@ -62,8 +61,7 @@ export async function nudgeTopology(
   view: unknown,
   input: unknown,
 ): Promise<{ pins: number }> {
-  const workspace = await getWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "spec:edit");
+  const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const v = parseView(view);
   const { pins } = parseInput(nudgeSchema, input);
   const current = await findTopologyPins(ctx.db.prisma, workspace.id, v);
@@ -83,8 +81,7 @@ export async function nudgeTopology(
 
 /** Forgets every nudge of a diagram: the next drawing is the generated layout. */
 export async function resetTopology(ctx: ServiceContext, slug: string, view: unknown): Promise<{ reset: boolean }> {
-  const workspace = await getWorkspace(ctx, slug);
-  requirePermission(ctx.actor, "spec:edit");
+  const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const v = parseView(view);
   return { reset: await deleteTopologyPins(ctx.db.prisma, workspace.id, v, { actor: ctx.actor, origin: ctx.origin }) };
 }

@@ -9,9 +9,9 @@ import {
 import { systemActor } from "@/lib/domain/access";
 import type { Database } from "@/lib/db/database";
 import type { ServiceContext } from "@/lib/services/context";
-import { notFound, ServiceError } from "@/lib/services/errors";
+import { ServiceError } from "@/lib/services/errors";
 import { invalidInput, parseInput } from "@/lib/services/validation";
-import { requirePermission } from "@/lib/services/guard";
+import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 
 export type { WorkspaceRecord };
 
@@ -23,10 +23,7 @@ export async function listWorkspaces(ctx: ServiceContext): Promise<WorkspaceReco
 
 /** Finds one workspace by its slug, or fails with 404. */
 export async function getWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
-  requirePermission(ctx.actor, "workspace:read");
-  const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
-  if (!workspace) throw notFound(`No workspace "${slug}"`);
-  return workspace;
+  return authorizeWorkspace(ctx, slug);
 }
 
 /** Creates the "default" workspace on a fresh installation, so the portal has somewhere to start. */

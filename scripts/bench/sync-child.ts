@@ -4,7 +4,8 @@
 // service (read, map, write the snapshot), then evaluated (timed). The directory is kept: the
 // pages benchmark serves these workspaces. Prints one JSON line.
 // Usage (from scripts/bench/sync.ts): tsx scripts/bench/sync-child.ts <apps> <base-url>
-import { saveConnection, runSync } from "@/lib/services/live";
+import { saveConnection } from "@/lib/services/live/connection";
+import { runSync } from "@/lib/services/live/syncs";
 import { restoreWorkspace } from "@/lib/services/documents";
 import { evaluateWorkspace } from "@/lib/services/governance";
 import { openOperatorSession } from "@/lib/services/operator";

@@ -10,17 +10,15 @@ import { topologyViewSchema } from "@/lib/domain/topology/types";
 import { agpVersion } from "@/lib/domain/version";
 import { auditQuerySchema } from "@/lib/services/audit";
 import { checkInputSchema } from "@/lib/services/check";
-import {
-  decisionCreateSchema,
-  decisionQuerySchema,
-  decisionReviewSchema,
-  decisionTransitionSchema,
-  decisionUpdateSchema,
-  reviewRequestSchema,
-} from "@/lib/services/decisions";
+import { decisionQuerySchema } from "@/lib/services/decisions/read";
+import { decisionReviewSchema, reviewRequestSchema } from "@/lib/services/decisions/reviews";
+import { decisionTransitionSchema } from "@/lib/services/decisions/transition";
+import { decisionCreateSchema, decisionUpdateSchema } from "@/lib/services/decisions/write";
 import { importOptionsSchema, workspaceRestoreSchema } from "@/lib/services/documents";
 import { findingQuerySchema, waiverDecisionSchema, waiverRequestSchema } from "@/lib/services/governance";
-import { connectionSchema, liveResourceQuerySchema, syncOptionsSchema } from "@/lib/services/live";
+import { connectionSchema } from "@/lib/services/live/connection";
+import { liveResourceQuerySchema } from "@/lib/services/live/resources";
+import { syncOptionsSchema } from "@/lib/services/live/syncs";
 import { roleMappingUpdateSchema } from "@/lib/services/role-mapping";
 import { specRecordUpdateSchema } from "@/lib/services/spec";
 import { createApiTokenSchema } from "@/lib/services/tokens";

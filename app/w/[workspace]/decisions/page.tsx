@@ -3,7 +3,7 @@ import { requirePageContext } from "@/app/_lib/page-context";
 import { DecisionList } from "@/components/decision-list";
 import { PageHeader } from "@/components/page-header";
 import { can } from "@/lib/domain/access";
-import { listDecisions } from "@/lib/services/decisions";
+import { listDecisions } from "@/lib/services/decisions/read";
 
 export const metadata = { title: "Decisions" };
 

@@ -3,7 +3,7 @@ import { requirePageContext } from "@/app/_lib/page-context";
 import { LiveEstate } from "@/components/live-estate";
 import { PageHeader } from "@/components/page-header";
 import { can } from "@/lib/domain/access";
-import { getLiveOverview } from "@/lib/services/live";
+import { getLiveOverview } from "@/lib/services/live/resources";
 
 export const metadata = { title: "Live estate" };
 

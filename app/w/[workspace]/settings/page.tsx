@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/page-header";
 import { RoleMappingEditor } from "@/components/role-mapping-editor";
 import { WorkspacesPanel } from "@/components/workspaces-panel";
 import { can } from "@/lib/domain/access";
-import { getConnection } from "@/lib/services/live";
+import { getConnection } from "@/lib/services/live/connection";
 import { getRoleMapping } from "@/lib/services/role-mapping";
 import { listApiTokens } from "@/lib/services/tokens";
 import { getWorkspace } from "@/lib/services/workspaces";

@@ -3,7 +3,7 @@ import { notFoundOn404 } from "@/app/_lib/not-found-on-404";
 import { requirePageContext } from "@/app/_lib/page-context";
 import { DecisionView } from "@/components/decision-view";
 import { can } from "@/lib/domain/access";
-import { getDecision } from "@/lib/services/decisions";
+import { getDecision } from "@/lib/services/decisions/read";
 
 type Params = { workspace: string; decision: string };
 

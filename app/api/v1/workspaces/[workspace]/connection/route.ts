@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { deleteConnection, getConnection, saveConnection } from "@/lib/services/live";
+import { deleteConnection, getConnection, saveConnection } from "@/lib/services/live/connection";
 
 export const dynamic = "force-dynamic";
 

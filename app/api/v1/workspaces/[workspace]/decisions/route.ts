@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { createDecision, listDecisions } from "@/lib/services/decisions";
+import { listDecisions } from "@/lib/services/decisions/read";
+import { createDecision } from "@/lib/services/decisions/write";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { getLiveOverview } from "@/lib/services/live";
+import { getLiveOverview } from "@/lib/services/live/resources";
 
 export const dynamic = "force-dynamic";
 

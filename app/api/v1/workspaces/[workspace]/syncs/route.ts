@@ -1,5 +1,5 @@
 import { apiRoute, readOptionalJson } from "@/app/api/v1/handler";
-import { listSyncRuns, startSync } from "@/lib/services/live";
+import { listSyncRuns, startSync } from "@/lib/services/live/syncs";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { testConnection } from "@/lib/services/live";
+import { testConnection } from "@/lib/services/live/connection-check";
 
 export const dynamic = "force-dynamic";
 

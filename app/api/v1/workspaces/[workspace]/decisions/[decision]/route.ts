@@ -1,5 +1,6 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { getDecision, updateDecision } from "@/lib/services/decisions";
+import { getDecision } from "@/lib/services/decisions/read";
+import { updateDecision } from "@/lib/services/decisions/write";
 
 export const dynamic = "force-dynamic";
 

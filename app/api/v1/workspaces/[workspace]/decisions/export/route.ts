@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { exportDecisionTable } from "@/lib/services/decisions";
+import { exportDecisionTable } from "@/lib/services/decisions/export";
 
 export const dynamic = "force-dynamic";
 

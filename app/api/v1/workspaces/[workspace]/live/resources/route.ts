@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { listLiveResources } from "@/lib/services/live";
+import { listLiveResources } from "@/lib/services/live/resources";
 
 export const dynamic = "force-dynamic";
 

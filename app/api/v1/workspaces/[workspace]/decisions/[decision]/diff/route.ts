@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { diffDecisionRevisions } from "@/lib/services/decisions";
+import { diffDecisionRevisions } from "@/lib/services/decisions/read";
 
 export const dynamic = "force-dynamic";
 

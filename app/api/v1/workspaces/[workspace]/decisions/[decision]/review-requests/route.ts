@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { requestReviews } from "@/lib/services/decisions";
+import { requestReviews } from "@/lib/services/decisions/reviews";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { transitionDecision } from "@/lib/services/decisions";
+import { transitionDecision } from "@/lib/services/decisions/transition";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { resolveHeldSync } from "@/lib/services/live";
+import { resolveHeldSync } from "@/lib/services/live/syncs";
 
 export const dynamic = "force-dynamic";
 

@@ -3,19 +3,11 @@ import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server
 import type { Actor } from "@/lib/domain/access";
 import { listAuditEvents } from "@/lib/services/audit";
 import type { ServiceContext } from "@/lib/services/context";
-import {
-  cancelSync,
-  getConnection,
-  getLiveOverview,
-  listLiveResources,
-  listSyncRuns,
-  resolveHeldSync,
-  runSync,
-  saveConnection,
-  startDueSyncs,
-  startSync,
-  testConnection,
-} from "@/lib/services/live";
+import { getConnection, saveConnection } from "@/lib/services/live/connection";
+import { testConnection } from "@/lib/services/live/connection-check";
+import { getLiveOverview, listLiveResources } from "@/lib/services/live/resources";
+import { startDueSyncs } from "@/lib/services/live/schedule";
+import { cancelSync, listSyncRuns, resolveHeldSync, runSync, startSync } from "@/lib/services/live/syncs";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";

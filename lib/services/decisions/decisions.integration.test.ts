@@ -3,19 +3,11 @@ import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import type { Actor } from "@/lib/domain/access";
 import { listAuditEvents } from "@/lib/services/audit";
 import type { ServiceContext } from "@/lib/services/context";
-import {
-  createDecision,
-  diffDecisionRevisions,
-  exportDecisionMadr,
-  exportDecisionTable,
-  getDecision,
-  listDecisions,
-  requestReviews,
-  reviewDecision,
-  transitionDecision,
-  updateDecision,
-  type DecisionDetail,
-} from "@/lib/services/decisions";
+import { exportDecisionMadr, exportDecisionTable } from "@/lib/services/decisions/export";
+import { diffDecisionRevisions, getDecision, listDecisions, type DecisionDetail } from "@/lib/services/decisions/read";
+import { requestReviews, reviewDecision } from "@/lib/services/decisions/reviews";
+import { transitionDecision } from "@/lib/services/decisions/transition";
+import { createDecision, updateDecision } from "@/lib/services/decisions/write";
 import { createSpecRecord, listSpec } from "@/lib/services/spec";
 import { ensureDefaultWorkspace, getWorkspace, updateWorkspace } from "@/lib/services/workspaces";
 import { buildDecisionInput } from "@/lib/testing/factories";
