@@ -63,3 +63,78 @@ export async function readOptionalJson(request: Request): Promise<unknown> {
     throw new ServiceError(400, "invalid_json", "The request body must be JSON.");
   }
 }
+
+/** "a, b or c": the allowed values as an error message names them. */
+const listChoices = (values: readonly string[]) =>
+  values.length > 1 ? `${values.slice(0, -1).join(", ")} or ${values.at(-1)}` : (values[0] ?? "");
+
+/** Reads a query parameter that takes one of a few values (`fallback` when absent); 400 naming it and them otherwise. */
+export function readQueryChoice<V extends string>(
+  request: Request,
+  field: string,
+  values: readonly V[],
+  fallback: V,
+): V {
+  const asked = new URL(request.url).searchParams.get(field);
+  if (asked === null) return fallback;
+  if ((values as readonly string[]).includes(asked)) return asked as V;
+  const must = `must be ${listChoices(values)}`;
+  throw new ServiceError(400, "invalid_input", `${field} ${must}`, { fields: [{ field, message: must }] });
+}
+
+/**
+ * The format to answer in: a non-empty `?format=` wins (400 naming `format` and the allowed
+ * values), then the first format whose `accept` pattern the Accept header matches, then `fallback`.
+ */
+export function negotiateFormat<F extends string>(
+  request: Request,
+  formats: readonly F[],
+  fallback: NoInfer<F>,
+  accept: Partial<Record<NoInfer<F>, RegExp>> = {},
+): F {
+  if (new URL(request.url).searchParams.get("format")) return readQueryChoice(request, "format", formats, fallback);
+  const asked = request.headers.get("accept") ?? "";
+  return formats.find((format) => accept[format]?.test(asked)) ?? fallback;
+}
+
+/** Content types of the documents the API answers with. */
+export const documentTypes = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  pdf: "application/pdf",
+  json: "application/json; charset=utf-8",
+  sarif: "application/sarif+json; charset=utf-8",
+  junit: "application/xml; charset=utf-8",
+} as const;
+
+/** What every other API answer carries (next.config.ts leaves document routes to set their own). */
+export const strictPolicy = "default-src 'none'; frame-ancestors 'none'";
+/** A printed document runs no script and loads nothing but its own images: say so to the browser. */
+export const printPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'";
+/** The API reference page: its own styles, nothing else. */
+export const referencePolicy = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'";
+
+/**
+ * Answers a document: its content type, a download (`attachment`) or a page (`inline`) under
+ * `filename`, the Content-Security-Policy it is shown under, and any extra headers.
+ */
+export function respondWithDocument(
+  body: BodyInit,
+  document: {
+    type: keyof typeof documentTypes;
+    filename?: string;
+    disposition?: "inline" | "attachment";
+    policy?: string;
+    headers?: Record<string, string>;
+  },
+): Response {
+  const { type, filename, disposition = "attachment", policy, headers } = document;
+  return new Response(body, {
+    headers: {
+      ...headers,
+      "Content-Type": documentTypes[type],
+      ...(filename ? { "Content-Disposition": `${disposition}; filename="${filename}"` } : {}),
+      ...(policy ? { "Content-Security-Policy": policy } : {}),
+    },
+  });
+}

@@ -1,4 +1,4 @@
-import { apiRoute } from "@/app/api/v1/handler";
+import { apiRoute, respondWithDocument } from "@/app/api/v1/handler";
 import { exportDecisionMadr } from "@/lib/services/decisions/export";
 
 export const dynamic = "force-dynamic";
@@ -6,10 +6,5 @@ export const dynamic = "force-dynamic";
 /** One decision as a MADR Markdown file. */
 export const GET = apiRoute<{ workspace: string; decision: string }>(async (ctx, _request, { workspace, decision }) => {
   const { filename, markdown } = await exportDecisionMadr(ctx, workspace, decision);
-  return new Response(markdown, {
-    headers: {
-      "Content-Type": "text/markdown; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-    },
-  });
+  return respondWithDocument(markdown, { type: "md", filename });
 });
