@@ -1,16 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { checkWorkspace } from "@/lib/services/check";
-import {
-  applyImport,
-  exportSpecHtml,
-  exportSpecMarkdown,
-  exportSpecPdf,
-  exportWorkspaceBackup,
-  previewImport,
-  restoreWorkspace,
-} from "@/lib/services/documents";
-import { listRules } from "@/lib/services/governance";
+import { exportWorkspaceBackup, restoreWorkspace } from "@/lib/services/documents/backup";
+import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
+import { applyImport, previewImport } from "@/lib/services/documents/import";
+import { listRules } from "@/lib/services/governance/evaluation";
 import { getConnection, saveConnection } from "@/lib/services/live/connection";
 import { getSyncRun, startSync, type SyncRunRow } from "@/lib/services/live/syncs";
 import { createApiToken } from "@/lib/services/tokens";

@@ -13,7 +13,7 @@ import type { Readiness } from "@/lib/domain/governance/readiness";
 import type { Category, Severity } from "@/lib/domain/governance/types";
 import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, ServiceError } from "@/lib/services/errors";
-import { evaluateWorkspace } from "@/lib/services/governance";
+import { evaluateWorkspace } from "@/lib/services/governance/evaluation";
 import { parseInput } from "@/lib/services/validation";
 import { authorizeWorkspace } from "@/lib/services/guard";
 

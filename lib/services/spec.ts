@@ -30,7 +30,7 @@ import {
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
-import { scheduleEvaluation } from "@/lib/services/governance";
+import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";

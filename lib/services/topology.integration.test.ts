@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/domain/access";
 import { layoutTopology } from "@/lib/domain/topology/layout";
 import type { ServiceContext } from "@/lib/services/context";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
-import { evaluateWorkspace } from "@/lib/services/governance";
+import { evaluateWorkspace } from "@/lib/services/governance/evaluation";
 import { getTopology, nudgeTopology, resetTopology } from "@/lib/services/topology";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_DOCUMENT_BYTES, type UploadedFile } from "@/lib/services/documents";
+import { MAX_DOCUMENT_BYTES, type UploadedFile } from "@/lib/services/documents/import";
 import { ServiceError } from "@/lib/services/errors";
 import { parseInput } from "@/lib/services/validation";
 

@@ -5,8 +5,8 @@
 import { mapEstate } from "@/lib/anypoint/mapper";
 import { completeSyncRun, startSyncRun } from "@/lib/db/live-repository";
 import { countByKind } from "@/lib/domain/live/snapshot";
-import { restoreWorkspace } from "@/lib/services/documents";
-import { evaluateWorkspace } from "@/lib/services/governance";
+import { restoreWorkspace } from "@/lib/services/documents/backup";
+import { evaluateWorkspace } from "@/lib/services/governance/evaluation";
 import { openOperatorSession } from "@/lib/services/operator";
 import { generateSyntheticEstate } from "@/lib/fixtures/synthetic/estate";
 import { readSyntheticEstate } from "@/lib/fixtures/synthetic/read";

@@ -6,8 +6,8 @@
 // Usage (from scripts/bench/sync.ts): tsx scripts/bench/sync-child.ts <apps> <base-url>
 import { saveConnection } from "@/lib/services/live/connection";
 import { runSync } from "@/lib/services/live/syncs";
-import { restoreWorkspace } from "@/lib/services/documents";
-import { evaluateWorkspace } from "@/lib/services/governance";
+import { restoreWorkspace } from "@/lib/services/documents/backup";
+import { evaluateWorkspace } from "@/lib/services/governance/evaluation";
 import { openOperatorSession } from "@/lib/services/operator";
 import { generateSyntheticEstate } from "@/lib/fixtures/synthetic/estate";
 

@@ -14,7 +14,7 @@ import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
 import net from "node:net";
 import { createDecision } from "@/lib/services/decisions/write";
-import { evaluateWorkspace } from "@/lib/services/governance";
+import { evaluateWorkspace } from "@/lib/services/governance/evaluation";
 import { saveConnection } from "@/lib/services/live/connection";
 import { startSync } from "@/lib/services/live/syncs";
 import { createWorkspace } from "@/lib/services/workspaces";

@@ -6,7 +6,7 @@ import { RunEvaluationButton } from "@/components/run-evaluation-button";
 import { ReadinessDashboard } from "@/components/readiness-dashboard";
 import { can } from "@/lib/domain/access";
 import { overviewReadiness } from "@/lib/domain/governance/readiness";
-import { getGovernanceOverview } from "@/lib/services/governance";
+import { getGovernanceOverview } from "@/lib/services/governance/findings";
 
 export const metadata = { title: "Dashboard" };
 

@@ -18,7 +18,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { getDecision } from "@/lib/services/decisions/read";
 import { conflict, loadDecision, refused, type DecisionDetail } from "@/lib/services/decisions/shared";
 import { notFound } from "@/lib/services/errors";
-import { scheduleEvaluation } from "@/lib/services/governance";
+import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { parseInput } from "@/lib/services/validation";
 
 export const decisionTransitionSchema = z.object({

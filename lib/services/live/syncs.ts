@@ -21,7 +21,7 @@ import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";
-import { scheduleEvaluation } from "@/lib/services/governance";
+import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { clientFor } from "@/lib/services/live/client";
 import { parseInput } from "@/lib/services/validation";

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { listRules } from "@/lib/services/governance";
+import { listRules } from "@/lib/services/governance/evaluation";
 import { requirePermission } from "@/lib/services/guard";
 
 export const dynamic = "force-dynamic";

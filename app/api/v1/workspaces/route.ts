@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { restoreWorkspace } from "@/lib/services/documents";
+import { restoreWorkspace } from "@/lib/services/documents/backup";
 import { createWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 
 export const dynamic = "force-dynamic";

@@ -8,7 +8,8 @@ import { can } from "@/lib/domain/access";
 import { categorySchema, severitySchema } from "@/lib/domain/governance/types";
 import { emptyFindingFilter, findingQuery, findingsPageSize, type FindingFilter } from "@/lib/queries/finding-filter";
 import type { FindingsPage as FindingsPageData } from "@/lib/queries/governance";
-import { getFindingsView, listRules } from "@/lib/services/governance";
+import { listRules } from "@/lib/services/governance/evaluation";
+import { getFindingsView } from "@/lib/services/governance/findings";
 
 export const metadata = { title: "Findings" };
 

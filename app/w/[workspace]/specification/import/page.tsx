@@ -4,7 +4,7 @@ import { requirePageContext } from "@/app/_lib/page-context";
 import { DocumentImport } from "@/components/document-import";
 import { PageHeader } from "@/components/page-header";
 import { can } from "@/lib/domain/access";
-import { listDocumentImports } from "@/lib/services/documents";
+import { listDocumentImports } from "@/lib/services/documents/import";
 
 export const metadata = { title: "Import a specification document" };
 

@@ -3,7 +3,7 @@ import { checkFails, failOnSchema, formatJunit, formatSarif } from "@/lib/domain
 import { agpVersion } from "@/lib/domain/version";
 import { checkWorkspace } from "@/lib/services/check";
 import type { ServiceContext } from "@/lib/services/context";
-import { listRules } from "@/lib/services/governance";
+import { listRules } from "@/lib/services/governance/evaluation";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,6 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { getGovernanceOverview, runEvaluation } from "@/lib/services/governance";
+import { runEvaluation } from "@/lib/services/governance/evaluation";
+import { getGovernanceOverview } from "@/lib/services/governance/findings";
 
 export const dynamic = "force-dynamic";
 

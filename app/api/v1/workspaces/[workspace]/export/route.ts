@@ -1,6 +1,7 @@
 import { apiRoute, negotiateFormat, printPolicy, respondWithDocument, strictPolicy } from "@/app/api/v1/handler";
 import type { ServiceContext } from "@/lib/services/context";
-import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf, exportWorkspaceBackup } from "@/lib/services/documents";
+import { exportWorkspaceBackup } from "@/lib/services/documents/backup";
+import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
 
 export const dynamic = "force-dynamic";
 

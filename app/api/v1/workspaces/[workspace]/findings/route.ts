@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { listFindings } from "@/lib/services/governance";
+import { listFindings } from "@/lib/services/governance/findings";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { getGovernanceOverview } from "@/lib/services/governance";
+import { getGovernanceOverview } from "@/lib/services/governance/findings";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { applyImport, listDocumentImports } from "@/lib/services/documents";
+import { applyImport, listDocumentImports } from "@/lib/services/documents/import";
 import { readDocumentUpload } from "@/lib/services/upload";
 
 export const dynamic = "force-dynamic";

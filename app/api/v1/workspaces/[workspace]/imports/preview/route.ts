@@ -1,5 +1,5 @@
 import { apiRoute } from "@/app/api/v1/handler";
-import { previewImport } from "@/lib/services/documents";
+import { previewImport } from "@/lib/services/documents/import";
 import { readDocumentUpload } from "@/lib/services/upload";
 
 export const dynamic = "force-dynamic";

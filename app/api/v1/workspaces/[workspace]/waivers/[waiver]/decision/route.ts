@@ -1,5 +1,5 @@
 import { apiRoute, readJson } from "@/app/api/v1/handler";
-import { decideWaiver } from "@/lib/services/governance";
+import { decideWaiver } from "@/lib/services/governance/waivers";
 
 export const dynamic = "force-dynamic";
 

@@ -5,15 +5,9 @@ import { groupOpenFindings, listFindingRows } from "@/lib/db/governance-reposito
 import { systemActor, type Actor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
-import {
-  decideWaiver,
-  evaluateWorkspace,
-  getFindingsView,
-  getGovernanceOverview,
-  listFindings,
-  requestWaiver,
-  runEvaluation,
-} from "@/lib/services/governance";
+import { evaluateWorkspace, runEvaluation } from "@/lib/services/governance/evaluation";
+import { getFindingsView, getGovernanceOverview, listFindings } from "@/lib/services/governance/findings";
+import { decideWaiver, requestWaiver } from "@/lib/services/governance/waivers";
 import { listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 

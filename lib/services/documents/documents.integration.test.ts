@@ -8,20 +8,14 @@ import { reviewDecision } from "@/lib/services/decisions/reviews";
 import { transitionDecision } from "@/lib/services/decisions/transition";
 import { createDecision } from "@/lib/services/decisions/write";
 import { upsertUserAtSignIn } from "@/lib/db/user-repository";
-import {
-  applyImport,
-  exportSpecHtml,
-  exportSpecMarkdown,
-  exportSpecPdf,
-  exportWorkspaceBackup,
-  restoreWorkspace,
-  listDocumentImports,
-  previewImport,
-  type UploadedFile,
-} from "@/lib/services/documents";
+import { exportWorkspaceBackup, restoreWorkspace } from "@/lib/services/documents/backup";
+import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
+import { applyImport, listDocumentImports, previewImport, type UploadedFile } from "@/lib/services/documents/import";
 import { specKindIds } from "@/lib/domain/spec/kinds";
 import { ServiceError } from "@/lib/services/errors";
-import { decideWaiver, listFindings, requestWaiver, runEvaluation } from "@/lib/services/governance";
+import { runEvaluation } from "@/lib/services/governance/evaluation";
+import { listFindings } from "@/lib/services/governance/findings";
+import { decideWaiver, requestWaiver } from "@/lib/services/governance/waivers";
 import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { createWorkspace, ensureDefaultWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 import { loadDocument, pdfText } from "@/lib/testing/documents";

@@ -3,17 +3,7 @@ import { unzipSync } from "fflate";
 import { z } from "zod";
 import { isUniqueViolation } from "@/lib/db/decision-repository";
 import { ImportConflict, listDecisionsForImport, listImports, writeImport } from "@/lib/db/import-repository";
-import { readWorkspaceBackup, restoreWorkspaceRows } from "@/lib/db/backup-repository";
-import { listEvaluationRunRows, listFindingRows, type FindingRow } from "@/lib/db/governance-repository";
-import { renderPlatformSvg } from "@/lib/domain/document/platform-svg";
-import { renderSpecHtml, type AnnexFinding } from "@/lib/domain/document/print-html";
-import { categorySchema } from "@/lib/domain/governance/types";
-import type { Readiness } from "@/lib/domain/governance/readiness";
-import { renderPdf } from "@/lib/services/pdf";
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
-import { remapBackup, workspaceBackupSchema, type WorkspaceBackup } from "@/lib/domain/document/backup";
 import { listSpecRecords } from "@/lib/db/spec-repository";
-import { formatSpecDocument } from "@/lib/domain/document/write-spec";
 import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportReport } from "@/lib/domain/document/report";
 import {
@@ -25,12 +15,10 @@ import {
 import { recordKey, type SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
-import { listExportableDecisions } from "@/lib/services/decisions/export";
-import { scheduleEvaluation } from "@/lib/services/governance";
+import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 import { linksOf } from "@/lib/services/spec";
-import { slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
 
 export type { ImportReport };
 
@@ -289,149 +277,4 @@ export async function listDocumentImports(ctx: ServiceContext, slug: string) {
     openGaps: (row.gaps as ImportGap[]).filter((g) => !g.kept),
     problems: row.problems as ImportProblem[],
   }));
-}
-
-/** A file name made of the workspace's slug, what it is and the date: "northwind-specification-2026-11-21.md". */
-export const exportFilename = (slug: string, what: string, extension: string, now = new Date()) =>
-  `${slug}-${what}-${now.toISOString().slice(0, 10)}.${extension}`;
-
-/**
- * The specification as the template's Markdown document: every table from the records, the
- * decisions table, and the open gaps at the end. Importing it into an empty workspace gives the
- * same specification.
- */
-export async function exportSpecMarkdown(ctx: ServiceContext, slug: string, now = new Date()) {
-  const { workspace, markdown } = await specDocument(ctx, slug, now);
-  return { filename: exportFilename(workspace.slug, "specification", "md", now), markdown };
-}
-
-async function specDocument(ctx: ServiceContext, slug: string, now: Date) {
-  const workspace = await authorizeWorkspace(ctx, slug);
-  const [records, decisions, gaps] = await Promise.all([
-    listSpecRecords(ctx.db.prisma, workspace.id),
-    listExportableDecisions(ctx, slug),
-    listFindingRows(ctx.db.prisma, workspace.id, { category: ["gap"], status: ["open"], offset: 0, limit: 1000 }),
-  ]);
-  const markdown = formatSpecDocument({
-    workspaceName: workspace.name,
-    records: records.map((r) => ({ ...r, kind: r.kind as SpecKind })),
-    decisions,
-    openGaps: gaps.items.map((f) => ({ ruleId: f.ruleId, message: f.message })),
-    generatedAt: now,
-  });
-  return { workspace, markdown, records: records.map((r) => ({ ...r, kind: r.kind as SpecKind })) };
-}
-
-const annexFinding = (f: FindingRow): AnnexFinding => ({
-  ruleId: f.ruleId,
-  severity: f.severity,
-  category: f.category,
-  resourceKind: f.resourceKind,
-  resourceName: f.resourceName,
-  environment: f.environment,
-  message: f.message,
-});
-
-/**
- * The print-ready HTML of the whole specification: title page, contents, readiness summary, the
- * template's chapters with the platform diagram, and the annex "Specification vs live estate".
- */
-export async function exportSpecHtml(ctx: ServiceContext, slug: string, now = new Date()) {
-  const { workspace, markdown, records } = await specDocument(ctx, slug, now);
-  const others = categorySchema.options.filter((c) => c !== "drift" && c !== "gap");
-  const [runs, drift, open, state, totalOpen] = await Promise.all([
-    listEvaluationRunRows(ctx.db.prisma, workspace.id, 1),
-    listFindingRows(ctx.db.prisma, workspace.id, { category: ["drift"], status: ["open"], offset: 0, limit: 300 }),
-    listFindingRows(ctx.db.prisma, workspace.id, { category: others, status: ["open"], offset: 0, limit: 300 }),
-    ctx.db.prisma.workspace.findUniqueOrThrow({
-      where: { id: workspace.id },
-      select: { liveSyncRunId: true },
-    }),
-    ctx.db.prisma.finding.count({ where: { workspaceId: workspace.id, status: "open" } }),
-  ]);
-  const lastSync = state.liveSyncRunId
-    ? await ctx.db.prisma.syncRun.findUnique({ where: { id: state.liveSyncRunId }, select: { finishedAt: true } })
-    : null;
-  const html = renderSpecHtml({
-    workspaceName: workspace.name,
-    markdown,
-    svg: renderPlatformSvg(records),
-    readiness: (runs[0]?.readiness ?? []) as Readiness[],
-    annex: {
-      drift: drift.items.map(annexFinding),
-      open: open.items.map(annexFinding),
-      totalOpen,
-      lastSyncAt: lastSync?.finishedAt ?? null,
-    },
-    generatedAt: now,
-  });
-  return { workspace, filename: exportFilename(workspace.slug, "specification", "html", now), html };
-}
-
-/** The printed specification as a PDF, rendered by headless Chromium from the HTML export. */
-export async function exportSpecPdf(ctx: ServiceContext, slug: string, now = new Date()) {
-  const { workspace, html } = await exportSpecHtml(ctx, slug, now);
-  const pdf = await renderPdf(html, `${workspace.name}: Integration Architecture Specification`);
-  return { filename: exportFilename(workspace.slug, "specification", "pdf", now), pdf };
-}
-
-/** The whole workspace as JSON: specification, decisions with revisions and reviews, waivers (no secrets). */
-export async function exportWorkspaceBackup(
-  ctx: ServiceContext,
-  slug: string,
-  now = new Date(),
-): Promise<{ filename: string; backup: WorkspaceBackup }> {
-  const workspace = await authorizeWorkspace(ctx, slug);
-  return {
-    filename: exportFilename(workspace.slug, "backup", "json", now),
-    backup: await readWorkspaceBackup(ctx.db.prisma, workspace.id, now),
-  };
-}
-
-export const workspaceRestoreSchema = z.object({
-  name: workspaceNameSchema.optional(),
-  slug: slugSchema.optional(),
-  backup: z.unknown(),
-});
-
-/**
- * Restores a backup into a new workspace (administrators): same specification, decisions,
- * revisions, reviews and waivers under new ids, in one transaction; a malformed backup is
- * refused with the path of each problem and nothing is written.
- */
-export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Promise<WorkspaceRecord> {
-  requirePermission(ctx.actor, "workspace:manage");
-  const { name, slug, backup: raw } = parseInput(workspaceRestoreSchema, input);
-  const parsed = workspaceBackupSchema.safeParse(raw);
-  if (!parsed.success)
-    throw invalidInput(
-      parsed.error.issues.slice(0, 20).map((i) => ({ field: ["backup", ...i.path].join("."), message: i.message })),
-    );
-  const backup = parsed.data;
-  const finalName = name ?? backup.workspace.name;
-  const finalSlug = parseInput(z.object({ slug: slugSchema }), { slug: slug ?? slugify(finalName) }).slug;
-  if (await findWorkspaceRecord(ctx.db.prisma, finalSlug))
-    throw invalidInput([
-      { field: "slug", message: `a workspace "${finalSlug}" already exists; restore under another name` },
-    ]);
-  const remapped = remapBackup(backup, randomUUID);
-  if (remapped.problems.length)
-    throw invalidInput(remapped.problems.slice(0, 20).map((p) => ({ field: `backup.${p.field}`, message: p.message })));
-  await restoreWorkspaceRows(ctx.db.prisma, {
-    name: finalName,
-    slug: finalSlug,
-    requiredApprovals: backup.workspace.requiredApprovals,
-    records: remapped.records.map((r) => ({
-      ...r,
-      key: recordKey(r.kind, r.data)?.toLowerCase() ?? null,
-      links: linksOf(r.kind, r.data),
-    })),
-    decisions: remapped.decisions,
-    waivers: backup.waivers,
-    actor: ctx.actor,
-    origin: ctx.origin,
-  });
-  const restored = await findWorkspaceRecord(ctx.db.prisma, finalSlug);
-  scheduleEvaluation(ctx.db, restored!.id, "spec");
-  return restored!;
 }
