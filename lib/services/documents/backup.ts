@@ -5,13 +5,12 @@ import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-re
 import { remapBackup, workspaceBackupSchema, type WorkspaceBackup } from "@/lib/domain/document/backup";
 import { recordKey } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
+import { exportFilename } from "@/lib/services/documents/export";
 import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 import { linksOf } from "@/lib/services/spec";
 import { slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
-
-import { exportFilename } from "@/lib/services/documents/export";
 
 /** The whole workspace as JSON: specification, decisions with revisions and reviews, waivers (no secrets). */
 export async function exportWorkspaceBackup(

@@ -6,7 +6,7 @@ import type { Readiness } from "@/lib/domain/governance/readiness";
 import { renderPdf } from "@/lib/services/pdf";
 import { listSpecRecords } from "@/lib/db/spec-repository";
 import { formatSpecDocument } from "@/lib/domain/document/write-spec";
-import { type SpecKind } from "@/lib/domain/spec/kinds";
+import type { SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { listExportableDecisions } from "@/lib/services/decisions/export";
 import { authorizeWorkspace } from "@/lib/services/guard";

@@ -8,7 +8,7 @@ import {
   type EvaluationRunRow,
   type FindingRow,
 } from "@/lib/db/governance-repository";
-import { type Readiness } from "@/lib/domain/governance/readiness";
+import type { Readiness } from "@/lib/domain/governance/readiness";
 import { findRule } from "@/lib/domain/governance/ruleset";
 import { categorySchema, severitySchema } from "@/lib/domain/governance/types";
 import type { ServiceContext } from "@/lib/services/context";
