@@ -6,14 +6,15 @@ import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/service
 import { applyImport, previewImport } from "@/lib/services/documents/import";
 import { listRules } from "@/lib/services/governance/evaluation";
 import { getConnection, saveConnection } from "@/lib/services/live/connection";
-import { getSyncRun, startSync, type SyncRunRow } from "@/lib/services/live/syncs";
+import { getSyncRun, startSync } from "@/lib/services/live/syncs";
 import { createApiToken } from "@/lib/services/tokens";
 import { openOperatorSession } from "@/lib/services/operator";
 import { createWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 import type { AgpBackend, CliSyncRun } from "@/lib/cli/backend";
 import { CliError, exitCodes } from "@/lib/cli/errors";
+import type { SyncRun } from "@/lib/domain/live/sync-run";
 
-const toCliRun = (run: SyncRunRow): CliSyncRun => ({
+const toCliRun = (run: SyncRun): CliSyncRun => ({
   id: run.id,
   status: run.status,
   startedAt: run.startedAt.toISOString(),

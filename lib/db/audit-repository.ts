@@ -45,9 +45,6 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
   return value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 }
 
-/** An audit event as the audit page and record histories show it. */
-export type AuditEventRecord = AuditEvent;
-
 export type AuditFilter = {
   workspaceId: string;
   entityId?: string;
@@ -60,7 +57,7 @@ export type AuditFilter = {
 };
 
 /** Events of a workspace, newest first, filtered. */
-export async function listAuditEventRecords(prisma: PrismaClient, filter: AuditFilter): Promise<AuditEventRecord[]> {
+export async function listAuditEventRecords(prisma: PrismaClient, filter: AuditFilter): Promise<AuditEvent[]> {
   const rows = await prisma.auditEvent.findMany({
     where: {
       workspaceId: filter.workspaceId,

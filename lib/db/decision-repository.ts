@@ -10,13 +10,7 @@ import type {
   LinkedDecision,
 } from "@/lib/domain/decisions/stored";
 
-/** A stored decision, as the rest of the app sees it. */
-export type DecisionRow = DecisionRecord;
 export type { LinkedDecision };
-export type DecisionLinkRow = DecisionLink;
-export type DecisionReviewRow = DecisionReviewRecord;
-export type DecisionRevisionRow = DecisionRevisionRecord;
-export type GovernedRecordRow = GovernedRecord;
 
 export type DecisionTx = Prisma.TransactionClient;
 
@@ -40,7 +34,7 @@ const select = {
   version: true,
 } as const;
 type Row = Prisma.DecisionGetPayload<{ select: typeof select }>;
-const toRow = (row: Row): DecisionRow => ({ ...row, status: row.status as DecisionStatus });
+const toRow = (row: Row): DecisionRecord => ({ ...row, status: row.status as DecisionStatus });
 
 const linked = { select: { id: true, sequence: true, title: true, status: true } } as const;
 const toLinked = (row: { id: string; sequence: number; title: string; status: string }): LinkedDecision => ({
@@ -51,7 +45,7 @@ const toLinked = (row: { id: string; sequence: number; title: string; status: st
 export type DecisionFilter = { status?: DecisionStatus[]; owner?: string; text?: string };
 
 /** A decision in a list: with who supersedes it and how many current approvals it has. */
-export type DecisionListRow = DecisionRow & { supersededBy: number[]; approvals: number };
+export type DecisionListRow = DecisionRecord & { supersededBy: number[]; approvals: number };
 
 /** A workspace's decisions in number order, filtered by status, owner and text (case-insensitive). */
 export async function listDecisionRows(
@@ -97,7 +91,7 @@ export async function findDecisionRow(
   prisma: PrismaClient | DecisionTx,
   workspaceId: string,
   ref: { sequence: number } | { id: string },
-): Promise<DecisionRow | null> {
+): Promise<DecisionRecord | null> {
   const row = await prisma.decision.findFirst({ where: { workspaceId, ...ref }, select });
   return row ? toRow(row) : null;
 }
@@ -120,7 +114,7 @@ export async function findDecisionsBySequence(
 export async function readDecisionRelations(
   prisma: PrismaClient | DecisionTx,
   id: string,
-): Promise<{ links: DecisionLinkRow[]; reviews: DecisionReviewRow[]; governs: GovernedRecordRow[] }> {
+): Promise<{ links: DecisionLink[]; reviews: DecisionReviewRecord[]; governs: GovernedRecord[] }> {
   const [outgoing, incoming, reviews, governs] = await Promise.all([
     prisma.decisionLink.findMany({ where: { fromId: id }, select: { kind: true, to: linked } }),
     prisma.decisionLink.findMany({ where: { toId: id }, select: { kind: true, from: linked } }),
@@ -133,7 +127,7 @@ export async function readDecisionRelations(
       select: { record: { select: { id: true, kind: true, title: true } } },
     }),
   ]);
-  const links: DecisionLinkRow[] = [
+  const links: DecisionLink[] = [
     ...outgoing.map((l) => ({
       kind: l.kind as DecisionLinkKind,
       direction: "outgoing" as const,
@@ -151,7 +145,7 @@ export async function readDecisionRelations(
       id: r.id,
       reviewerId: r.reviewerId,
       reviewerName: r.reviewerName,
-      verdict: r.verdict as DecisionReviewRow["verdict"],
+      verdict: r.verdict as DecisionReviewRecord["verdict"],
       note: r.note,
       revision: r.revision,
       requestedAt: r.requestedAt,
@@ -183,7 +177,7 @@ const toRevision = ({
   decision_,
   status,
   ...row
-}: Prisma.DecisionRevisionGetPayload<{ select: typeof revisionSelect }>): DecisionRevisionRow => ({
+}: Prisma.DecisionRevisionGetPayload<{ select: typeof revisionSelect }>): DecisionRevisionRecord => ({
   ...row,
   decision: decision_,
   status: status as DecisionStatus,
@@ -194,7 +188,7 @@ export async function listDecisionRevisions(
   prisma: PrismaClient,
   decisionId: string,
   numbers?: number[],
-): Promise<DecisionRevisionRow[]> {
+): Promise<DecisionRevisionRecord[]> {
   const rows = await prisma.decisionRevision.findMany({
     where: { decisionId, ...(numbers ? { number: { in: numbers } } : {}) },
     select: revisionSelect,
@@ -229,7 +223,7 @@ export async function withLockedDecision<T>(
   prisma: PrismaClient,
   workspaceId: string,
   id: string,
-  work: (tx: DecisionTx, current: DecisionRow) => Promise<T>,
+  work: (tx: DecisionTx, current: DecisionRecord) => Promise<T>,
 ): Promise<T | null> {
   return prisma.$transaction(async (tx) => {
     const locked = await tx.$queryRaw<{ id: string }[]>`
@@ -252,7 +246,7 @@ export const isUniqueViolation = (error: unknown) =>
 export async function insertDecisionRow(
   tx: DecisionTx,
   input: DecisionText & { workspaceId: string; createdById: string },
-): Promise<DecisionRow> {
+): Promise<DecisionRecord> {
   const last = await tx.decision.aggregate({ where: { workspaceId: input.workspaceId }, _max: { sequence: true } });
   const row = await tx.decision.create({
     data: { ...input, sequence: (last._max.sequence ?? 0) + 1, status: "draft" },
@@ -272,7 +266,7 @@ export async function updateDecisionRow(
     decidedAt?: Date | null;
     retiredAt?: Date | null;
   },
-): Promise<DecisionRow | null> {
+): Promise<DecisionRecord | null> {
   const { count } = await tx.decision.updateMany({
     where: { id, version: expectedVersion },
     data: { ...data, version: { increment: 1 } },
@@ -284,9 +278,9 @@ export async function updateDecisionRow(
 /** Appends the decision's current text as its next revision. */
 export async function appendRevision(
   tx: DecisionTx,
-  decision: DecisionRow,
+  decision: DecisionRecord,
   meta: { authorId: string; authorName: string; editAfterAcceptance: boolean; note: string },
-): Promise<DecisionRevisionRow> {
+): Promise<DecisionRevisionRecord> {
   const last = await tx.decisionRevision.aggregate({ where: { decisionId: decision.id }, _max: { number: true } });
   const row = await tx.decisionRevision.create({
     data: {

@@ -297,7 +297,6 @@ export async function listEvaluationTrend(
 }
 
 // Only the engine's values are ever written, so rows are read as the domain's shape.
-export type FindingRow = FindingRecord;
 const asFindings = (rows: Prisma.FindingGetPayload<object>[]) => rows as FindingRecord[];
 
 export type FindingFilter = {
@@ -319,7 +318,7 @@ export async function listFindingRows(
   prisma: PrismaClient,
   workspaceId: string,
   filter: FindingFilter,
-): Promise<{ items: FindingRow[]; total: number }> {
+): Promise<{ items: FindingRecord[]; total: number }> {
   const insensitive = (value: string) => ({ equals: value, mode: "insensitive" as const });
   const where: Prisma.FindingWhereInput = {
     workspaceId,
@@ -365,20 +364,19 @@ export async function groupOpenFindings(
 
 // ---- waivers ----
 
-export type WaiverRow = WaiverRecord;
 const asWaiver = (row: Prisma.WaiverGetPayload<object>) => row as WaiverRecord;
 
 export async function insertWaiver(
   prisma: PrismaClient,
   input: Pick<
-    WaiverRow,
+    WaiverRecord,
     "workspaceId" | "fingerprint" | "ruleId" | "resourceName" | "environment" | "reason" | "expiresAt"
   > & {
     requestedById: string;
     requestedByName: string;
   },
   audit: Audit,
-): Promise<WaiverRow> {
+): Promise<WaiverRecord> {
   return prisma.$transaction(async (tx) => {
     const waiver = await tx.waiver.create({ data: { ...input, status: "requested" } });
     await recordAuditEvent(tx, {
@@ -406,7 +404,7 @@ export async function decideWaiverRow(
     at: Date;
   },
   audit: Audit,
-): Promise<WaiverRow | null> {
+): Promise<WaiverRecord | null> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.waiver.updateMany({
       where: {
@@ -438,7 +436,11 @@ export async function decideWaiverRow(
   });
 }
 
-export async function findWaiverRow(prisma: PrismaClient, workspaceId: string, id: string): Promise<WaiverRow | null> {
+export async function findWaiverRow(
+  prisma: PrismaClient,
+  workspaceId: string,
+  id: string,
+): Promise<WaiverRecord | null> {
   const row = await prisma.waiver.findFirst({ where: { id, workspaceId } });
   return row && asWaiver(row);
 }
@@ -447,7 +449,7 @@ export async function listWaiverRows(
   prisma: PrismaClient,
   workspaceId: string,
   status?: string[],
-): Promise<WaiverRow[]> {
+): Promise<WaiverRecord[]> {
   const rows = await prisma.waiver.findMany({
     where: { workspaceId, ...(status?.length ? { status: { in: status } } : {}) },
     orderBy: [{ expiresAt: "asc" }],
@@ -456,7 +458,7 @@ export async function listWaiverRows(
 }
 
 /** Every open and waived finding of a workspace, most severe first (what a pipeline check reports). */
-export async function listCurrentFindingRows(prisma: PrismaClient, workspaceId: string): Promise<FindingRow[]> {
+export async function listCurrentFindingRows(prisma: PrismaClient, workspaceId: string): Promise<FindingRecord[]> {
   const rows = await prisma.finding.findMany({
     where: { workspaceId, status: { in: ["open", "waived"] } },
     orderBy: [{ severityRank: "asc" }, { ruleId: "asc" }, { resourceName: "asc" }, { fingerprint: "asc" }],

@@ -100,9 +100,6 @@ export async function deleteConnectionRow(prisma: PrismaClient, workspaceId: str
 
 // ---- sync runs ----
 
-// Services still name it so; the shape is the domain's.
-export type SyncRunRow = SyncRun;
-
 type RawRun = Prisma.SyncRunGetPayload<object>;
 const toRun = (row: RawRun): SyncRun => ({
   ...row,
@@ -393,8 +390,6 @@ export async function listSyncRunRows(prisma: PrismaClient, workspaceId: string,
   const rows = await prisma.syncRun.findMany({ where: { workspaceId }, orderBy: { startedAt: "desc" }, take: limit });
   return rows.map(toRun);
 }
-
-export type LiveResourceRow = StoredLiveResource;
 
 export type LiveResourceFilter = {
   kind?: string;

@@ -21,9 +21,6 @@ export const specLinkColumns: BulkColumn[] = [
   ["toId", "uuid"],
 ];
 
-/** A stored specification record, as the rest of the app sees it. */
-export type SpecRecordRow = SpecRecord;
-
 /** A reference from one record's field to another record. */
 export type SpecLinkInput = { field: string; toId: string };
 
@@ -47,21 +44,17 @@ const select = {
   updatedAt: true,
 } as const;
 type Row = Prisma.SpecRecordGetPayload<{ select: typeof select }>;
-const toRow = (row: Row): SpecRecordRow => ({ ...row, data: row.data as Record<string, unknown> });
+const toRow = (row: Row): SpecRecord => ({ ...row, data: row.data as Record<string, unknown> });
 
 /** The outcome of a write that may lose a race: the record, or who was there first. */
 export type WriteResult =
-  | { ok: true; record: SpecRecordRow }
-  | { ok: false; reason: "conflict"; current: SpecRecordRow }
+  | { ok: true; record: SpecRecord }
+  | { ok: false; reason: "conflict"; current: SpecRecord }
   | { ok: false; reason: "not_found" }
   | { ok: false; reason: "duplicate_key" };
 
 /** The records of a workspace, of one kind or all, oldest first. */
-export async function listSpecRecords(
-  prisma: PrismaClient,
-  workspaceId: string,
-  kind?: string,
-): Promise<SpecRecordRow[]> {
+export async function listSpecRecords(prisma: PrismaClient, workspaceId: string, kind?: string): Promise<SpecRecord[]> {
   const rows = await prisma.specRecord.findMany({
     where: { workspaceId, ...(kind ? { kind } : {}) },
     select,
@@ -74,7 +67,7 @@ export async function findSpecRecord(
   prisma: PrismaClient,
   workspaceId: string,
   id: string,
-): Promise<SpecRecordRow | null> {
+): Promise<SpecRecord | null> {
   const row = await prisma.specRecord.findFirst({ where: { id, workspaceId }, select });
   return row ? toRow(row) : null;
 }

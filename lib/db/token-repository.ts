@@ -3,9 +3,6 @@ import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Actor, Role } from "@/lib/domain/access";
 import type { ApiToken } from "@/lib/domain/api-token";
 
-/** A token as everyone but the database sees it: never the secret, never its hash. */
-export type ApiTokenRecord = ApiToken;
-
 const select = {
   id: true,
   name: true,
@@ -18,24 +15,24 @@ const select = {
   createdBy: { select: { name: true } },
 } as const;
 
-type Row = Omit<ApiTokenRecord, "role" | "createdBy"> & { role: string; createdBy: { name: string } };
+type Row = Omit<ApiToken, "role" | "createdBy"> & { role: string; createdBy: { name: string } };
 
-function toRecord(row: Row): ApiTokenRecord {
+function toRecord(row: Row): ApiToken {
   return { ...row, role: row.role as Role, createdBy: row.createdBy.name };
 }
 
-export async function listTokenRecords(prisma: PrismaClient): Promise<ApiTokenRecord[]> {
+export async function listTokenRecords(prisma: PrismaClient): Promise<ApiToken[]> {
   const rows = await prisma.apiToken.findMany({ select, orderBy: { createdAt: "desc" } });
   return rows.map(toRecord);
 }
 
-export async function findTokenRecord(prisma: PrismaClient, id: string): Promise<ApiTokenRecord | null> {
+export async function findTokenRecord(prisma: PrismaClient, id: string): Promise<ApiToken | null> {
   const row = await prisma.apiToken.findUnique({ where: { id }, select });
   return row ? toRecord(row) : null;
 }
 
 /** Looks a presented secret up by its hash (the only way a token is ever found by its secret). */
-export async function findTokenByHash(prisma: PrismaClient, secretHash: string): Promise<ApiTokenRecord | null> {
+export async function findTokenByHash(prisma: PrismaClient, secretHash: string): Promise<ApiToken | null> {
   const row = await prisma.apiToken.findUnique({ where: { secretHash }, select });
   return row ? toRecord(row) : null;
 }
@@ -45,7 +42,7 @@ export async function insertToken(
   prisma: PrismaClient,
   input: { name: string; role: Role; prefix: string; secretHash: string; createdById: string; expiresAt: Date },
   audit: { actor: Actor; origin: AuditOrigin },
-): Promise<ApiTokenRecord> {
+): Promise<ApiToken> {
   return prisma.$transaction(async (tx) => {
     const row = await tx.apiToken.create({ data: input, select });
     const record = toRecord(row);
@@ -66,7 +63,7 @@ export async function revokeTokenRecord(
   id: string,
   by: { userId: string; at: Date },
   audit: { actor: Actor; origin: AuditOrigin },
-): Promise<ApiTokenRecord | null> {
+): Promise<ApiToken | null> {
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.apiToken.updateMany({
       where: { id, revokedAt: null },

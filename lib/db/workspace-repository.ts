@@ -2,8 +2,6 @@ import { recordAuditEvent, type AuditInput } from "@/lib/db/audit-repository";
 import type { PrismaClient } from "@/lib/db/generated/client";
 import type { Workspace } from "@/lib/domain/workspace";
 
-export type WorkspaceRecord = Workspace;
-
 const columns = {
   id: true,
   slug: true,
@@ -15,11 +13,11 @@ const columns = {
 } as const;
 
 /** Every workspace, oldest first (the first is the default). */
-export function listWorkspaceRecords(prisma: PrismaClient): Promise<WorkspaceRecord[]> {
+export function listWorkspaceRecords(prisma: PrismaClient): Promise<Workspace[]> {
   return prisma.workspace.findMany({ select: columns, orderBy: [{ createdAt: "asc" }, { slug: "asc" }] });
 }
 
-export function findWorkspaceRecord(prisma: PrismaClient, slug: string): Promise<WorkspaceRecord | null> {
+export function findWorkspaceRecord(prisma: PrismaClient, slug: string): Promise<Workspace | null> {
   return prisma.workspace.findUnique({ where: { slug }, select: columns });
 }
 
@@ -28,7 +26,7 @@ export function insertWorkspace(
   prisma: PrismaClient,
   input: { slug: string; name: string },
   audit: Omit<AuditInput, "action" | "entityKind" | "entityId" | "after" | "workspaceId">,
-): Promise<WorkspaceRecord> {
+): Promise<Workspace> {
   return prisma.$transaction(async (tx) => {
     const created = await tx.workspace.create({ data: input, select: columns });
     await recordAuditEvent(tx, {
@@ -50,7 +48,7 @@ export function updateWorkspaceRecord(
   expectedVersion: number,
   changes: { name?: string; requiredApprovals?: number },
   audit: Omit<AuditInput, "action" | "entityKind" | "entityId" | "after" | "workspaceId">,
-): Promise<WorkspaceRecord | null> {
+): Promise<Workspace | null> {
   return prisma.$transaction(async (tx) => {
     const before = await tx.workspace.findUnique({ where: { id }, select: columns });
     const { count } = await tx.workspace.updateMany({

@@ -1,10 +1,9 @@
 import { z } from "zod";
-import { listAuditEventRecords, type AuditEventRecord } from "@/lib/db/audit-repository";
+import { listAuditEventRecords } from "@/lib/db/audit-repository";
 import type { ServiceContext } from "@/lib/services/context";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { parseInput } from "@/lib/services/validation";
-
-export type { AuditEventRecord };
+import type { AuditEvent } from "@/lib/domain/audit";
 
 export const auditQuerySchema = z.object({
   entityId: z.string().max(100).optional(),
@@ -31,7 +30,7 @@ export async function listAuditEvents(
   ctx: ServiceContext,
   slug: string,
   query: unknown,
-): Promise<{ items: AuditEventRecord[]; nextCursor: string | null }> {
+): Promise<{ items: AuditEvent[]; nextCursor: string | null }> {
   const workspace = await authorizeWorkspace(ctx, slug);
   const filter = parseInput(auditQuerySchema, query);
   const items = await listAuditEventRecords(ctx.db.prisma, {

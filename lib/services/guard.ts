@@ -1,13 +1,14 @@
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
+import { findWorkspaceRecord } from "@/lib/db/workspace-repository";
 import { can, type Actor, type Permission } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, notFound } from "@/lib/services/errors";
+import type { Workspace } from "@/lib/domain/workspace";
 
 /**
  * Where a permission is asked for. Roles are global today, so the check does not read it yet; it
  * is passed so that grants per workspace (or per business group of a record) need no new call sites.
  */
-export type PermissionScope = { workspace: WorkspaceRecord; businessGroup?: string | null };
+export type PermissionScope = { workspace: Workspace; businessGroup?: string | null };
 
 /** Refuses the call unless the actor's role grants the permission (checked in every service). */
 export function requirePermission(actor: Actor, permission: Permission, _scope?: PermissionScope): void {
@@ -25,7 +26,7 @@ export async function authorizeWorkspace(
   ctx: ServiceContext,
   slug: string,
   permission?: Permission,
-): Promise<WorkspaceRecord> {
+): Promise<Workspace> {
   requirePermission(ctx.actor, "workspace:read");
   const workspace = await findWorkspaceRecord(ctx.db.prisma, slug);
   if (!workspace) throw notFound(`No workspace "${slug}"`);

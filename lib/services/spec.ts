@@ -8,7 +8,6 @@ import {
   listSpecRecords,
   updateSpecRecordRow,
   type SpecLinkInput,
-  type SpecRecordRow,
   type SpecRecordWrite,
   type WriteResult,
 } from "@/lib/db/spec-repository";
@@ -34,8 +33,7 @@ import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
-
-export type { SpecRecordRow };
+import type { SpecRecord } from "@/lib/domain/spec/record";
 
 function parseKind(kind: string): SpecKind {
   if (!isSpecKind(kind)) throw notFound(`No specification section "${kind}"; sections are ${specKindIds.join(", ")}`);
@@ -111,7 +109,7 @@ async function checkAgainstWorkspace(
   return problems;
 }
 
-function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unknown>): SpecRecordRow {
+function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unknown>): SpecRecord {
   if (result.ok) return result.record;
   const label = labelInSentence(specKinds[kind].label);
   switch (result.reason) {
@@ -137,11 +135,11 @@ function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unkno
 }
 
 /** A record with the decisions that govern it ("governed by D03"). */
-export type SpecRecordView = SpecRecordRow & {
+export type SpecRecordView = SpecRecord & {
   governedBy: { number: string; title: string; status: DecisionStatus }[];
 };
 
-async function withGoverningDecisions(ctx: ServiceContext, records: SpecRecordRow[]): Promise<SpecRecordView[]> {
+async function withGoverningDecisions(ctx: ServiceContext, records: SpecRecord[]): Promise<SpecRecordView[]> {
   const governing = await findGoverningDecisions(
     ctx.db.prisma,
     records.map((r) => r.id),
@@ -206,7 +204,7 @@ export async function createSpecRecord(
   slug: string,
   kind: string,
   input: unknown,
-): Promise<SpecRecordRow> {
+): Promise<SpecRecord> {
   const workspace = await authorizeWorkspace(ctx, slug);
   const k = parseKind(kind);
   requirePermission(ctx.actor, editPermissionFor(k), { workspace });
@@ -233,7 +231,7 @@ export async function updateSpecRecord(
   kind: string,
   id: string,
   input: unknown,
-): Promise<SpecRecordRow> {
+): Promise<SpecRecord> {
   const { workspace, kind: k } = await loadRecord(ctx, slug, kind, id);
   requirePermission(ctx.actor, editPermissionFor(k), { workspace });
   const { version, data: raw } = parseInput(specRecordUpdateSchema, input);

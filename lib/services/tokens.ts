@@ -1,20 +1,13 @@
 import { z } from "zod";
 import { generateApiTokenSecret } from "@/lib/auth/api-token";
-import {
-  findTokenRecord,
-  insertToken,
-  listTokenRecords,
-  revokeTokenRecord,
-  type ApiTokenRecord,
-} from "@/lib/db/token-repository";
+import { findTokenRecord, insertToken, listTokenRecords, revokeTokenRecord } from "@/lib/db/token-repository";
 import { ensureOperatorUser, findUserBySubject } from "@/lib/db/user-repository";
 import { roleSchema } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, notFound, ServiceError } from "@/lib/services/errors";
 import { requirePermission } from "@/lib/services/guard";
 import { parseInput } from "@/lib/services/validation";
-
-export type { ApiTokenRecord };
+import type { ApiToken } from "@/lib/domain/api-token";
 
 export const MAX_TOKEN_DAYS = 366;
 
@@ -47,7 +40,7 @@ async function requireTokenAdmin(ctx: ServiceContext) {
 }
 
 /** Lists every token (no secrets). */
-export async function listApiTokens(ctx: ServiceContext): Promise<ApiTokenRecord[]> {
+export async function listApiTokens(ctx: ServiceContext): Promise<ApiToken[]> {
   await requireTokenAdmin(ctx);
   return listTokenRecords(ctx.db.prisma);
 }
@@ -57,7 +50,7 @@ export async function createApiToken(
   ctx: ServiceContext,
   input: unknown,
   now: Date = new Date(),
-): Promise<{ token: ApiTokenRecord; secret: string }> {
+): Promise<{ token: ApiToken; secret: string }> {
   const user = await requireTokenAdmin(ctx);
   const { name, role, expiresInDays } = parseInput(createApiTokenSchema, input);
   const { secret, prefix, secretHash } = generateApiTokenSecret();
@@ -71,7 +64,7 @@ export async function createApiToken(
 }
 
 /** Revokes a token: from now on it answers 401. Revoking twice is refused with 409. */
-export async function revokeApiToken(ctx: ServiceContext, id: string, now: Date = new Date()): Promise<ApiTokenRecord> {
+export async function revokeApiToken(ctx: ServiceContext, id: string, now: Date = new Date()): Promise<ApiToken> {
   const user = await requireTokenAdmin(ctx);
   if (!z.uuid().safeParse(id).success) throw notFound(`No API token ${id}`);
   const existing = await findTokenRecord(ctx.db.prisma, id);

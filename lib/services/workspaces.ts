@@ -4,7 +4,6 @@ import {
   insertWorkspace,
   listWorkspaceRecords,
   updateWorkspaceRecord,
-  type WorkspaceRecord,
 } from "@/lib/db/workspace-repository";
 import { systemActor } from "@/lib/domain/access";
 import type { Database } from "@/lib/db/database";
@@ -12,22 +11,21 @@ import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
-
-export type { WorkspaceRecord };
+import type { Workspace } from "@/lib/domain/workspace";
 
 /** Lists the workspaces the actor can read. */
-export async function listWorkspaces(ctx: ServiceContext): Promise<WorkspaceRecord[]> {
+export async function listWorkspaces(ctx: ServiceContext): Promise<Workspace[]> {
   requirePermission(ctx.actor, "workspace:read");
   return listWorkspaceRecords(ctx.db.prisma);
 }
 
 /** Finds one workspace by its slug, or fails with 404. */
-export async function getWorkspace(ctx: ServiceContext, slug: string): Promise<WorkspaceRecord> {
+export async function getWorkspace(ctx: ServiceContext, slug: string): Promise<Workspace> {
   return authorizeWorkspace(ctx, slug);
 }
 
 /** Creates the "default" workspace on a fresh installation, so the portal has somewhere to start. */
-export async function ensureDefaultWorkspace(db: Database): Promise<WorkspaceRecord | null> {
+export async function ensureDefaultWorkspace(db: Database): Promise<Workspace | null> {
   const existing = await listWorkspaceRecords(db.prisma);
   if (existing.length > 0) return null;
   return insertWorkspace(
@@ -63,7 +61,7 @@ export function slugify(name: string): string {
 }
 
 /** Creates a workspace (administrators); the slug defaults to one made from the name. */
-export async function createWorkspace(ctx: ServiceContext, input: unknown): Promise<WorkspaceRecord> {
+export async function createWorkspace(ctx: ServiceContext, input: unknown): Promise<Workspace> {
   requirePermission(ctx.actor, "workspace:manage");
   const { name, slug } = parseInput(z.object({ name: workspaceNameSchema, slug: slugSchema.optional() }), input);
   const finalSlug = parseInput(z.object({ slug: slugSchema }), { slug: slug ?? slugify(name) }).slug;
@@ -93,7 +91,7 @@ export const workspaceUpdateSchema = z
  * Renames a workspace (its slug, and so its links, stay) or changes the approvals decisions
  * need; 409 if it changed since `version`.
  */
-export async function updateWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<WorkspaceRecord> {
+export async function updateWorkspace(ctx: ServiceContext, slug: string, input: unknown): Promise<Workspace> {
   requirePermission(ctx.actor, "workspace:manage");
   const { version, ...changes } = parseInput(workspaceUpdateSchema, input);
   const workspace = await getWorkspace(ctx, slug);

@@ -5,7 +5,6 @@ import {
   listDecisionRows,
   readDecisionRelations,
   type DecisionListRow,
-  type DecisionRevisionRow,
 } from "@/lib/db/decision-repository";
 import { listSpecRecords } from "@/lib/db/spec-repository";
 import { diffFields, type FieldDiff } from "@/lib/domain/decisions/diff";
@@ -27,6 +26,7 @@ import {
 } from "@/lib/services/decisions/shared";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
+import type { DecisionRevisionRecord } from "@/lib/domain/decisions/stored";
 
 export type { DecisionDetail, DecisionSummary, ReviewCandidate };
 
@@ -119,7 +119,7 @@ export async function getDecisionEditorOptions(
 }
 
 /** A revision with its full text, for the history view. */
-export type DecisionRevisionDetail = DecisionRevisionRow;
+export type DecisionRevisionDetail = DecisionRevisionRecord;
 
 /**
  * The differences between two revisions of a decision, field by field; without `to`, the

@@ -1,42 +1,16 @@
 import { z } from "zod";
-import {
-  findDecisionRow,
-  type DecisionLinkRow,
-  type DecisionListRow,
-  type DecisionReviewRow,
-  type DecisionRevisionRow,
-  type DecisionRow,
-  type GovernedRecordRow,
-} from "@/lib/db/decision-repository";
+import { findDecisionRow } from "@/lib/db/decision-repository";
 import { loadRoleMapping } from "@/lib/db/role-mapping-repository";
 import { listUserRecords } from "@/lib/db/user-repository";
 import { can, resolveRole, type Permission } from "@/lib/domain/access";
-import { formatDecisionNumber, parseDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
-import type { DecisionText } from "@/lib/domain/decisions/record";
+import { formatDecisionNumber, parseDecisionNumber } from "@/lib/domain/decisions/lifecycle";
+import type { DecisionDetail, DecisionRecord, DecisionSummary } from "@/lib/domain/decisions/stored";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 
-/** A decision in a list. */
-export type DecisionSummary = Omit<DecisionListRow, "supersededBy" | "workspaceId" | "createdById"> & {
-  number: string;
-  supersededBy: string[];
-};
-
-/** Everything a decision's page shows. */
-export type DecisionDetail = Omit<DecisionRow, "workspaceId"> & {
-  number: string;
-  links: (DecisionLinkRow & { number: string })[];
-  reviews: DecisionReviewRow[];
-  governs: (GovernedRecordRow & { label: string })[];
-  revisions: Omit<DecisionRevisionRow, keyof DecisionText>[];
-  latestRevision: number;
-  approvals: number;
-  requiredApprovals: number;
-  /** The statuses the decision can be moved to by hand now (superseded comes with acceptance of another). */
-  nextStatuses: DecisionStatus[];
-};
+export type { DecisionDetail, DecisionSummary };
 
 /** "D05", "d5", "5" or the decision's id. */
 function parseRef(ref: string): { sequence: number } | { id: string } | null {
@@ -59,7 +33,7 @@ export async function loadDecision(ctx: ServiceContext, slug: string, ref: strin
 }
 
 /** 409 naming the version the decision has now. */
-export const conflict = (decision: DecisionRow) =>
+export const conflict = (decision: DecisionRecord) =>
   new ServiceError(
     409,
     "conflict",

@@ -12,7 +12,6 @@ import {
   resetReviews,
   updateDecisionRow,
   withLockedDecision,
-  type DecisionRow,
   type DecisionTx,
 } from "@/lib/db/decision-repository";
 import { findRecordKinds } from "@/lib/db/spec-repository";
@@ -31,6 +30,7 @@ import { conflict, loadDecision, refused, type DecisionDetail } from "@/lib/serv
 import { notFound } from "@/lib/services/errors";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
+import type { DecisionRecord } from "@/lib/domain/decisions/stored";
 
 const relationsSchema = decisionLinksSchema.extend({
   governs: z
@@ -43,7 +43,7 @@ const relationsSchema = decisionLinksSchema.extend({
 async function resolveRelations(
   tx: DecisionTx,
   workspaceId: string,
-  self: DecisionRow | null,
+  self: DecisionRecord | null,
   input: z.output<typeof relationsSchema>,
 ): Promise<{ links: { kind: DecisionLinkKind; toId: string }[]; governs: string[] }> {
   const problems: FieldProblem[] = [];

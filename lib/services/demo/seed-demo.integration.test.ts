@@ -3,9 +3,9 @@ import { systemActor } from "@/lib/domain/access";
 import { specKindIds } from "@/lib/domain/spec/kinds";
 import { createSimulator } from "@/lib/anypoint/simulator/server";
 import { northwindEstate } from "@/lib/fixtures/northwind/estate";
-import { getDecision, listDecisions } from "@/lib/services/decisions";
+import { getDecision, listDecisions } from "@/lib/services/decisions/read";
 import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/seed-demo";
-import { getLiveOverview, listLiveResources } from "@/lib/services/live";
+import { getLiveOverview, listLiveResources } from "@/lib/services/live/resources";
 import { getSpecOverview } from "@/lib/services/spec";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 

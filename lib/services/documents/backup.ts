@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { readWorkspaceBackup, restoreWorkspaceRows } from "@/lib/db/backup-repository";
-import { findWorkspaceRecord, type WorkspaceRecord } from "@/lib/db/workspace-repository";
+import { findWorkspaceRecord } from "@/lib/db/workspace-repository";
 import { remapBackup, workspaceBackupSchema, type WorkspaceBackup } from "@/lib/domain/document/backup";
 import { recordKey } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
@@ -11,6 +11,7 @@ import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 import { linksOf } from "@/lib/services/spec";
 import { slugify, slugSchema, workspaceNameSchema } from "@/lib/services/workspaces";
+import type { Workspace } from "@/lib/domain/workspace";
 
 /** The whole workspace as JSON: specification, decisions with revisions and reviews, waivers (no secrets). */
 export async function exportWorkspaceBackup(
@@ -36,7 +37,7 @@ export const workspaceRestoreSchema = z.object({
  * revisions, reviews and waivers under new ids, in one transaction; a malformed backup is
  * refused with the path of each problem and nothing is written.
  */
-export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Promise<WorkspaceRecord> {
+export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Promise<Workspace> {
   requirePermission(ctx.actor, "workspace:manage");
   const { name, slug, backup: raw } = parseInput(workspaceRestoreSchema, input);
   const parsed = workspaceBackupSchema.safeParse(raw);

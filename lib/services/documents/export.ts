@@ -1,4 +1,4 @@
-import { listEvaluationRunRows, listFindingRows, type FindingRow } from "@/lib/db/governance-repository";
+import { listEvaluationRunRows, listFindingRows } from "@/lib/db/governance-repository";
 import { renderPlatformSvg } from "@/lib/domain/document/platform-svg";
 import { renderSpecHtml, type AnnexFinding } from "@/lib/domain/document/print-html";
 import { categorySchema } from "@/lib/domain/governance/types";
@@ -10,6 +10,7 @@ import type { SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { listExportableDecisions } from "@/lib/services/decisions/export";
 import { authorizeWorkspace } from "@/lib/services/guard";
+import type { FindingRecord } from "@/lib/domain/governance/records";
 
 /** A file name made of the workspace's slug, what it is and the date: "northwind-specification-2026-11-21.md". */
 export const exportFilename = (slug: string, what: string, extension: string, now = new Date()) =>
@@ -42,7 +43,7 @@ async function specDocument(ctx: ServiceContext, slug: string, now: Date) {
   return { workspace, markdown, records: records.map((r) => ({ ...r, kind: r.kind as SpecKind })) };
 }
 
-const annexFinding = (f: FindingRow): AnnexFinding => ({
+const annexFinding = (f: FindingRecord): AnnexFinding => ({
   ruleId: f.ruleId,
   severity: f.severity,
   category: f.category,

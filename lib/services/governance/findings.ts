@@ -6,7 +6,6 @@ import {
   listFindingRows,
   listWaiverRows,
   type EvaluationRunRow,
-  type FindingRow,
 } from "@/lib/db/governance-repository";
 import type { Readiness } from "@/lib/domain/governance/readiness";
 import { findRule } from "@/lib/domain/governance/ruleset";
@@ -15,8 +14,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { parseInput } from "@/lib/services/validation";
-
-export type { FindingRow };
+import type { FindingRecord } from "@/lib/domain/governance/records";
 
 const list = <T extends z.ZodType>(item: T) =>
   z
@@ -36,7 +34,7 @@ export const findingQuerySchema = z.object({
 });
 
 export type FindingsPage = {
-  items: (FindingRow & { ruleTitle: string })[];
+  items: (FindingRecord & { ruleTitle: string })[];
   total: number;
   nextCursor: string | null;
 };

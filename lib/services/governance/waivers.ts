@@ -1,19 +1,12 @@
 import { z } from "zod";
-import {
-  decideWaiverRow,
-  findWaiverRow,
-  insertWaiver,
-  listWaiverRows,
-  type WaiverRow,
-} from "@/lib/db/governance-repository";
+import { decideWaiverRow, findWaiverRow, insertWaiver, listWaiverRows } from "@/lib/db/governance-repository";
 import { findRule } from "@/lib/domain/governance/ruleset";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
-
-export type { WaiverRow };
+import type { WaiverRecord } from "@/lib/domain/governance/records";
 
 const maxWaiverDays = 365;
 
@@ -41,7 +34,7 @@ export async function requestWaiver(
   slug: string,
   input: unknown,
   now = new Date(),
-): Promise<WaiverRow> {
+): Promise<WaiverRecord> {
   const workspace = await authorizeWorkspace(ctx, slug, "waiver:request");
   const w = parseInput(waiverRequestSchema, input);
   const problems = [];
@@ -85,7 +78,12 @@ export const waiverDecisionSchema = z.object({
 });
 
 /** Approves or rejects a requested waiver, or revokes an approved one (architects); re-evaluates. */
-export async function decideWaiver(ctx: ServiceContext, slug: string, id: string, input: unknown): Promise<WaiverRow> {
+export async function decideWaiver(
+  ctx: ServiceContext,
+  slug: string,
+  id: string,
+  input: unknown,
+): Promise<WaiverRecord> {
   const workspace = await authorizeWorkspace(ctx, slug, "waiver:grant");
   const { decision, note, version } = parseInput(waiverDecisionSchema, input);
   const waiver = z.uuid().safeParse(id).success ? await findWaiverRow(ctx.db.prisma, workspace.id, id) : null;
@@ -120,7 +118,7 @@ export async function decideWaiver(ctx: ServiceContext, slug: string, id: string
 }
 
 /** Waivers of a workspace, soonest expiry first. */
-export async function listWaivers(ctx: ServiceContext, slug: string): Promise<WaiverRow[]> {
+export async function listWaivers(ctx: ServiceContext, slug: string): Promise<WaiverRecord[]> {
   const workspace = await authorizeWorkspace(ctx, slug);
   return listWaiverRows(ctx.db.prisma, workspace.id);
 }

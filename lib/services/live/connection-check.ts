@@ -1,11 +1,12 @@
 import { AnypointError } from "@/lib/anypoint/http";
 import { findConnection } from "@/lib/db/live-repository";
+import type { ConnectionCheck } from "@/lib/domain/live/connection";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound } from "@/lib/services/errors";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { clientFor } from "@/lib/services/live/client";
 
-export type ConnectionCheck = { check: string; ok: boolean; detail: string };
+export type { ConnectionCheck };
 
 /**
  * Tries the stored connection: token, organisation, and one read of each API family, reporting

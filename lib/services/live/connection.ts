@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { controlPlaneUrls } from "@/lib/anypoint/client";
 import { deleteConnectionRow, findConnection, writeConnection, type ConnectionRow } from "@/lib/db/live-repository";
+import { controlPlaneSchema, type ConnectionView } from "@/lib/domain/live/connection";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";
@@ -8,17 +9,7 @@ import { authorizeWorkspace } from "@/lib/services/guard";
 import { sealSecret } from "@/lib/services/secret-box";
 import { parseInput } from "@/lib/services/validation";
 
-/** A connection as the API shows it: the secret only as "set". */
-export type ConnectionView = {
-  controlPlane: "us" | "eu" | "gov" | "custom";
-  baseUrl: string;
-  clientId: string;
-  clientSecret: "set";
-  organizationId: string | null;
-  syncIntervalMinutes: number | null;
-  version: number;
-  updatedAt: Date;
-};
+export type { ConnectionView };
 
 const toView = (row: ConnectionRow): ConnectionView => ({
   controlPlane: row.controlPlane as ConnectionView["controlPlane"],
@@ -40,7 +31,7 @@ export async function getConnection(ctx: ServiceContext, slug: string): Promise<
 
 export const connectionSchema = z
   .object({
-    controlPlane: z.enum(["us", "eu", "gov", "custom"], { error: "controlPlane must be us, eu, gov or custom" }),
+    controlPlane: controlPlaneSchema,
     baseUrl: z
       .url({ protocol: /^https?$/, error: "baseUrl must be an http(s) URL, e.g. https://anypoint.mulesoft.com" })
       .optional(),

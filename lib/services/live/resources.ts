@@ -6,22 +6,21 @@ import {
   listLiveResourceRows,
   listSyncRunRows,
   snapshotCounts,
-  type LiveResourceRow,
 } from "@/lib/db/live-repository";
-import type { WorkspaceRecord } from "@/lib/db/workspace-repository";
+
 import { liveKindSchema } from "@/lib/domain/live/snapshot";
 import type { ServiceContext } from "@/lib/services/context";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { parseInput } from "@/lib/services/validation";
-
-export type { LiveResourceRow };
+import type { StoredLiveResource } from "@/lib/domain/live/snapshot";
+import type { Workspace } from "@/lib/domain/workspace";
 
 /** The workspace (404, workspace:read) with the sync run whose resources are its current snapshot. */
 async function loadLiveWorkspace(
   ctx: ServiceContext,
   slug: string,
-): Promise<WorkspaceRecord & { liveSyncRunId: string | null }> {
+): Promise<Workspace & { liveSyncRunId: string | null }> {
   const workspace = await authorizeWorkspace(ctx, slug);
   const live = await ctx.db.prisma.workspace.findUniqueOrThrow({
     where: { id: workspace.id },
@@ -61,7 +60,7 @@ export async function listLiveResources(
   ctx: ServiceContext,
   slug: string,
   query: unknown,
-): Promise<{ items: LiveResourceRow[]; total: number; syncRunId: string | null; nextCursor: string | null }> {
+): Promise<{ items: StoredLiveResource[]; total: number; syncRunId: string | null; nextCursor: string | null }> {
   const workspace = await loadLiveWorkspace(ctx, slug);
   const filter = parseInput(liveResourceQuerySchema, query);
   if (!workspace.liveSyncRunId) return { items: [], total: 0, syncRunId: null, nextCursor: null };

@@ -13,7 +13,6 @@ import {
   startSyncRun,
   touchSyncRun,
   type ConnectionRow,
-  type SyncRunRow,
 } from "@/lib/db/live-repository";
 import type { Permission } from "@/lib/domain/access";
 import { countByKind, findMassRemovals } from "@/lib/domain/live/snapshot";
@@ -25,8 +24,7 @@ import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { clientFor } from "@/lib/services/live/client";
 import { parseInput } from "@/lib/services/validation";
-
-export type { SyncRunRow };
+import type { SyncRun } from "@/lib/domain/live/sync-run";
 
 /** A lock whose heartbeat is older than this belonged to a sync that died. */
 const staleAfterMs = 2 * 60_000;
@@ -51,7 +49,7 @@ export async function startSync(
       : ctx.origin === "api"
         ? "api"
         : "manual",
-): Promise<{ run: SyncRunRow; done: Promise<SyncRunRow> }> {
+): Promise<{ run: SyncRun; done: Promise<SyncRun> }> {
   const workspace = await authorizeWorkspace(ctx, slug, "sync:run");
   const { force } = parseInput(syncOptionsSchema, input);
   const connection = await findConnection(ctx.db.prisma, workspace.id);
@@ -92,17 +90,17 @@ export async function startSync(
 }
 
 /** Runs a sync to its end (CLI, tests, schedules). */
-export async function runSync(ctx: ServiceContext, slug: string, input: unknown = {}): Promise<SyncRunRow> {
+export async function runSync(ctx: ServiceContext, slug: string, input: unknown = {}): Promise<SyncRun> {
   return (await startSync(ctx, slug, input)).done;
 }
 
 async function executeSync(
   ctx: ServiceContext,
-  run: SyncRunRow,
+  run: SyncRun,
   connection: ConnectionRow,
   force: boolean,
   signal: AbortSignal,
-): Promise<SyncRunRow> {
+): Promise<SyncRun> {
   const audit = { actor: ctx.actor, origin: ctx.origin };
   const began = Date.now();
   const progress: ReadProgress[] = [];
@@ -184,12 +182,12 @@ async function loadRun(ctx: ServiceContext, slug: string, id: string, permission
 }
 
 /** One sync with its progress, counts and error. */
-export async function getSyncRun(ctx: ServiceContext, slug: string, id: string): Promise<SyncRunRow> {
+export async function getSyncRun(ctx: ServiceContext, slug: string, id: string): Promise<SyncRun> {
   return (await loadRun(ctx, slug, id)).run;
 }
 
 /** The latest syncs, newest first. */
-export async function listSyncRuns(ctx: ServiceContext, slug: string, limit = 20): Promise<SyncRunRow[]> {
+export async function listSyncRuns(ctx: ServiceContext, slug: string, limit = 20): Promise<SyncRun[]> {
   const workspace = await authorizeWorkspace(ctx, slug);
   return listSyncRunRows(ctx.db.prisma, workspace.id, Math.min(Math.max(limit, 1), 100));
 }
@@ -214,7 +212,7 @@ export async function resolveHeldSync(
   slug: string,
   id: string,
   decision: "confirm" | "discard",
-): Promise<SyncRunRow> {
+): Promise<SyncRun> {
   const { workspace, run } = await loadRun(ctx, slug, id, "connection:manage");
   const resolved = await resolveHeldRun(ctx.db.prisma, workspace.id, run.id, decision, {
     actor: ctx.actor,
