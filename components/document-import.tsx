@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useId, useState } from "react";
-import { ApiError } from "@/lib/queries/api-client";
+import { ApiErrorAlert } from "@/components/api-error-alert";
 import { useDocumentImport, type ImportReport } from "@/lib/queries/documents";
 import { isSpecKind, specKinds } from "@/lib/domain/spec/kinds";
 
@@ -81,18 +81,7 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
         </button>
       </form>
 
-      {error ? (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900">
-          <p>{error.message}</p>
-          {error instanceof ApiError
-            ? (error.details?.fields ?? []).map((f) => (
-                <p key={f.field}>
-                  {f.field}: {f.message}
-                </p>
-              ))
-            : null}
-        </div>
-      ) : null}
+      <ApiErrorAlert error={error} className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900" />
 
       {report ? (
         <section

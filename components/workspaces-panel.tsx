@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
+import { ApiErrorAlert } from "@/components/api-error-alert";
 import { ApiError } from "@/lib/queries/api-client";
 import { useCreateWorkspace, useUpdateWorkspace, type Workspace } from "@/lib/queries/workspaces";
 
@@ -216,18 +217,7 @@ export function WorkspacesPanel({ current }: WorkspacesPanelProps) {
         >
           Restore workspace
         </button>
-        {restoreProblem || restore.error ? (
-          <div role="alert" className="w-full text-sm text-red-800">
-            <p>{restoreProblem ?? restore.error?.message}</p>
-            {restore.error instanceof ApiError
-              ? (restore.error.details?.fields ?? []).map((f) => (
-                  <p key={f.field}>
-                    {f.field}: {f.message}
-                  </p>
-                ))
-              : null}
-          </div>
-        ) : null}
+        <ApiErrorAlert error={restore.error} message={restoreProblem} className="w-full text-sm text-red-800" />
       </form>
     </section>
   );
