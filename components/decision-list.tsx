@@ -1,7 +1,10 @@
 "use client";
 
+import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
 import { DecisionStatusBadge } from "@/components/decision-status-badge";
 import { decisionStatusSchema } from "@/lib/domain/decisions/lifecycle";
 import { useDecisions, type DecisionFilter, type DecisionSummary } from "@/lib/queries/decisions";
@@ -24,6 +27,14 @@ export function DecisionList({ workspace, initialDecisions, canEdit }: DecisionL
   const { data: decisions = [], error, isFetching } = useDecisions(workspace, filter, initialDecisions);
   const id = useId();
   const filtered = filter.status !== "" || filter.owner !== "" || filter.q !== "";
+  const empty = filtered
+    ? { title: "No decision matches these filters." }
+    : {
+        title: "No decision recorded yet.",
+        body: canEdit
+          ? "Record the first one: what was decided, why, and what it implies."
+          : "Architects record them here.",
+      };
 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4">
@@ -90,82 +101,69 @@ export function DecisionList({ workspace, initialDecisions, canEdit }: DecisionL
           ) : null}
         </form>
       </div>
-      {error ? (
-        <p role="alert" className="mb-3 rounded-md border border-red-200 bg-red-50 p-2 text-sm text-red-900">
-          {error.message}
-        </p>
-      ) : null}
-      <div aria-busy={isFetching}>
-        {decisions.length === 0 ? (
-          <p className="py-6 text-sm text-slate-600">
-            {filtered
-              ? "No decision matches these filters."
-              : canEdit
-                ? "No decision recorded yet. Record the first one: what was decided, why, and what it implies."
-                : "No decision recorded yet. Architects record them here."}
-          </p>
-        ) : view === "list" ? (
-          <DecisionTable workspace={workspace} decisions={decisions} />
-        ) : (
-          <DecisionTimeline workspace={workspace} decisions={decisions} />
-        )}
-      </div>
+      {view === "list" ? (
+        <DataTable
+          columns={columns(workspace)}
+          data={decisions}
+          getRowId={(d) => d.id}
+          caption="Decisions"
+          empty={empty}
+          isFetching={isFetching}
+          error={error}
+        />
+      ) : (
+        <div aria-busy={isFetching}>
+          {error ? (
+            <p role="alert" className="mb-3 text-sm text-red-800">
+              {error.message}
+            </p>
+          ) : null}
+          {decisions.length === 0 ? (
+            <EmptyState level={3} title={empty.title}>
+              {empty.body}
+            </EmptyState>
+          ) : (
+            <DecisionTimeline workspace={workspace} decisions={decisions} />
+          )}
+        </div>
+      )}
     </section>
   );
 }
 
-function DecisionTable({ workspace, decisions }: { workspace: string; decisions: DecisionSummary[] }) {
-  return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200">
-          <tr>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Id
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Decision
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Owner
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Approvals
-            </th>
-            <th scope="col" className="py-2 pr-3 font-medium">
-              Last change
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {decisions.map((d) => (
-            <tr key={d.id} className="border-b border-slate-100">
-              <td className="py-2 pr-3 align-top font-mono">{d.number}</td>
-              <td className="py-2 pr-3 align-top">
-                <Link href={`/w/${workspace}/decisions/${d.number}`} className="text-brand-700 underline">
-                  {d.title}
-                </Link>
-              </td>
-              <td className="py-2 pr-3 align-top">
-                <DecisionStatusBadge status={d.status} supersededBy={d.supersededBy} />
-              </td>
-              <td className="py-2 pr-3 align-top">{d.owner || <span className="text-slate-600">none</span>}</td>
-              <td className="py-2 pr-3 align-top">
-                {d.status === "proposed" || d.status === "draft" ? d.approvals : ""}
-              </td>
-              <td className="py-2 pr-3 align-top">
-                <time dateTime={d.updatedAt}>{day(d.updatedAt)}</time>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
-}
+const columns = (workspace: string): ColumnDef<DecisionSummary>[] => [
+  { id: "number", header: "Id", cell: ({ row }) => row.original.number, meta: { className: "font-mono" } },
+  {
+    id: "title",
+    header: "Decision",
+    cell: ({ row }) => (
+      <Link href={`/w/${workspace}/decisions/${row.original.number}`} className="text-brand-700 underline">
+        {row.original.title}
+      </Link>
+    ),
+  },
+  {
+    id: "status",
+    header: "Status",
+    cell: ({ row }) => <DecisionStatusBadge status={row.original.status} supersededBy={row.original.supersededBy} />,
+  },
+  {
+    id: "owner",
+    header: "Owner",
+    cell: ({ row }) => row.original.owner || <span className="text-slate-600">none</span>,
+  },
+  {
+    id: "approvals",
+    header: "Approvals",
+    cell: ({ row }) =>
+      row.original.status === "proposed" || row.original.status === "draft" ? row.original.approvals : "",
+  },
+  {
+    id: "updatedAt",
+    header: "Last change",
+    cell: ({ row }) => <time dateTime={row.original.updatedAt}>{day(row.original.updatedAt)}</time>,
+  },
+];
 
 /** Decisions on a time line, newest first, grouped by month of their last status change. */
 function DecisionTimeline({ workspace, decisions }: { workspace: string; decisions: DecisionSummary[] }) {
