@@ -4,7 +4,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAnypointClient, type AnypointClient } from "@/lib/anypoint/client";
 import { AnypointError } from "@/lib/anypoint/http";
-import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
+import { createSimulator, type Fault, type Simulator } from "@/lib/anypoint/simulator/server";
 import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 
 const { root, bg, rootPrd, rootDev, bgPrd, vpc, privateSpace, teamAdmins, api } = fixtureIds;
@@ -149,7 +149,7 @@ describe("Anypoint client against the simulator", () => {
     const anypoint = client();
     const vpcs = await anypoint.vpcs(root);
     expect(vpcs).toMatchObject([{ id: vpc, cidrBlock: "10.30.0.0/22", associatedEnvironments: [rootPrd, bgPrd] }]);
-    expect((await anypoint.vpns(root, vpc))[0]?.spec.remoteNetworks).toEqual(["10.10.0.0/16"]);
+    expect((await anypoint.vpns(root, vpc))[0]?.spec?.remoteNetworks).toEqual(["10.10.0.0/16"]);
     const [dlb] = await anypoint.loadBalancers(root, vpc);
     expect(dlb?.sslEndpoints[0]?.mappings.map((m) => m.appName)).toEqual(["acme-prd-orders-papi", "acme-prd-{app}"]);
   });
@@ -206,22 +206,82 @@ describe("Anypoint client against the simulator", () => {
     expect(delays).toEqual([]);
   });
 
-  it("reports truncated JSON and a shape it cannot read, with the path of the missing field", async () => {
+  it("reports truncated JSON and an answer it cannot read as a whole, with the path of the missing field", async () => {
     simulator.setFaults([{ kind: "truncate", match: "/loadbalancers$" }]);
     await expect(client().loadBalancers(root, vpc)).rejects.toMatchObject({
       kind: "invalid_json",
       message: expect.stringMatching(/answered 200 with a body that is not valid JSON \(truncated\?\)$/),
     });
-    simulator.setFaults([]);
-    simulator.setEstate(buildEstate({ vpcs: { [root]: [{ id: vpc, name: "no-cidr", region: "eu-central-1" }] } }));
+    simulator.setFaults([{ kind: "null-field", match: `/organizations/${root}$`, field: "name" }]);
+    await expect(client().organization(root)).rejects.toMatchObject({
+      kind: "unexpected_shape",
+      path: "name",
+      message: expect.stringContaining("name"),
+    });
+  });
+
+  it("leaves out a list record without a field the portal needs, naming the endpoint, the record and the field", async () => {
+    simulator.setEstate(
+      buildEstate({
+        vpcs: {
+          [root]: [
+            { name: "no-id", region: "eu-central-1" },
+            { id: vpc, name: "no-cidr", region: "eu-central-1" },
+          ],
+        },
+      }),
+    );
     try {
-      await expect(client().vpcs(root)).rejects.toMatchObject({
-        kind: "unexpected_shape",
-        message: expect.stringContaining("data.0.cidrBlock"),
-      });
+      const anypoint = client();
+      // cidrBlock is optional in MuleSoft's spec: that VPC is kept, its CIDR unknown.
+      const vpcs = await anypoint.vpcs(root);
+      expect(vpcs.map((v) => [v.id, v.cidrBlock])).toEqual([[vpc, undefined]]);
+      expect(anypoint.warnings).toEqual([
+        {
+          endpoint: `GET /cloudhub/api/organizations/${root}/vpcs`,
+          recordId: "no-id",
+          path: "data.0.id",
+          message: expect.stringMatching(/; the record is left out$/),
+        },
+      ]);
     } finally {
       simulator.setEstate(buildEstate({ extraTeams: 5 }));
     }
+  });
+
+  it("reads a field left out or null with the platform's default, and drops only the bad element of a nested list", async () => {
+    const faults: Fault[] = [
+      { kind: "omit-field", match: "/loadbalancers$", field: "sslEndpoints.*.mappings.*.upstreamProtocol" },
+      { kind: "null-field", match: "/loadbalancers$", field: "sslEndpoints.*.verifyClientMode" },
+      { kind: "omit-field", match: "/vpcs$", field: "firewallRules.0.cidrBlock" },
+    ];
+    const rules = (await client().vpcs(root))[0]?.firewallRules ?? [];
+    simulator.setFaults(faults);
+    const anypoint = client();
+    const [dlb] = await anypoint.loadBalancers(root, vpc);
+    expect(dlb?.sslEndpoints[0]?.mappings.map((m) => m.upstreamProtocol)).toEqual(["http", "http"]);
+    expect(dlb?.sslEndpoints[0]?.verifyClientMode).toBe("off");
+    const [first] = await anypoint.vpcs(root);
+    expect(first?.firewallRules).toEqual(rules.slice(1));
+    expect(anypoint.warnings).toEqual([
+      {
+        endpoint: `GET /cloudhub/api/organizations/${root}/vpcs`,
+        recordId: vpc,
+        path: "data.0.firewallRules.0.cidrBlock",
+        message: expect.stringMatching(/; that firewallRules entry is left out$/),
+      },
+    ]);
+  });
+
+  it("skips a malformed record in a paged list and still reads every page", async () => {
+    simulator.setFaults([{ kind: "malformed-record", match: "/teams$", index: 1 }]);
+    const anypoint = client({ pageSize: { accounts: 3 } });
+    expect(await anypoint.teams(root)).toHaveLength(7);
+    expect(anypoint.warnings.map((w) => [w.recordId, w.path])).toEqual([
+      ["42", "data.1.team_id"],
+      ["42", "data.1.team_id"],
+      ["42", "data.1.team_id"],
+    ]);
   });
 
   it("times out a slow answer, retrying it, then fails naming the endpoint", async () => {

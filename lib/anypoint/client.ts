@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { AnypointError, createAnypointHttp, type AnypointHttpOptions, type RequestSpec } from "@/lib/anypoint/http";
+import { readList, readRecord } from "@/lib/anypoint/tolerant";
 import {
-  apiAssetPageSchema,
+  apiAssetSchema,
   apiPolicySchema,
   ch1ApplicationSchema,
-  dataEnvelope,
-  deploymentListSchema,
   deploymentSchema,
+  deploymentSummarySchema,
   environmentSchema,
   loadBalancerSchema,
   meSchema,
@@ -14,7 +14,6 @@ import {
   privateSpaceConnectionSchema,
   privateSpaceSchema,
   privateSpaceSummarySchema,
-  springPage,
   teamMemberSchema,
   teamRoleSchema,
   teamSchema,
@@ -24,6 +23,7 @@ import {
   vpcSchema,
   vpnSchema,
 } from "@/lib/anypoint/wire";
+import type { ReadWarning } from "@/lib/domain/live/read-warning";
 
 /** The three control planes of the reference; a custom base URL covers Hyperforce and the simulator. */
 export const controlPlaneUrls = {
@@ -56,16 +56,17 @@ const maxPages = 1_000;
 export async function collectPages<T>(
   endpoint: string,
   limit: number,
-  fetchPage: (offset: number) => Promise<{ items: T[]; total?: number }>,
+  fetchPage: (offset: number) => Promise<{ items: T[]; total?: number; received?: number }>,
 ): Promise<T[]> {
   const all: T[] = [];
   for (let page = 0, offset = 0; ; page += 1, offset += limit) {
     if (page >= maxPages) {
       throw new AnypointError(endpoint, "unexpected_shape", `${endpoint} kept returning full pages past ${maxPages}`);
     }
-    const { items, total } = await fetchPage(offset);
+    const { items, total, received = items.length } = await fetchPage(offset);
     all.push(...items);
-    if (items.length < limit || (total !== undefined && offset + limit >= total)) return all;
+    // A page is short by what the server sent, not by what was kept: a left-out record ends no list.
+    if (received < limit || (total !== undefined && offset + limit >= total)) return all;
   }
 }
 
@@ -117,11 +118,38 @@ export function createAnypointClient(options: AnypointClientOptions) {
     }
   }
 
+  type Call = Omit<RequestSpec<z.ZodUnknown>, "method" | "form" | "schema">;
+  /** What the reads of this client left out; a sync takes the ones its read added. */
+  const warnings: ReadWarning[] = [];
+
+  /** A list answer, item by item (bare array or `{key: [...]}`): a bad item is left out with a warning. */
+  async function getList<S extends z.ZodType>(call: Call, key: string, item: S) {
+    const read = readList(`GET ${call.path}`, await get({ ...call, schema: z.unknown() }), key, item);
+    warnings.push(...read.warnings);
+    return read;
+  }
+
+  /** A single record; a bad element of its nested lists is left out with a warning. */
+  async function getRecord<S extends z.ZodType>(call: Call, schema: S): Promise<z.output<S>> {
+    const read = readRecord(`GET ${call.path}`, await get({ ...call, schema: z.unknown() }), schema);
+    warnings.push(...read.warnings);
+    return read.data;
+  }
+
+  /** Every page of an offset/limit list. */
+  function getPages<S extends z.ZodType>(path: string, limit: number, key: string, item: S, query = {}) {
+    return collectPages(`GET ${path}`, limit, (offset) =>
+      getList({ path, query: { ...query, limit, offset } }, key, item),
+    );
+  }
+
   const orgEnvHeaders = (orgId: string, envId: string) => ({ "X-ANYPNT-ORG-ID": orgId, "X-ANYPNT-ENV-ID": envId });
   const enc = encodeURIComponent;
 
   return {
     stats: http.stats,
+    /** Records the reads left out, oldest first (see lib/domain/live/read-warning.ts). */
+    warnings: warnings as readonly ReadWarning[],
     /** Requests the token now (connection tests). */
     authenticate: () => fetchToken(),
 
@@ -130,156 +158,142 @@ export function createAnypointClient(options: AnypointClientOptions) {
 
     /** GET /accounts/api/organizations/{orgId}: an organisation or business group with entitlements and environments. */
     organization: (orgId: string) =>
-      get({ path: `/accounts/api/organizations/${enc(orgId)}`, schema: organizationSchema }),
+      getRecord({ path: `/accounts/api/organizations/${enc(orgId)}` }, organizationSchema),
 
     /** GET /accounts/api/cs/organizations/{orgId}/usage */
-    usage: (orgId: string) => get({ path: `/accounts/api/cs/organizations/${enc(orgId)}/usage`, schema: usageSchema }),
+    usage: (orgId: string) => getRecord({ path: `/accounts/api/cs/organizations/${enc(orgId)}/usage` }, usageSchema),
 
     /** GET /accounts/api/organizations/{orgId}/environments (`{data,total}`, not paged). */
     environments: async (orgId: string) =>
-      (
-        await get({
-          path: `/accounts/api/organizations/${enc(orgId)}/environments`,
-          schema: dataEnvelope(environmentSchema),
-        })
-      ).data,
+      (await getList({ path: `/accounts/api/organizations/${enc(orgId)}/environments` }, "data", environmentSchema))
+        .items,
 
     /** GET /accounts/api/organizations/{rootOrgId}/teams, every page. */
-    teams: (rootOrgId: string) => {
-      const path = `/accounts/api/organizations/${enc(rootOrgId)}/teams`;
-      return collectPages(`GET ${path}`, sizes.accounts, async (offset) => {
-        const page = await get({
-          path,
-          query: { limit: sizes.accounts, offset },
-          schema: dataEnvelope(teamSchema),
-        });
-        return { items: page.data, total: page.total };
-      });
-    },
+    teams: (rootOrgId: string) =>
+      getPages(`/accounts/api/organizations/${enc(rootOrgId)}/teams`, sizes.accounts, "data", teamSchema),
 
     /** GET …/teams/{teamId}/members, every page. */
-    teamMembers: (rootOrgId: string, teamId: string) => {
-      const path = `/accounts/api/organizations/${enc(rootOrgId)}/teams/${enc(teamId)}/members`;
-      return collectPages(`GET ${path}`, sizes.accounts, async (offset) => {
-        const page = await get({
-          path,
-          query: { limit: sizes.accounts, offset },
-          schema: dataEnvelope(teamMemberSchema),
-        });
-        return { items: page.data, total: page.total };
-      });
-    },
+    teamMembers: (rootOrgId: string, teamId: string) =>
+      getPages(
+        `/accounts/api/organizations/${enc(rootOrgId)}/teams/${enc(teamId)}/members`,
+        sizes.accounts,
+        "data",
+        teamMemberSchema,
+      ),
 
     /** GET …/teams/{teamId}/roles, every page. */
-    teamRoles: (rootOrgId: string, teamId: string) => {
-      const path = `/accounts/api/organizations/${enc(rootOrgId)}/teams/${enc(teamId)}/roles`;
-      return collectPages(`GET ${path}`, sizes.accounts, async (offset) => {
-        const page = await get({
-          path,
-          query: { limit: sizes.accounts, offset },
-          schema: dataEnvelope(teamRoleSchema),
-        });
-        return { items: page.data, total: page.total };
-      });
-    },
+    teamRoles: (rootOrgId: string, teamId: string) =>
+      getPages(
+        `/accounts/api/organizations/${enc(rootOrgId)}/teams/${enc(teamId)}/roles`,
+        sizes.accounts,
+        "data",
+        teamRoleSchema,
+      ),
 
     /** GET /cloudhub/api/v2/applications with the org and environment headers (bare array). */
-    ch1Applications: (orgId: string, envId: string) =>
-      get({
-        path: "/cloudhub/api/v2/applications",
-        headers: orgEnvHeaders(orgId, envId),
-        schema: z.array(ch1ApplicationSchema),
-      }),
+    ch1Applications: async (orgId: string, envId: string) =>
+      (
+        await getList(
+          { path: "/cloudhub/api/v2/applications", headers: orgEnvHeaders(orgId, envId) },
+          "data",
+          ch1ApplicationSchema,
+        )
+      ).items,
 
     /** GET /amc/application-manager/api/v2/organizations/{orgId}/environments/{envId}/deployments, every page. */
     deployments: (orgId: string, envId: string) => {
       const path = `/amc/application-manager/api/v2/organizations/${enc(orgId)}/environments/${enc(envId)}/deployments`;
-      return collectPages(`GET ${path}`, sizes.deployments, async (offset) => {
-        const page = await get({ path, query: { offset, limit: sizes.deployments }, schema: deploymentListSchema });
-        return { items: page.items, total: page.total };
-      });
+      return collectPages(`GET ${path}`, sizes.deployments, (offset) =>
+        getList({ path, query: { offset, limit: sizes.deployments } }, "items", deploymentSummarySchema),
+      );
     },
 
     /** GET …/deployments/{deploymentId}: replicas, vCores and target settings. */
     deployment: (orgId: string, envId: string, deploymentId: string) =>
-      get({
-        path: `/amc/application-manager/api/v2/organizations/${enc(orgId)}/environments/${enc(envId)}/deployments/${enc(deploymentId)}`,
-        schema: deploymentSchema,
-      }),
+      getRecord(
+        {
+          path: `/amc/application-manager/api/v2/organizations/${enc(orgId)}/environments/${enc(envId)}/deployments/${enc(deploymentId)}`,
+        },
+        deploymentSchema,
+      ),
 
     /** GET /runtimefabric/api/organizations/{orgId}/privatespaces (Spring page), every page. */
     privateSpaces: (orgId: string) => {
       const path = `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces`;
-      return collectPages(`GET ${path}`, sizes.privateSpaces, async (offset) => {
-        const page = await get({
-          path,
-          query: { offset, limit: sizes.privateSpaces },
-          schema: springPage(privateSpaceSummarySchema),
-        });
-        return { items: page.content, total: page.totalElements };
-      });
+      return collectPages(`GET ${path}`, sizes.privateSpaces, (offset) =>
+        getList({ path, query: { offset, limit: sizes.privateSpaces } }, "content", privateSpaceSummarySchema),
+      );
     },
 
     /** GET …/privatespaces/{id}: network and firewall rules. */
     privateSpace: (orgId: string, spaceId: string) =>
-      get({
-        path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}`,
-        schema: privateSpaceSchema,
-      }),
+      getRecord(
+        { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}` },
+        privateSpaceSchema,
+      ),
 
     /** GET …/privatespaces/{id}/connections (bare array). */
-    privateSpaceConnections: (orgId: string, spaceId: string) =>
-      get({
-        path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/connections`,
-        schema: z.array(privateSpaceConnectionSchema),
-      }),
+    privateSpaceConnections: async (orgId: string, spaceId: string) =>
+      (
+        await getList(
+          { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/connections` },
+          "data",
+          privateSpaceConnectionSchema,
+        )
+      ).items,
 
     /** GET …/privatespaces/{id}/tlsContexts (bare array). */
-    privateSpaceTlsContexts: (orgId: string, spaceId: string) =>
-      get({
-        path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/tlsContexts`,
-        schema: z.array(tlsContextSchema),
-      }),
+    privateSpaceTlsContexts: async (orgId: string, spaceId: string) =>
+      (
+        await getList(
+          { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/tlsContexts` },
+          "data",
+          tlsContextSchema,
+        )
+      ).items,
 
     /** GET /cloudhub/api/organizations/{orgId}/vpcs (`{data,total}`, not paged). */
     vpcs: async (orgId: string) =>
-      (await get({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs`, schema: dataEnvelope(vpcSchema) })).data,
+      (await getList({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs` }, "data", vpcSchema)).items,
 
     /** GET …/vpcs/{vpcId}/ipsec */
     vpns: async (orgId: string, vpcId: string) =>
-      (
-        await get({
-          path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/ipsec`,
-          schema: dataEnvelope(vpnSchema),
-        })
-      ).data,
+      (await getList({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/ipsec` }, "data", vpnSchema))
+        .items,
 
     /** GET …/vpcs/{vpcId}/loadbalancers */
     loadBalancers: async (orgId: string, vpcId: string) =>
       (
-        await get({
-          path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/loadbalancers`,
-          schema: dataEnvelope(loadBalancerSchema),
-        })
-      ).data,
+        await getList(
+          { path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/loadbalancers` },
+          "data",
+          loadBalancerSchema,
+        )
+      ).items,
 
     /** GET /apimanager/api/v1/organizations/{orgId}/environments/{envId}/apis, every page, flattened. */
     apiInstances: async (orgId: string, envId: string) => {
-      const path = `/apimanager/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/apis`;
       // Pages count assets (each holding its instances), so a page is short when it has fewer assets.
-      const assets = await collectPages(`GET ${path}`, sizes.apis, async (offset) => {
-        const page = await get({ path, query: { limit: sizes.apis, offset }, schema: apiAssetPageSchema });
-        return { items: page.assets, total: page.total };
-      });
+      const assets = await getPages(
+        `/apimanager/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/apis`,
+        sizes.apis,
+        "assets",
+        apiAssetSchema,
+      );
       return assets.flatMap((asset) => asset.apis);
     },
 
-    /** GET …/apis/{apiId}/policies (bare array). */
-    apiPolicies: (orgId: string, envId: string, apiId: number) =>
-      get({
-        path: `/apimanager/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/apis/${apiId}/policies`,
-        schema: z.array(apiPolicySchema),
-      }),
+    /** GET …/apis/{apiId}/policies (bare array; `{policies: [...]}` with fullInfo). */
+    apiPolicies: async (orgId: string, envId: string, apiId: number) =>
+      (
+        await getList(
+          {
+            path: `/apimanager/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/apis/${apiId}/policies`,
+          },
+          "policies",
+          apiPolicySchema,
+        )
+      ).items,
   };
 }
 

@@ -18,6 +18,7 @@ import type {
   WireVpc,
   WireVpn,
 } from "@/lib/anypoint/wire";
+import { describeReadWarning, type ReadWarning } from "@/lib/domain/live/read-warning";
 
 /** Everything one sync read, still in wire shapes (secrets included: only the mapper may see this). */
 export type EstateRead = {
@@ -36,8 +37,10 @@ export type EstateRead = {
     tlsContexts: WireTlsContext[];
   }[];
   apis: { orgId: string; envId: string; api: WireApiInstance; policies: WireApiPolicy[] }[];
-  /** What could not be read and was left out (e.g. a business group the app may not see). */
+  /** What could not be read and was left out (e.g. a business group the app may not see), for people. */
   warnings: string[];
+  /** The records (or parts) left out because they did not fit their schema; also in `warnings`. */
+  readWarnings: ReadWarning[];
 };
 
 /** Progress of a read: which step is done and how many items it found. */
@@ -51,6 +54,22 @@ export type ReadOptions = {
 
 const forbidden = (error: unknown) => error instanceof AnypointError && (error.status === 403 || error.status === 401);
 
+/** A detail answer unreadable as a whole: its record is left out with a warning, like a bad list item. */
+async function unlessMalformed<T>(read: Promise<T>, recordId: string, warnings: ReadWarning[]): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (!(error instanceof AnypointError) || error.kind !== "unexpected_shape") throw error;
+    warnings.push({
+      endpoint: error.endpoint,
+      recordId,
+      path: error.path ?? "(root)",
+      message: `${error.message}; the record is left out`,
+    });
+    return null;
+  }
+}
+
 /**
  * Reads an Anypoint organisation: the business-group tree (breadth first over
  * subOrganizationIds), then per business group its environments, usage, VPCs with VPNs and load
@@ -61,6 +80,8 @@ const forbidden = (error: unknown) => error instanceof AnypointError && (error.s
 export async function readEstate(client: AnypointClient, options: ReadOptions = {}): Promise<EstateRead> {
   const progress = options.onProgress ?? (() => undefined);
   const warnings: string[] = [];
+  const readWarnings: ReadWarning[] = [];
+  const firstClientWarning = client.warnings.length;
   const rootOrgId = options.orgId || (await client.me()).client?.org_id || null;
   if (!rootOrgId) {
     throw new AnypointError(
@@ -80,7 +101,9 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     const found = await Promise.all(
       fresh.map(async (id) => {
         try {
-          return await client.organization(id);
+          return id === rootOrgId
+            ? await client.organization(id)
+            : await unlessMalformed(client.organization(id), id, readWarnings);
         } catch (error) {
           if (id !== rootOrgId && forbidden(error)) {
             warnings.push(
@@ -127,11 +150,11 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
         }
         for (const summary of spaces) {
           const [space, connections, tlsContexts] = await Promise.all([
-            client.privateSpace(org.id, summary.id),
+            unlessMalformed(client.privateSpace(org.id, summary.id), summary.id, readWarnings),
             client.privateSpaceConnections(org.id, summary.id),
             client.privateSpaceTlsContexts(org.id, summary.id),
           ]);
-          privateSpaces.push({ orgId: org.id, space, connections, tlsContexts });
+          if (space) privateSpaces.push({ orgId: org.id, space, connections, tlsContexts });
         }
       } catch (error) {
         if (org.id !== rootOrgId && forbidden(error)) {
@@ -163,10 +186,10 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
         applications.push(...ch1.map((application) => ({ orgId, envId, application })));
         // Deployment details and API policies come from different services: read them side by side.
         const [details, policies] = await Promise.all([
-          Promise.all(summaries.map((s) => client.deployment(orgId, envId, s.id))),
+          Promise.all(summaries.map((s) => unlessMalformed(client.deployment(orgId, envId, s.id), s.id, readWarnings))),
           Promise.all(instances.map((api) => client.apiPolicies(orgId, envId, api.id))),
         ]);
-        deployments.push(...details.map((deployment) => ({ orgId, envId, deployment })));
+        for (const deployment of details) if (deployment) deployments.push({ orgId, envId, deployment });
         apis.push(...instances.map((api, i) => ({ orgId, envId, api, policies: policies[i] ?? [] })));
       } catch (error) {
         if (forbidden(error)) {
@@ -202,6 +225,10 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   }
   progress({ step: "team", count: teams.length });
 
+  // What the client left out during this read, then what this read left out, for the sync report.
+  readWarnings.unshift(...client.warnings.slice(firstClientWarning));
+  warnings.push(...readWarnings.map(describeReadWarning));
+
   return {
     rootOrgId,
     organizations,
@@ -214,5 +241,6 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     privateSpaces,
     apis,
     warnings,
+    readWarnings,
   };
 }

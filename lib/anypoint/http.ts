@@ -7,6 +7,8 @@ export class AnypointError extends Error {
     readonly kind: "http" | "timeout" | "network" | "invalid_json" | "unexpected_shape" | "aborted",
     message: string,
     readonly status?: number,
+    /** For an unexpected shape: where in the answer (e.g. "target.replicas"). */
+    readonly path?: string,
   ) {
     super(message);
     this.name = "AnypointError";

@@ -31,7 +31,7 @@ function allowlistOf(dlb: WireLoadBalancer): string[] {
 }
 
 function platformOf(deployment: WireDeployment, privateSpaceIds: Set<string>): string {
-  const target = deployment.target.targetId ?? "";
+  const target = deployment.target?.targetId ?? "";
   if (privateSpaceIds.has(target)) return "cloudhub-2-private-space";
   if (target.startsWith(sharedSpacePrefix)) return "cloudhub-2-shared-space";
   return "runtime-fabric";
@@ -80,27 +80,33 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("environment", environment.id, environment.name, {
       businessGroup: orgName.get(orgId) ?? null,
       environment: null,
-      attributes: { type: environment.type, isProduction: environment.isProduction },
+      attributes: {
+        type: environment.type ?? null,
+        // Not answered: follow the type when there is one (CGO: both are set together, on create).
+        isProduction: environment.isProduction ?? (environment.type ? environment.type === "production" : null),
+      },
     });
   }
 
   for (const { envId, application: app } of read.applications) {
     const secure = new Set(
       Object.entries(app.propertiesOptions ?? {})
-        .filter(([, o]) => o.secure)
+        .filter(([, o]) => o?.secure)
         .map(([key]) => key),
     );
+    const amount = app.workers?.amount ?? null;
+    const weight = app.workers?.type?.weight ?? null;
     push("application", `ch1:${envId}:${app.domain}`, app.domain, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
       attributes: {
         platform: "cloudhub-1",
-        status: app.status,
+        status: app.status ?? null,
         region: app.region ?? null,
-        workers: app.workers.amount,
-        workerSize: app.workers.type.name,
-        workerVCores: app.workers.type.weight,
-        vCores: Math.round(app.workers.amount * app.workers.type.weight * 100) / 100,
+        workers: amount,
+        workerSize: app.workers?.type?.name ?? null,
+        workerVCores: weight,
+        vCores: amount === null || weight === null ? null : Math.round(amount * weight * 100) / 100,
         runtimeVersion: app.muleVersion?.version ?? null,
         javaVersion: app.muleVersion?.javaVersion ?? null,
         runtimeEndOfSupport: app.muleVersion?.endOfSupportDate
@@ -119,17 +125,17 @@ export function mapEstate(read: EstateRead): LiveResource[] {
   const privateSpaceIds = new Set(read.privateSpaces.map((p) => p.space.id));
   const privateSpaceName = new Map(read.privateSpaces.map((p) => [p.space.id, p.space.name]));
   for (const { envId, deployment: d } of read.deployments) {
-    const settings = d.target.deploymentSettings;
-    const replicas = d.target.replicas ?? d.replicas.length;
-    const vCores = d.application.vCores ?? null;
+    const settings = d.target?.deploymentSettings;
+    const replicas = d.target?.replicas ?? d.replicas.length;
+    const vCores = d.application?.vCores ?? null;
     push("application", `ch2:${d.id}`, d.name, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
       attributes: {
         platform: platformOf(d, privateSpaceIds),
-        status: d.application.status ?? d.status ?? null,
+        status: d.application?.status ?? d.status ?? null,
         deploymentStatus: d.status ?? null,
-        target: privateSpaceName.get(d.target.targetId ?? "") ?? d.target.targetId ?? null,
+        target: privateSpaceName.get(d.target?.targetId ?? "") ?? d.target?.targetId ?? null,
         replicas,
         runningReplicas: d.replicas.filter((r) => r.state === "STARTED").length,
         replicaVCores: vCores,
@@ -146,10 +152,11 @@ export function mapEstate(read: EstateRead): LiveResource[] {
             }
           : null,
         url: settings?.http?.inbound?.publicUrl ?? null,
-        lastMileSecurity: settings?.http?.inbound?.lastMileSecurity ?? null,
+        // CGO carries it on deploymentSettings (where real answers have it) and under http.inbound.
+        lastMileSecurity: settings?.lastMileSecurity ?? settings?.http?.inbound?.lastMileSecurity ?? null,
         instanceType: settings?.instanceType ?? null,
-        artifact: d.application.ref?.artifactId ?? null,
-        artifactVersion: d.application.ref?.version ?? null,
+        artifact: d.application?.ref?.artifactId ?? null,
+        artifactVersion: d.application?.ref?.version ?? null,
       },
     });
   }
@@ -159,8 +166,8 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       businessGroup: orgName.get(vpc.ownerId ?? orgId) ?? orgName.get(orgId) ?? null,
       environment: null,
       attributes: {
-        region: vpc.region,
-        cidr: vpc.cidrBlock,
+        region: vpc.region ?? null,
+        cidr: vpc.cidrBlock ?? null,
         isDefault: vpc.isDefault ?? false,
         environments: names(vpc.associatedEnvironments, envName),
         sharedWith: names(vpc.sharedWith, orgName),
@@ -193,14 +200,14 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         attributes: {
           network: vpc.name,
           networkKind: "vpc",
-          remoteIp: vpn.spec.remoteIpAddress ?? null,
-          remoteAsn: vpn.spec.remoteAsn ?? null,
+          remoteIp: vpn.spec?.remoteIpAddress ?? null,
+          remoteAsn: vpn.spec?.remoteAsn ?? null,
           localAsn: vpn.state?.localAsn ?? null,
-          remoteNetworks: vpn.spec.remoteNetworks,
+          remoteNetworks: vpn.spec?.remoteNetworks ?? [],
           status: vpn.state?.vpnConnectionStatus ?? null,
           tunnels: (vpn.state?.vpnTunnels ?? []).map((t, i) => ({
             status: t.status ?? null,
-            ptpCidr: vpn.spec.tunnelConfigs[i]?.ptpCidr ?? null,
+            ptpCidr: vpn.spec?.tunnelConfigs[i]?.ptpCidr ?? null,
           })),
         },
       });
@@ -253,24 +260,29 @@ export function mapEstate(read: EstateRead): LiveResource[] {
           attributes: {
             network: space.name,
             networkKind: "private-space",
-            connection: connection.name,
+            connection: connection.name ?? null,
             remoteIp: vpn.remoteIpAddress ?? null,
             remoteAsn: vpn.remoteAsn ?? null,
             remoteNetworks: vpn.staticRoutes ?? [],
             status: vpn.vpnConnectionStatus ?? null,
-            tunnels: (vpn.vpnTunnels ?? []).map((t) => ({ status: t.status ?? null })),
+            // CGO's private-space tunnel reports no status of its own (the VPN's is above): unknown, not "down".
+            tunnels: vpn.vpnTunnels.map((t) => ({
+              status: null,
+              ptpCidr: t.ptpCidr ?? null,
+              startupAction: t.startupAction ?? null,
+            })),
           },
         });
       }
     }
     for (const tls of tlsContexts) {
-      push("tls-endpoint", `${space.id}:${tls.id}`, tls.keyStore?.cn ?? tls.name, {
+      push("tls-endpoint", `${space.id}:${tls.id}`, tls.keyStore?.cn ?? tls.name ?? tls.id, {
         businessGroup: bg,
         environment: null,
         attributes: {
           network: space.name,
           networkKind: "private-space",
-          context: tls.name,
+          context: tls.name ?? null,
           certificateCn: tls.keyStore?.cn ?? null,
           subjectAltNames: tls.keyStore?.san ?? [],
           expiresAt: tls.keyStore?.expirationDate ?? null,
@@ -311,12 +323,13 @@ export function mapEstate(read: EstateRead): LiveResource[] {
   }
 
   for (const { envId, api, policies } of read.apis) {
-    push("api-instance", String(api.id), api.instanceLabel || `${api.assetId} ${api.productVersion ?? ""}`.trim(), {
+    const apiName = api.instanceLabel || `${api.assetId ?? ""} ${api.productVersion ?? ""}`.trim() || String(api.id);
+    push("api-instance", String(api.id), apiName, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
       attributes: {
         label: api.instanceLabel ?? null,
-        assetId: api.assetId,
+        assetId: api.assetId ?? null,
         assetVersion: api.assetVersion ?? null,
         productVersion: api.productVersion ?? null,
         technology: api.technology ?? null,
@@ -326,7 +339,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         policies: [...policies]
           .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
           .map((p) => ({
-            policy: p.assetId ?? String(p.policyTemplateId ?? p.id),
+            policy: p.assetId || String(p.policyTemplateId ?? p.id),
             version: p.assetVersion ?? null,
             disabled: p.disabled ?? false,
           })),
@@ -389,7 +402,7 @@ function mapLoadBalancer(
           order: order + 1,
           inputUri: mapping.inputUri,
           appName: mapping.appName,
-          appUri: mapping.appUri,
+          appUri: mapping.appUri ?? null,
           upstreamProtocol: mapping.upstreamProtocol,
         },
       });

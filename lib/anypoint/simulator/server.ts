@@ -34,6 +34,24 @@ export const faultSchema = z.discriminatedUnion("kind", [
   }),
   /** Every call about this business group answers 403, as when the connected app lacks its scopes. */
   z.object({ kind: z.literal("forbidden-org"), orgId: z.string() }),
+  /**
+   * A field left out of (omit-field) or null in (null-field) the records a matching call answers:
+   * every item of a list, or the one record. `field` is a dotted path, `*` for every list element
+   * ("sslEndpoints.*.mappings.*.upstreamProtocol"); `index` picks one item of a list.
+   */
+  z.object({
+    kind: z.enum(["omit-field", "null-field"]),
+    match: z.string(),
+    field: z.string().min(1),
+    index: z.number().int().min(0).optional(),
+  }),
+  /** A record that fits no schema, inserted into the list a matching call answers (at `index`). */
+  z.object({
+    kind: z.literal("malformed-record"),
+    match: z.string(),
+    index: z.number().int().min(0).default(0),
+    record: z.unknown().default({ id: 42, name: ["not", "a", "name"] }),
+  }),
 ]);
 export type Fault = z.input<typeof faultSchema>;
 type ParsedFault = z.output<typeof faultSchema>;
@@ -61,6 +79,50 @@ type Answer = { status: number; body?: unknown; headers?: Record<string, string>
 
 const json = (status: number, body: unknown, headers?: Record<string, string>): Answer => ({ status, body, headers });
 const notFound = (what: string) => json(404, { message: `${what} not found` });
+
+type BodyFault = Extract<ParsedFault, { kind: "omit-field" | "null-field" | "malformed-record" }>;
+const isBodyFault = (fault: ParsedFault): fault is BodyFault =>
+  fault.kind === "omit-field" || fault.kind === "null-field" || fault.kind === "malformed-record";
+
+/** The list in an answer (bare, or under the key Anypoint's envelopes use), else null. */
+function listIn(body: unknown): unknown[] | null {
+  if (Array.isArray(body)) return body;
+  if (!body || typeof body !== "object") return null;
+  const envelope = body as Record<string, unknown>;
+  const key = ["data", "items", "content", "assets", "policies"].find((k) => Array.isArray(envelope[k]));
+  return key ? (envelope[key] as unknown[]) : null;
+}
+
+/** Leaves out or nulls the field at a dotted path (`*`: every list element) of one record, in place. */
+function alterField(node: unknown, path: string[], kind: "omit-field" | "null-field"): void {
+  if (!node || typeof node !== "object") return;
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  const record = node as Record<string, unknown>;
+  if (head === "*") {
+    if (Array.isArray(node)) for (const item of node) alterField(item, rest, kind);
+    return;
+  }
+  if (rest.length) return alterField(record[head], rest, kind);
+  if (kind === "omit-field") delete record[head];
+  else if (head in record) record[head] = null;
+}
+
+/** An answer with the body faults applied, on a copy (the estate itself stays as it is). */
+function applyBodyFaults(body: unknown, faults: BodyFault[]): unknown {
+  if (!faults.length) return body;
+  const copy = structuredClone(body);
+  const list = listIn(copy);
+  for (const fault of faults) {
+    if (fault.kind === "malformed-record") {
+      list?.splice(Math.min(fault.index, list.length), 0, structuredClone(fault.record));
+      continue;
+    }
+    const records = list ? (fault.index === undefined ? list : list.slice(fault.index, fault.index + 1)) : [copy];
+    for (const record of records) alterField(record, fault.field.split("."), fault.kind);
+  }
+  return copy;
+}
 
 /** Pages a list by `offset` and `limit` query parameters (absent: everything). */
 function page<T>(items: T[], query: URLSearchParams, defaultLimit: number): T[] {
@@ -280,6 +342,7 @@ export function createSimulator(options: SimulatorOptions) {
   function faultFor(path: string, orgHeader: string | undefined): ParsedFault | null {
     for (const entry of faults) {
       const { fault } = entry;
+      if (isBodyFault(fault)) continue;
       if (fault.kind === "forbidden-org") {
         if (path.includes(fault.orgId) || orgHeader === fault.orgId) return fault;
         continue;
@@ -362,7 +425,12 @@ export function createSimulator(options: SimulatorOptions) {
       const text = JSON.stringify(answer.body);
       return { status: 200, raw: text.slice(0, Math.max(1, Math.floor(text.length / 2))) };
     }
-    return answer;
+    if (answer.status !== 200) return answer;
+    const altering = faults
+      .map((entry) => entry.fault)
+      .filter(isBodyFault)
+      .filter((f) => new RegExp(f.match).test(path));
+    return { ...answer, body: applyBodyFaults(answer.body, altering) };
   }
 
   const server = http.createServer((request, response) => {
