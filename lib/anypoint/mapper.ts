@@ -26,8 +26,9 @@ const entitlementUsage: Record<string, string | undefined> = {
   loadBalancer: "loadBalancersConsumed",
 };
 
-function allowlistOf(dlb: WireLoadBalancer): string[] {
-  return dlb.ipAllowlist ?? dlb.ipWhitelist ?? [];
+/** The allowlist under its current name or its old one; null when neither was answered (not "empty"). */
+function allowlistOf(dlb: WireLoadBalancer): string[] | null {
+  return dlb.ipAllowlist ?? dlb.ipWhitelist ?? null;
 }
 
 function platformOf(deployment: WireDeployment, privateSpaceIds: Set<string>): string {
@@ -116,8 +117,8 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         monitoringAutoRestart: app.monitoringAutoRestart ?? null,
         staticIps: app.staticIPsEnabled ?? null,
         url: app.fullDomain ?? null,
-        propertyNames: Object.keys(app.properties ?? {}).sort(),
-        securePropertyNames: [...secure].sort(),
+        propertyNames: app.properties ? Object.keys(app.properties).sort() : null,
+        securePropertyNames: app.propertiesOptions ? [...secure].sort() : null,
       },
     });
   }
@@ -126,7 +127,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
   const privateSpaceName = new Map(read.privateSpaces.map((p) => [p.space.id, p.space.name]));
   for (const { envId, deployment: d } of read.deployments) {
     const settings = d.target?.deploymentSettings;
-    const replicas = d.target?.replicas ?? d.replicas.length;
+    const replicas = d.target?.replicas ?? d.replicas?.length ?? null;
     const vCores = d.application?.vCores ?? null;
     push("application", `ch2:${d.id}`, d.name, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
@@ -137,9 +138,9 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         deploymentStatus: d.status ?? null,
         target: privateSpaceName.get(d.target?.targetId ?? "") ?? d.target?.targetId ?? null,
         replicas,
-        runningReplicas: d.replicas.filter((r) => r.state === "STARTED").length,
+        runningReplicas: d.replicas ? d.replicas.filter((r) => r.state === "STARTED").length : null,
         replicaVCores: vCores,
-        vCores: vCores === null ? null : Math.round(vCores * replicas * 100) / 100,
+        vCores: vCores === null || replicas === null ? null : Math.round(vCores * replicas * 100) / 100,
         runtimeVersion: settings?.runtime?.version ?? null,
         javaVersion: settings?.runtime?.java ?? null,
         clustered: settings?.clustered ?? null,
@@ -203,7 +204,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
           remoteIp: vpn.spec?.remoteIpAddress ?? null,
           remoteAsn: vpn.spec?.remoteAsn ?? null,
           localAsn: vpn.state?.localAsn ?? null,
-          remoteNetworks: vpn.spec?.remoteNetworks ?? [],
+          remoteNetworks: vpn.spec?.remoteNetworks ?? null,
           status: vpn.state?.vpnConnectionStatus ?? null,
           tunnels: (vpn.state?.vpnTunnels ?? []).map((t, i) => ({
             status: t.status ?? null,
@@ -224,11 +225,11 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         region: space.region ?? space.network?.region ?? null,
         status: space.status ?? null,
         cidr: space.network?.cidrBlock ?? null,
-        reservedCidrs: space.network?.reservedCidrs ?? [],
+        reservedCidrs: space.network?.reservedCidrs ?? null,
         environmentType: space.environments?.type ?? null,
-        businessGroups: names(space.environments?.businessGroups ?? [], orgName),
-        inboundStaticIps: space.network?.inboundStaticIps ?? [],
-        outboundStaticIps: space.network?.outboundStaticIps ?? [],
+        businessGroups: space.environments?.businessGroups ? names(space.environments.businessGroups, orgName) : null,
+        inboundStaticIps: space.network?.inboundStaticIps ?? null,
+        outboundStaticIps: space.network?.outboundStaticIps ?? null,
       },
     });
     // Which list holds user rules on read is ambiguous in the reference: read both.
@@ -263,7 +264,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
             connection: connection.name ?? null,
             remoteIp: vpn.remoteIpAddress ?? null,
             remoteAsn: vpn.remoteAsn ?? null,
-            remoteNetworks: vpn.staticRoutes ?? [],
+            remoteNetworks: vpn.staticRoutes ?? null,
             status: vpn.vpnConnectionStatus ?? null,
             // CGO's private-space tunnel reports no status of its own (the VPN's is above): unknown, not "down".
             tunnels: vpn.vpnTunnels.map((t) => ({
@@ -284,7 +285,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
           networkKind: "private-space",
           context: tls.name ?? null,
           certificateCn: tls.keyStore?.cn ?? null,
-          subjectAltNames: tls.keyStore?.san ?? [],
+          subjectAltNames: tls.keyStore?.san ?? null,
           expiresAt: tls.keyStore?.expirationDate ?? null,
         },
       });
@@ -368,7 +369,7 @@ function mapLoadBalancer(
       vpc: vpcName,
       state: dlb.state ?? null,
       workers: dlb.workers ?? null,
-      ipAddresses: dlb.ipAddresses,
+      ipAddresses: dlb.ipAddresses ?? null,
       allowlist: allowlistOf(dlb),
       httpMode: dlb.httpMode ?? null,
       tlsv1: dlb.tlsv1 ?? null,

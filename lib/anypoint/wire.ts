@@ -170,7 +170,8 @@ export const deploymentSchema = z.looseObject({
   id,
   name: z.string(),
   status: text,
-  replicas: list(z.looseObject({ state: text })),
+  // Not `list`: replicas not reported must stay unknown, not "none running".
+  replicas: z.array(z.looseObject({ state: text })).nullish(),
   application: z
     .looseObject({
       status: text,
@@ -297,7 +298,7 @@ export const vpnSchema = z.looseObject({
     .looseObject({
       remoteIpAddress: text,
       remoteAsn: count,
-      remoteNetworks: list(z.string()),
+      remoteNetworks: strings,
       tunnelConfigs: list(z.looseObject({ ptpCidr: text })),
     })
     .nullish(),
@@ -329,7 +330,7 @@ export const loadBalancerSchema = z.looseObject({
   state: text,
   vpcId: text,
   workers: count,
-  ipAddresses: list(z.string()),
+  ipAddresses: strings,
   ipAllowlist: strings,
   ipWhitelist: strings,
   httpMode: text,
