@@ -3,6 +3,7 @@ import { createAnypointClient } from "@/lib/anypoint/client";
 import { readEstate, type ReadProgress } from "@/lib/anypoint/collect";
 import { mapEstate } from "@/lib/anypoint/mapper";
 import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
+import { describeReadWarning } from "@/lib/domain/live/read-warning";
 import { countByKind } from "@/lib/domain/live/snapshot";
 import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 
@@ -105,6 +106,56 @@ describe("reading and mapping an estate", () => {
       `Business group ${fixtureIds.bg}: the connected app may not read it (403); its resources are left out`,
     ]);
     expect(read.organizations.map((o) => o.name)).toEqual(["ACME"]);
+  });
+
+  it("completes a read with fields left out, null and malformed records, reporting each record it left out", async () => {
+    const clean = mapEstate(await readEstate(client()));
+    simulator.setFaults([
+      { kind: "omit-field", match: "/loadbalancers$", field: "sslEndpoints.*.mappings.*.upstreamProtocol" },
+      { kind: "null-field", match: "/deployments/", field: "target.deploymentSettings" },
+      { kind: "malformed-record", match: "/deployments$" },
+      { kind: "malformed-record", match: "/teams$" },
+      { kind: "null-field", match: "/ipsec$", field: "name" },
+    ]);
+    const read = await readEstate(client());
+    const vpn = `GET /cloudhub/api/organizations/${fixtureIds.root}/vpcs/${fixtureIds.vpc}/ipsec`;
+    expect(read.readWarnings).toEqual(
+      expect.arrayContaining([
+        { endpoint: vpn, recordId: "62a07860f052884d1d129a31", path: "data.0.name", message: expect.any(String) },
+        expect.objectContaining({ recordId: "42", path: "data.0.team_id" }),
+        expect.objectContaining({ recordId: "42", path: "items.0.id" }),
+      ]),
+    );
+    expect(read.warnings).toEqual(read.readWarnings.map(describeReadWarning));
+    const resources = mapEstate(read);
+    const byId = (list: typeof resources) => new Map(list.map((r) => [`${r.kind}:${r.externalId}`, r]));
+    const before = byId(clean);
+    const after = byId(resources);
+    // Only the VPN without a name is gone; every other resource is read.
+    expect([...before.keys()].filter((key) => !after.has(key))).toEqual(["vpn:62a07860f052884d1d129a31"]);
+    expect([...after.keys()].filter((key) => !before.has(key))).toEqual([]);
+    // A mapping rule without a protocol is http, as the platform routes it.
+    expect(resources.filter((r) => r.kind === "mapping-rule").map((r) => r.attributes.upstreamProtocol)).toEqual([
+      "http",
+      "http",
+    ]);
+    // Deployment settings answered null: unknown, not "off".
+    const ch2 = after.get("application:ch2:3f2e1d0c-0000-4000-8000-0000000000d1");
+    expect(ch2?.attributes).toMatchObject({ clustered: null, autoscaling: null, lastMileSecurity: null });
+  });
+
+  it("leaves out a deployment whose detail lacks a field the portal needs, with a warning", async () => {
+    simulator.setFaults([{ kind: "omit-field", match: "/deployments/", field: "name" }]);
+    const read = await readEstate(client());
+    expect(read.deployments).toEqual([]);
+    expect(read.readWarnings).toEqual([
+      {
+        endpoint: expect.stringMatching(/^GET .*\/deployments\/3f2e1d0c-0000-4000-8000-0000000000d1$/),
+        recordId: "3f2e1d0c-0000-4000-8000-0000000000d1",
+        path: "name",
+        message: expect.stringMatching(/; the record is left out$/),
+      },
+    ]);
   });
 
   it("fails the read on a 500 naming the endpoint", async () => {

@@ -25,11 +25,32 @@ export function recordIdOf(raw: unknown): string | null {
   return null;
 }
 
-function removeAt(root: unknown, path: readonly Segment[]): void {
+/**
+ * Takes out the list element at `path` of a working copy and answers the path as it was in the
+ * answer: `origins` remembers, per list, which original index each remaining element had, so that
+ * a second bad element of the same list is reported at its own index, not a shifted one.
+ */
+function removeAt(root: unknown, path: readonly Segment[], origins: WeakMap<object, number[]>): Segment[] {
+  const original: Segment[] = [];
   let node = root as Record<PropertyKey, unknown>;
-  for (const segment of path.slice(0, -1)) node = node[segment] as Record<PropertyKey, unknown>;
-  const last = path.at(-1);
-  if (Array.isArray(node) && typeof last === "number") node.splice(last, 1);
+  path.forEach((segment, depth) => {
+    const indices = Array.isArray(node) ? origins.get(node) : undefined;
+    original.push(indices && typeof segment === "number" ? indices[segment]! : segment);
+    if (depth === path.length - 1) {
+      if (Array.isArray(node) && typeof segment === "number") {
+        if (!origins.has(node))
+          origins.set(
+            node,
+            node.map((_, i) => i),
+          );
+        origins.get(node)!.splice(segment, 1);
+        node.splice(segment, 1);
+      }
+    } else {
+      node = node[segment] as Record<PropertyKey, unknown>;
+    }
+  });
+  return original;
 }
 
 /**
@@ -42,22 +63,24 @@ export function parseRecord<S extends z.ZodType>(
   raw: unknown,
 ): { ok: true; data: z.output<S>; dropped: Problem[] } | { ok: false; dropped: Problem[]; failure: Problem } {
   const dropped: Problem[] = [];
+  const origins = new WeakMap<object, number[]>();
   let value = raw;
   let copied = false;
   for (let round = 0; ; round += 1) {
     const result = schema.safeParse(value);
     if (result.success) return { ok: true, data: result.data, dropped };
     const issue = result.error.issues[0]!;
-    const problem = { path: issue.path, message: issue.message };
     // The deepest list element the problem is inside: that element goes, the record stays.
     const element = issue.path.findLastIndex((segment) => typeof segment === "number");
-    if (element < 0 || round >= maxPrunes) return { ok: false, dropped, failure: problem };
+    if (element < 0 || round >= maxPrunes) {
+      return { ok: false, dropped, failure: { path: issue.path, message: issue.message } };
+    }
     if (!copied) {
       value = structuredClone(value);
       copied = true;
     }
-    removeAt(value, issue.path.slice(0, element + 1));
-    dropped.push(problem);
+    const at = removeAt(value, issue.path.slice(0, element + 1), origins);
+    dropped.push({ path: [...at, ...issue.path.slice(element + 1)], message: issue.message });
   }
 }
 

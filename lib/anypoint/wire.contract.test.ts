@@ -337,6 +337,33 @@ describe("the mapper over the base samples", () => {
     };
   };
 
+  const ch2With = (settings: Json) =>
+    mapEstate({
+      ...baseRead(true),
+      deployments: [
+        {
+          orgId: root,
+          envId: rootPrd,
+          deployment: parse(deploymentSchema, { id: "d1", name: "d1", target: { deploymentSettings: settings } }),
+        },
+      ],
+    }).find((r) => r.externalId === "ch2:d1")?.attributes;
+
+  it("reads lastMileSecurity from deploymentSettings (CGO, real answers) or from http.inbound", () => {
+    expect(ch2With({ lastMileSecurity: true })?.lastMileSecurity).toBe(true);
+    expect(ch2With({ http: { inbound: { lastMileSecurity: false } } })?.lastMileSecurity).toBe(false);
+    expect(ch2With({ lastMileSecurity: null, http: null })?.lastMileSecurity).toBeNull();
+  });
+
+  it("reads autoscaling answered without `enabled` as off, and autoscaling not answered as unknown", () => {
+    expect(ch2With({ autoscaling: { minReplicas: 1 } })?.autoscaling).toEqual({
+      enabled: false,
+      minReplicas: 1,
+      maxReplicas: null,
+    });
+    expect(ch2With({})?.autoscaling).toBeNull();
+  });
+
   it("maps a field that was not read to null, never to a made-up value", () => {
     expect(mapEstate(baseRead(true))).toMatchInlineSnapshot(`
       [
