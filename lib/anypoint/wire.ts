@@ -256,7 +256,6 @@ export const privateSpaceConnectionSchema = z.looseObject({
       vpnId: text,
       name: z.string(),
       vpnConnectionStatus: text,
-      localAsn: count,
       remoteAsn: count,
       remoteIpAddress: text,
       staticRoutes: strings,
