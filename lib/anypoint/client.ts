@@ -129,6 +129,11 @@ export function createAnypointClient(options: AnypointClientOptions) {
     return read;
   }
 
+  /** The items of an unpaged list answer. */
+  async function getItems<S extends z.ZodType>(call: Call, key: string, item: S): Promise<z.output<S>[]> {
+    return (await getList(call, key, item)).items;
+  }
+
   /** A single record; a bad element of its nested lists is left out with a warning. */
   async function getRecord<S extends z.ZodType>(call: Call, schema: S): Promise<z.output<S>> {
     const read = readRecord(`GET ${call.path}`, await get({ ...call, schema: z.unknown() }), schema);
@@ -137,10 +142,8 @@ export function createAnypointClient(options: AnypointClientOptions) {
   }
 
   /** Every page of an offset/limit list. */
-  function getPages<S extends z.ZodType>(path: string, limit: number, key: string, item: S, query = {}) {
-    return collectPages(`GET ${path}`, limit, (offset) =>
-      getList({ path, query: { ...query, limit, offset } }, key, item),
-    );
+  function getPages<S extends z.ZodType>(path: string, limit: number, key: string, item: S) {
+    return collectPages(`GET ${path}`, limit, (offset) => getList({ path, query: { limit, offset } }, key, item));
   }
 
   const orgEnvHeaders = (orgId: string, envId: string) => ({ "X-ANYPNT-ORG-ID": orgId, "X-ANYPNT-ENV-ID": envId });
@@ -164,9 +167,8 @@ export function createAnypointClient(options: AnypointClientOptions) {
     usage: (orgId: string) => getRecord({ path: `/accounts/api/cs/organizations/${enc(orgId)}/usage` }, usageSchema),
 
     /** GET /accounts/api/organizations/{orgId}/environments (`{data,total}`, not paged). */
-    environments: async (orgId: string) =>
-      (await getList({ path: `/accounts/api/organizations/${enc(orgId)}/environments` }, "data", environmentSchema))
-        .items,
+    environments: (orgId: string) =>
+      getItems({ path: `/accounts/api/organizations/${enc(orgId)}/environments` }, "data", environmentSchema),
 
     /** GET /accounts/api/organizations/{rootOrgId}/teams, every page. */
     teams: (rootOrgId: string) =>
@@ -191,22 +193,21 @@ export function createAnypointClient(options: AnypointClientOptions) {
       ),
 
     /** GET /cloudhub/api/v2/applications with the org and environment headers (bare array). */
-    ch1Applications: async (orgId: string, envId: string) =>
-      (
-        await getList(
-          { path: "/cloudhub/api/v2/applications", headers: orgEnvHeaders(orgId, envId) },
-          "data",
-          ch1ApplicationSchema,
-        )
-      ).items,
+    ch1Applications: (orgId: string, envId: string) =>
+      getItems(
+        { path: "/cloudhub/api/v2/applications", headers: orgEnvHeaders(orgId, envId) },
+        "data",
+        ch1ApplicationSchema,
+      ),
 
     /** GET /amc/application-manager/api/v2/organizations/{orgId}/environments/{envId}/deployments, every page. */
-    deployments: (orgId: string, envId: string) => {
-      const path = `/amc/application-manager/api/v2/organizations/${enc(orgId)}/environments/${enc(envId)}/deployments`;
-      return collectPages(`GET ${path}`, sizes.deployments, (offset) =>
-        getList({ path, query: { offset, limit: sizes.deployments } }, "items", deploymentSummarySchema),
-      );
-    },
+    deployments: (orgId: string, envId: string) =>
+      getPages(
+        `/amc/application-manager/api/v2/organizations/${enc(orgId)}/environments/${enc(envId)}/deployments`,
+        sizes.deployments,
+        "items",
+        deploymentSummarySchema,
+      ),
 
     /** GET …/deployments/{deploymentId}: replicas, vCores and target settings. */
     deployment: (orgId: string, envId: string, deploymentId: string) =>
@@ -218,12 +219,13 @@ export function createAnypointClient(options: AnypointClientOptions) {
       ),
 
     /** GET /runtimefabric/api/organizations/{orgId}/privatespaces (Spring page), every page. */
-    privateSpaces: (orgId: string) => {
-      const path = `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces`;
-      return collectPages(`GET ${path}`, sizes.privateSpaces, (offset) =>
-        getList({ path, query: { offset, limit: sizes.privateSpaces } }, "content", privateSpaceSummarySchema),
-      );
-    },
+    privateSpaces: (orgId: string) =>
+      getPages(
+        `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces`,
+        sizes.privateSpaces,
+        "content",
+        privateSpaceSummarySchema,
+      ),
 
     /** GET …/privatespaces/{id}: network and firewall rules. */
     privateSpace: (orgId: string, spaceId: string) =>
@@ -233,43 +235,35 @@ export function createAnypointClient(options: AnypointClientOptions) {
       ),
 
     /** GET …/privatespaces/{id}/connections (bare array). */
-    privateSpaceConnections: async (orgId: string, spaceId: string) =>
-      (
-        await getList(
-          { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/connections` },
-          "data",
-          privateSpaceConnectionSchema,
-        )
-      ).items,
+    privateSpaceConnections: (orgId: string, spaceId: string) =>
+      getItems(
+        { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/connections` },
+        "data",
+        privateSpaceConnectionSchema,
+      ),
 
     /** GET …/privatespaces/{id}/tlsContexts (bare array). */
-    privateSpaceTlsContexts: async (orgId: string, spaceId: string) =>
-      (
-        await getList(
-          { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/tlsContexts` },
-          "data",
-          tlsContextSchema,
-        )
-      ).items,
+    privateSpaceTlsContexts: (orgId: string, spaceId: string) =>
+      getItems(
+        { path: `/runtimefabric/api/organizations/${enc(orgId)}/privatespaces/${enc(spaceId)}/tlsContexts` },
+        "data",
+        tlsContextSchema,
+      ),
 
     /** GET /cloudhub/api/organizations/{orgId}/vpcs (`{data,total}`, not paged). */
-    vpcs: async (orgId: string) =>
-      (await getList({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs` }, "data", vpcSchema)).items,
+    vpcs: (orgId: string) => getItems({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs` }, "data", vpcSchema),
 
     /** GET …/vpcs/{vpcId}/ipsec */
-    vpns: async (orgId: string, vpcId: string) =>
-      (await getList({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/ipsec` }, "data", vpnSchema))
-        .items,
+    vpns: (orgId: string, vpcId: string) =>
+      getItems({ path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/ipsec` }, "data", vpnSchema),
 
     /** GET …/vpcs/{vpcId}/loadbalancers */
-    loadBalancers: async (orgId: string, vpcId: string) =>
-      (
-        await getList(
-          { path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/loadbalancers` },
-          "data",
-          loadBalancerSchema,
-        )
-      ).items,
+    loadBalancers: (orgId: string, vpcId: string) =>
+      getItems(
+        { path: `/cloudhub/api/organizations/${enc(orgId)}/vpcs/${enc(vpcId)}/loadbalancers` },
+        "data",
+        loadBalancerSchema,
+      ),
 
     /** GET /apimanager/api/v1/organizations/{orgId}/environments/{envId}/apis, every page, flattened. */
     apiInstances: async (orgId: string, envId: string) => {
@@ -284,16 +278,14 @@ export function createAnypointClient(options: AnypointClientOptions) {
     },
 
     /** GET …/apis/{apiId}/policies (bare array; `{policies: [...]}` with fullInfo). */
-    apiPolicies: async (orgId: string, envId: string, apiId: number) =>
-      (
-        await getList(
-          {
-            path: `/apimanager/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/apis/${apiId}/policies`,
-          },
-          "policies",
-          apiPolicySchema,
-        )
-      ).items,
+    apiPolicies: (orgId: string, envId: string, apiId: number) =>
+      getItems(
+        {
+          path: `/apimanager/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/apis/${apiId}/policies`,
+        },
+        "policies",
+        apiPolicySchema,
+      ),
   };
 }
 
