@@ -31,7 +31,7 @@ import {
   vpcSchema,
   vpnSchema,
 } from "@/lib/anypoint/wire";
-import { buildEstate, fixtureIds } from "@/lib/testing/estate-fixture";
+import { buildEstate, fixtureIds } from "@/lib/fixtures/estate-fixture";
 
 type Json = Record<string, unknown>;
 type Def = {
