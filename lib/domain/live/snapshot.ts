@@ -82,3 +82,11 @@ export function findMassRemovals(
     .filter(([kind, before]) => before > 0 && (before - (next[kind] ?? 0)) / before > maxShare)
     .map(([kind, before]) => ({ kind, before, after: next[kind] ?? 0 }));
 }
+
+/**
+ * A list attribute as the rules read it: its strings, or null when Anypoint did not answer it
+ * (unknown is not empty: no rule may conclude "empty" or "different" from it).
+ */
+export function readList(value: LiveValue | undefined): string[] | null {
+  return Array.isArray(value) ? value.map(String) : null;
+}

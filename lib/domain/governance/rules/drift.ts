@@ -1,5 +1,5 @@
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
-import { liveKindLabels, type LiveResource } from "@/lib/domain/live/snapshot";
+import { liveKindLabels, readList, type LiveResource } from "@/lib/domain/live/snapshot";
 import { isFilled } from "@/lib/domain/spec/placeholders";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 
@@ -146,16 +146,17 @@ export const driftRules: Rule[] = [
       }
       for (const { entry, resource } of pairs(context, "vpc")) {
         const cidr = String(entry.data.cidr ?? "");
-        if (isFilled(cidr) && cidr !== resource.attributes.cidr) {
+        // A value Anypoint did not answer (null) is unknown, not different.
+        if (isFilled(cidr) && resource.attributes.cidr != null && cidr !== resource.attributes.cidr) {
           findings.push(differs(entry, resource, "cidr", "the CIDR", cidr, String(resource.attributes.cidr), "error"));
         }
         const region = String(entry.data.region ?? "");
-        if (isFilled(region) && region !== resource.attributes.region) {
+        if (isFilled(region) && resource.attributes.region != null && region !== resource.attributes.region) {
           findings.push(differs(entry, resource, "region", "the region", region, String(resource.attributes.region)));
         }
         const plannedEnvs = context.titles(entry.data.environments);
-        const liveEnvs = (resource.attributes.environments as string[] | undefined) ?? [];
-        if (plannedEnvs.length && !sameSet(plannedEnvs, liveEnvs)) {
+        const liveEnvs = readList(resource.attributes.environments);
+        if (plannedEnvs.length && liveEnvs && !sameSet(plannedEnvs, liveEnvs)) {
           findings.push(
             differs(entry, resource, "environments", "the environment list", list(plannedEnvs), list(liveEnvs)),
           );
@@ -163,8 +164,8 @@ export const driftRules: Rule[] = [
       }
       for (const { entry, resource } of pairs(context, "load-balancer")) {
         const planned = ((entry.data.allowlistedCidrs as string[] | undefined) ?? []).filter(isFilled);
-        const actual = (resource.attributes.allowlist as string[] | undefined) ?? [];
-        if (planned.length && !sameSet(planned, actual)) {
+        const actual = readList(resource.attributes.allowlist);
+        if (planned.length && actual && !sameSet(planned, actual)) {
           findings.push(differs(entry, resource, "allowlist", "the allowlist", list(planned), list(actual)));
         }
         const mode = String(entry.data.httpMode ?? "");
@@ -182,8 +183,8 @@ export const driftRules: Rule[] = [
           );
         }
         const routes = ((entry.data.staticRoutes as string[] | undefined) ?? []).filter(isFilled);
-        const networks = (resource.attributes.remoteNetworks as string[] | undefined) ?? [];
-        if (routes.length && !sameSet(routes, networks)) {
+        const networks = readList(resource.attributes.remoteNetworks);
+        if (routes.length && networks && !sameSet(routes, networks)) {
           findings.push(
             differs(entry, resource, "remoteNetworks", "the remote network list", list(routes), list(networks)),
           );

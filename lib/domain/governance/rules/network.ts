@@ -1,6 +1,6 @@
 import { applicationIndex, type ApplicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
-import type { LiveResource } from "@/lib/domain/live/snapshot";
+import { readList, type LiveResource } from "@/lib/domain/live/snapshot";
 import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
 import { compilePattern, type CompiledPattern } from "@/lib/domain/naming/pattern";
 
@@ -245,8 +245,9 @@ export const networkRules: Rule[] = [
       }
       for (const lb of context.live("load-balancer")) {
         if (planned.get(lb.name.toLowerCase()) !== "internal") continue;
-        const allowlist = (lb.attributes.allowlist as string[] | undefined) ?? [];
-        if (allowlist.length === 0 || allowlist.some(openToAll)) {
+        // An allowlist Anypoint did not answer is unknown: neither empty nor open.
+        const allowlist = readList(lb.attributes.allowlist);
+        if (allowlist && (allowlist.length === 0 || allowlist.some(openToAll))) {
           findings.push({
             resourceKind: "load-balancer",
             resourceName: lb.name,

@@ -131,7 +131,14 @@ export const availabilityRules: Rule[] = [
             )
             .filter(Boolean),
         );
-        if (running.length === 0 || regions.size >= 2) continue;
+        // A deployment whose region (or private space's region) Anypoint did not answer might be the
+        // second region: nothing to conclude.
+        const unread = running.some(({ app, cloudhub1 }) =>
+          cloudhub1
+            ? app.attributes.region == null
+            : app.attributes.target == null || spaceRegion.get(lower(app.attributes.target)) === "",
+        );
+        if (running.length === 0 || regions.size >= 2 || unread) continue;
         findings.push({
           resourceKind: "application",
           resourceName: planned.title,
@@ -340,7 +347,9 @@ export const capacityRules: Rule[] = [
         const key = entitlementAliases[lower(entry.title)];
         const quantity = entry.data.quantity;
         const actual = key ? live.get(key) : undefined;
-        if (!actual || typeof quantity !== "number" || Number(actual.attributes.assigned) === quantity) return [];
+        // An entitlement whose assignment Anypoint did not answer is unknown, not zero.
+        if (!actual || actual.attributes.assigned == null || typeof quantity !== "number") return [];
+        if (Number(actual.attributes.assigned) === quantity) return [];
         return [
           {
             resourceKind: "entitlement" as const,

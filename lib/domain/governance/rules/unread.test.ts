@@ -1,0 +1,74 @@
+// What Anypoint did not answer (an attribute the tolerant reader mapped to null) is unknown: no rule
+// may read it as empty, zero or different. Each case is checked both ways: the unread value gives
+// no finding, the same record with the value answered gives the finding it should.
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/domain/governance/engine";
+import { ruleset } from "@/lib/domain/governance/ruleset";
+import type { SpecEntry } from "@/lib/domain/governance/types";
+import type { LiveResource, LiveValue } from "@/lib/domain/live/snapshot";
+import { evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
+
+const prod = specEntry("environment", { name: "PROD", classification: "production" }, "env-prod");
+const liveProd = liveResource("environment", "PROD", { environment: "PROD", attributes: { type: "production" } });
+
+const findingsOf = (ruleId: string, spec: SpecEntry[], live: LiveResource[]) =>
+  evaluate(
+    ruleset.filter((r) => r.id === ruleId),
+    evaluationInput({ spec: [prod, ...spec], live: [liveProd, ...live] }),
+    [],
+  ).map((f) => f.message);
+
+describe("a value Anypoint did not answer", () => {
+  it("is not a different CIDR, region or allowlist (DRIFT-VALUE)", () => {
+    const vpc = specEntry("vpc", { name: "vpc-prod", region: "eu-central-1", cidr: "10.0.0.0/20" });
+    const lb = specEntry("load-balancer", { name: "dlb-int", role: "internal", allowlistedCidrs: ["10.1.0.0/16"] });
+    const live = (cidr: LiveValue, region: LiveValue, allowlist: LiveValue) => [
+      liveResource("vpc", "vpc-prod", { attributes: { cidr, region } }),
+      liveResource("load-balancer", "dlb-int", { attributes: { allowlist } }),
+    ];
+    expect(findingsOf("DRIFT-VALUE", [vpc, lb], live(null, null, null))).toEqual([]);
+    expect(findingsOf("DRIFT-VALUE", [vpc, lb], live("10.9.0.0/20", "eu-west-1", []))).toHaveLength(3);
+  });
+
+  it("is not an empty allowlist of an internal load balancer (NET-DLB-INTERNAL-OPEN)", () => {
+    const lb = specEntry("load-balancer", { name: "dlb-int", role: "internal", allowlistedCidrs: ["10.1.0.0/16"] });
+    const live = (allowlist: LiveValue) => [liveResource("load-balancer", "dlb-int", { attributes: { allowlist } })];
+    expect(findingsOf("NET-DLB-INTERNAL-OPEN", [lb], live(null))).toEqual([]);
+    expect(findingsOf("NET-DLB-INTERNAL-OPEN", [lb], live([]))).toEqual([
+      'Internal load balancer "dlb-int" has an empty allowlist in Anypoint',
+    ]);
+  });
+
+  it("is not an assignment of zero (CAP-ENTITLEMENT-DRIFT)", () => {
+    const entitlement = specEntry("entitlement", { name: "Production vCores", quantity: 4 });
+    const live = (assigned: LiveValue) => [
+      liveResource("business-group", "Acme", { attributes: { isRoot: true } }),
+      liveResource("entitlement", "vCoresProduction", { businessGroup: "Acme", attributes: { assigned } }),
+    ];
+    expect(findingsOf("CAP-ENTITLEMENT-DRIFT", [entitlement], live(null))).toEqual([]);
+    expect(findingsOf("CAP-ENTITLEMENT-DRIFT", [entitlement], live(2))).toHaveLength(1);
+  });
+
+  it("is not a single region of a tier 1 application (AVAIL-DR-TIER1-REGIONS)", () => {
+    const tier = specEntry("recovery-tier", { name: "Tier 1 Mission-Critical" }, "tier-1");
+    const dr = specEntry("environment", { name: "DR", classification: "production" }, "env-dr");
+    const app = specEntry("application", {
+      name: "orders-api",
+      layer: "process",
+      environments: ["env-prod", "env-dr"],
+      drTier: "tier-1",
+    });
+    const live = (drRegion: LiveValue) => [
+      liveResource("application", "orders-api", {
+        environment: "PROD",
+        attributes: { platform: "cloudhub-1", region: "eu-central-1" },
+      }),
+      liveResource("application", "orders-api-dr", {
+        environment: "DR",
+        attributes: { platform: "cloudhub-1", region: drRegion },
+      }),
+    ];
+    expect(findingsOf("AVAIL-DR-TIER1-REGIONS", [tier, dr, app], live(null))).toEqual([]);
+    expect(findingsOf("AVAIL-DR-TIER1-REGIONS", [tier, dr, app], live("eu-central-1"))).toHaveLength(1);
+  });
+});
