@@ -10,16 +10,18 @@ export type ApiErrorAlertProps = {
 /** A failed request said in full: its message, then each field the API named with its reason. */
 export function ApiErrorAlert({ error, message, className }: ApiErrorAlertProps) {
   if (!message && !error) return null;
+  const text = message ?? error?.message ?? "";
+  // A single problem is often the message itself ("files: x.pdf is a PDF…"): say it once.
+  const fields =
+    error instanceof ApiError ? (error.details?.fields ?? []).filter((f) => !text.includes(f.message)) : [];
   return (
     <div role="alert" className={className}>
-      <p>{message ?? error?.message}</p>
-      {error instanceof ApiError
-        ? (error.details?.fields ?? []).map((f) => (
-            <p key={f.field}>
-              {f.field}: {f.message}
-            </p>
-          ))
-        : null}
+      <p>{text}</p>
+      {fields.map((f) => (
+        <p key={f.field}>
+          {f.field}: {f.message}
+        </p>
+      ))}
     </div>
   );
 }

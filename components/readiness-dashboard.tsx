@@ -25,6 +25,7 @@ const levelStyle = {
   "in-progress": { label: "In progress", className: "border-amber-300 bg-amber-50 text-amber-950" },
   ready: { label: "Ready", className: "border-green-300 bg-green-50 text-green-900" },
 } as const;
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 const day = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "never");
 
@@ -138,7 +139,7 @@ function ReadinessSection({
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {overview.shown.map((r) => (
           <li key={r.name} className={`rounded-lg border p-3 ${levelStyle[r.level].className}`}>
-            <p className="flex items-baseline justify-between">
+            <p className="flex items-baseline justify-between gap-2">
               <Link
                 href={`/w/${workspace}/findings?${filter}=${encodeURIComponent(r.name)}`}
                 className="font-semibold underline"
@@ -150,7 +151,8 @@ function ReadinessSection({
             </p>
             <p className="text-sm font-medium">{levelStyle[r.level].label}</p>
             <p className="text-sm">
-              {r.errors} errors · {r.warnings} warnings{r.waived ? ` · ${r.waived} waived` : ""}
+              {count(r.errors, "error")} · {count(r.warnings, "warning")}
+              {r.waived ? ` · ${r.waived} waived` : ""}
             </p>
           </li>
         ))}
