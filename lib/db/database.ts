@@ -35,38 +35,31 @@ export function describeTarget(target: DatabaseTarget): string {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgresql") {
     const driver = await openPostgresDriver(target.url);
-    const prisma = new PrismaClient({ adapter: new PrismaPg(driver.pool) });
-    return {
-      target,
-      kind: target.kind,
-      prisma,
-      driver,
-      async close() {
-        await prisma.$disconnect();
-        await driver.close();
-      },
-    };
+    return database(target, new PrismaClient({ adapter: new PrismaPg(driver.pool) }), driver);
   }
-
   const release = target.dataDir ? acquireEmbeddedLock(target.dataDir) : () => undefined;
   try {
     const driver = await openPgliteDriver(target.dataDir);
-    const prisma = new PrismaClient({ adapter: new PrismaPGlite(driver.pglite) });
-    return {
-      target,
-      kind: target.kind,
-      prisma,
-      driver,
-      async close() {
-        await prisma.$disconnect();
-        await driver.close();
-        release();
-      },
-    };
+    return database(target, new PrismaClient({ adapter: new PrismaPGlite(driver.pglite) }), driver, release);
   } catch (error) {
     release();
     throw error;
   }
+}
+
+/** Closing disconnects Prisma, then the driver under it, then lets go of the directory. */
+function database(target: DatabaseTarget, prisma: PrismaClient, driver: SqlDriver, release = () => {}): Database {
+  return {
+    target,
+    kind: target.kind,
+    prisma,
+    driver,
+    async close() {
+      await prisma.$disconnect();
+      await driver.close();
+      release();
+    },
+  };
 }
 
 /** Opens a database and brings its schema up to date; the one entry point for the app and scripts. */
