@@ -1,10 +1,12 @@
+import { isDeepStrictEqual } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAnypointClient } from "@/lib/anypoint/client";
 import { readEstate, type ReadProgress } from "@/lib/anypoint/collect";
 import { mapEstate } from "@/lib/anypoint/mapper";
-import { createSimulator, type Simulator } from "@/lib/anypoint/simulator/server";
+import { createSimulator, type Fault, type Simulator } from "@/lib/anypoint/simulator/server";
+import { describeReadScope, wasRead, type ReadScope } from "@/lib/domain/live/read-scope";
 import { describeReadWarning } from "@/lib/domain/live/read-warning";
-import { countByKind } from "@/lib/domain/live/snapshot";
+import { countByKind, type LiveResource } from "@/lib/domain/live/snapshot";
 import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
 
 describe("reading and mapping an estate", () => {
@@ -99,12 +101,22 @@ describe("reading and mapping an estate", () => {
     expect(text).toContain("db.password"); // the name of a secure property is not a secret; its value is
   });
 
-  it("leaves out a business group the connected app may not read, with a warning", async () => {
+  it("leaves out a business group the connected app may not read, reporting it unreadable by id", async () => {
     simulator.setFaults([{ kind: "forbidden-org", orgId: fixtureIds.bg }]);
     const read = await readEstate(client());
-    expect(read.warnings).toEqual([
-      `Business group ${fixtureIds.bg}: the connected app may not read it (403); its resources are left out`,
+    expect(read.scopes).toEqual([
+      {
+        kinds: expect.arrayContaining(["business-group", "environment", "application", "api-instance", "vpc"]),
+        attribute: null,
+        businessGroup: null,
+        businessGroupId: fixtureIds.bg,
+        environment: null,
+        resource: null,
+        status: "unreadable",
+        reason: `GET /accounts/api/organizations/${fixtureIds.bg} answered 403: Forbidden`,
+      },
     ]);
+    expect(read.warnings).toEqual(read.scopes.map(describeReadScope));
     expect(read.organizations.map((o) => o.name)).toEqual(["ACME"]);
   });
 
@@ -158,9 +170,155 @@ describe("reading and mapping an estate", () => {
     ]);
   });
 
-  it("fails the read on a 500 naming the endpoint", async () => {
-    simulator.setFaults([{ kind: "status", match: "/deployments$", status: 500 }]);
-    await expect(readEstate(client())).rejects.toThrow(/deployments answered 500/);
+  describe("a failed call leaves out only what it reads", () => {
+    const keyed = (resources: LiveResource[]) => new Map(resources.map((r) => [`${r.kind}:${r.externalId}`, r]));
+    /** The resources a faulty read lost, and those whose attributes it changed, against a clean read. */
+    const compare = async (faults: Fault[]) => {
+      const before = keyed(mapEstate(await readEstate(client())));
+      simulator.setFaults(faults);
+      const read = await readEstate(client());
+      const after = keyed(mapEstate(read));
+      expect([...after.keys()].filter((key) => !before.has(key))).toEqual([]);
+      return {
+        read,
+        after,
+        lost: [...before.keys()].filter((key) => !after.has(key)),
+        changed: [...after.keys()].filter((key) => !isDeepStrictEqual(after.get(key), before.get(key))),
+      };
+    };
+    const scope = (fields: Partial<ReadScope>): ReadScope => ({
+      kinds: [],
+      attribute: null,
+      businessGroup: null,
+      businessGroupId: null,
+      environment: null,
+      resource: null,
+      status: "unreadable",
+      reason: "",
+      ...fields,
+    });
+
+    it("403 on the root organisation's usage: consumption unknown, everything else read", async () => {
+      const usage = `/accounts/api/cs/organizations/${fixtureIds.root}/usage`;
+      const { read, after, lost, changed } = await compare([{ kind: "status", match: `${usage}$`, status: 403 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["entitlement"],
+          attribute: "consumed",
+          businessGroup: "ACME",
+          businessGroupId: fixtureIds.root,
+          reason: `GET ${usage} answered 403: Injected failure 403`,
+        }),
+      ]);
+      expect(read.warnings).toEqual([describeReadScope(read.scopes[0]!)]);
+      expect(lost).toEqual([]);
+      expect(changed.length).toBeGreaterThan(0);
+      expect(changed.every((key) => key.startsWith(`entitlement:${fixtureIds.root}:`))).toBe(true);
+      for (const key of changed) expect(after.get(key)?.attributes.consumed).toBeNull();
+      expect(countByKind([...after.values()])).toMatchObject({ environment: 3, application: 4, vpc: 1, vpn: 2 });
+      expect(wasRead(read.scopes, { kind: "entitlement", businessGroup: "ACME", attribute: "consumed" })).toBe(false);
+      expect(wasRead(read.scopes, { kind: "entitlement", businessGroup: "ACME" })).toBe(true);
+    });
+
+    it("403 on a business group's usage keeps its environments, applications and APIs", async () => {
+      const usage = `/accounts/api/cs/organizations/${fixtureIds.bg}/usage`;
+      const { read, after, lost, changed } = await compare([{ kind: "status", match: `${usage}$`, status: 403 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["entitlement"],
+          attribute: "consumed",
+          businessGroup: "ACME-Integration",
+          businessGroupId: fixtureIds.bg,
+          reason: `GET ${usage} answered 403: Injected failure 403`,
+        }),
+      ]);
+      expect(lost).toEqual([]);
+      expect(changed.every((key) => key.startsWith(`entitlement:${fixtureIds.bg}:`))).toBe(true);
+      expect(after.get(`environment:${fixtureIds.bgPrd}`)?.name).toBe("INT-PRD");
+      expect(
+        [...after.values()].filter((r) => r.businessGroup === "ACME-Integration" && r.kind === "application"),
+      ).toHaveLength(1);
+    });
+
+    it("a persistent 503 on one API's policies makes only its policies unknown", async () => {
+      const { read, after, lost, changed } = await compare([{ kind: "status", match: "/policies$", status: 503 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["api-instance"],
+          attribute: "policies",
+          businessGroup: "ACME",
+          businessGroupId: fixtureIds.root,
+          environment: "PRD",
+          resource: String(fixtureIds.api),
+          reason: expect.stringMatching(/\/apis\/19876543\/policies answered 503, still after 5 retries$/),
+        }),
+      ]);
+      expect(lost).toEqual([]);
+      expect(changed).toEqual([`api-instance:${fixtureIds.api}`]);
+      expect(after.get(`api-instance:${fixtureIds.api}`)?.attributes.policies).toBeNull();
+      const api = { kind: "api-instance", businessGroup: "ACME", environment: "PRD" } as const;
+      expect(wasRead(read.scopes, { ...api, resource: String(fixtureIds.api), attribute: "policies" })).toBe(false);
+      expect(wasRead(read.scopes, { ...api, resource: "1", attribute: "policies" })).toBe(true);
+      expect(wasRead(read.scopes, api)).toBe(true);
+    });
+
+    it("a 404 on a VPC's VPNs leaves out only those VPNs", async () => {
+      const { read, lost, changed } = await compare([{ kind: "status", match: "/ipsec$", status: 404 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["vpn"],
+          businessGroup: "ACME",
+          businessGroupId: fixtureIds.root,
+          resource: fixtureIds.vpc,
+          reason: `GET /cloudhub/api/organizations/${fixtureIds.root}/vpcs/${fixtureIds.vpc}/ipsec answered 404: Injected failure 404`,
+        }),
+      ]);
+      expect(lost).toEqual(["vpn:62a07860f052884d1d129a31"]);
+      expect(changed).toEqual([]);
+      expect(wasRead(read.scopes, { kind: "vpn", businessGroup: "ACME", resource: fixtureIds.vpc })).toBe(false);
+      expect(wasRead(read.scopes, { kind: "load-balancer", businessGroup: "ACME" })).toBe(true);
+    });
+
+    it("a 500 on one environment's deployments leaves out only its CloudHub 2.0 applications", async () => {
+      const deployments = `/organizations/${fixtureIds.bg}/environments/${fixtureIds.bgPrd}/deployments`;
+      const { read, lost, changed } = await compare([{ kind: "status", match: `${deployments}$`, status: 500 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["application"],
+          businessGroup: "ACME-Integration",
+          businessGroupId: fixtureIds.bg,
+          environment: "INT-PRD",
+          reason: `GET /amc/application-manager/api/v2${deployments} answered 500: Injected failure 500`,
+        }),
+      ]);
+      expect(lost).toEqual(["application:ch2:3f2e1d0c-0000-4000-8000-0000000000d1"]);
+      expect(changed).toEqual([]);
+      const apps = { kind: "application", businessGroup: "ACME-Integration" } as const;
+      expect(wasRead(read.scopes, { ...apps, environment: "INT-PRD" })).toBe(false);
+      expect(wasRead(read.scopes, { kind: "application", businessGroup: "ACME", environment: "PRD" })).toBe(true);
+    });
+
+    it("a 404 on a deployment's detail leaves out only that application", async () => {
+      const { read, lost } = await compare([{ kind: "status", match: "/deployments/", status: 404 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["application"],
+          businessGroup: "ACME-Integration",
+          businessGroupId: fixtureIds.bg,
+          environment: "INT-PRD",
+          resource: "ch2:3f2e1d0c-0000-4000-8000-0000000000d1",
+          reason: expect.stringMatching(/deployments\/3f2e1d0c-0000-4000-8000-0000000000d1 answered 404/),
+        }),
+      ]);
+      expect(lost).toEqual(["application:ch2:3f2e1d0c-0000-4000-8000-0000000000d1"]);
+    });
+
+    it("still fails the read when the token is refused or the root organisation cannot be read", async () => {
+      const refused = createAnypointClient({ baseUrl, clientId: "portal-reader", clientSecret: "wrong" });
+      await expect(readEstate(refused)).rejects.toThrow(/oauth2\/token answered 401/);
+      simulator.setFaults([{ kind: "status", match: `/organizations/${fixtureIds.root}$`, status: 500 }]);
+      await expect(readEstate(client(), { orgId: fixtureIds.root })).rejects.toThrow(/answered 500/);
+    });
   });
 
   it("uses a configured organisation id instead of asking /me", async () => {

@@ -18,7 +18,9 @@ import type {
   WireVpc,
   WireVpn,
 } from "@/lib/anypoint/wire";
+import { describeReadScope, type ReadScope } from "@/lib/domain/live/read-scope";
 import { describeReadWarning, type ReadWarning } from "@/lib/domain/live/read-warning";
+import type { LiveKind } from "@/lib/domain/live/snapshot";
 
 /** Everything one sync read, still in wire shapes (secrets included: only the mapper may see this). */
 export type EstateRead = {
@@ -26,18 +28,21 @@ export type EstateRead = {
   organizations: WireOrganization[];
   usage: Map<string, WireUsage>;
   environments: { orgId: string; environment: WireEnvironment }[];
-  teams: { team: WireTeam; members: WireTeamMember[]; roles: WireTeamRole[] }[];
-  vpcs: { orgId: string; vpc: WireVpc; vpns: WireVpn[]; loadBalancers: WireLoadBalancer[] }[];
+  // A list that is null was not read (its scope says why); empty means read and empty.
+  teams: { team: WireTeam; members: WireTeamMember[] | null; roles: WireTeamRole[] | null }[];
+  vpcs: { orgId: string; vpc: WireVpc; vpns: WireVpn[] | null; loadBalancers: WireLoadBalancer[] | null }[];
   applications: { orgId: string; envId: string; application: WireCh1Application }[];
   deployments: { orgId: string; envId: string; deployment: WireDeployment }[];
   privateSpaces: {
     orgId: string;
     space: WirePrivateSpace;
-    connections: WirePrivateSpaceConnection[];
-    tlsContexts: WireTlsContext[];
+    connections: WirePrivateSpaceConnection[] | null;
+    tlsContexts: WireTlsContext[] | null;
   }[];
-  apis: { orgId: string; envId: string; api: WireApiInstance; policies: WireApiPolicy[] }[];
-  /** What could not be read and was left out (e.g. a business group the app may not see), for people. */
+  apis: { orgId: string; envId: string; api: WireApiInstance; policies: WireApiPolicy[] | null }[];
+  /** What could not be read: one entry per failed call, naming the kinds and place it guards; absent means read completely. */
+  scopes: ReadScope[];
+  /** The scopes and record warnings as text, one line each, for people (stored with the sync run). */
   warnings: string[];
   /** The records (or parts) left out because they did not fit their schema; also in `warnings`. */
   readWarnings: ReadWarning[];
@@ -52,7 +57,26 @@ export type ReadOptions = {
   onProgress?: (progress: ReadProgress) => void;
 };
 
-const forbidden = (error: unknown) => error instanceof AnypointError && (error.status === 403 || error.status === 401);
+// What each call reads, including what is read through it: a failed call makes all of it unknown.
+const environmentKinds: LiveKind[] = ["environment", "application", "api-instance"];
+const loadBalancerKinds: LiveKind[] = ["load-balancer", "tls-endpoint", "mapping-rule"];
+const vpcKinds: LiveKind[] = ["vpc", "firewall-rule", "vpn", ...loadBalancerKinds];
+const privateSpaceKinds: LiveKind[] = ["private-space", "firewall-rule", "vpn", "tls-endpoint"];
+const businessGroupKinds: LiveKind[] = [
+  "business-group",
+  "entitlement",
+  ...environmentKinds,
+  ...vpcKinds,
+  "private-space",
+];
+
+type ScopePlace = Partial<
+  Pick<ReadScope, "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource">
+>;
+
+/** Failures after which nothing is readable: the token refused, a cancelled sync, a bug of ours. */
+const endsTheRead = (error: unknown) =>
+  !(error instanceof AnypointError) || error.kind === "aborted" || error.endpoint.endsWith("/oauth2/token");
 
 /** A detail answer unreadable as a whole: its record is left out with a warning, like a bad list item. */
 async function unlessMalformed<T>(read: Promise<T>, recordId: string, warnings: ReadWarning[]): Promise<T | null> {
@@ -74,14 +98,38 @@ async function unlessMalformed<T>(read: Promise<T>, recordId: string, warnings: 
  * Reads an Anypoint organisation: the business-group tree (breadth first over
  * subOrganizationIds), then per business group its environments, usage, VPCs with VPNs and load
  * balancers, private spaces, and per environment its CloudHub 1.0 applications, CloudHub 2.0
- * deployments (with details) and API instances (with policies); teams from the root. A business
- * group the connected app may not read is left out with a warning; any other failure ends the read.
+ * deployments (with details) and API instances (with policies); teams from the root. A call that
+ * fails (refused, not found, still failing after retries, unreadable) leaves out only what it
+ * reads, reported as an unreadable scope; only a refused token, an unreadable root organisation
+ * or a cancellation end the read.
  */
 export async function readEstate(client: AnypointClient, options: ReadOptions = {}): Promise<EstateRead> {
   const progress = options.onProgress ?? (() => undefined);
-  const warnings: string[] = [];
   const readWarnings: ReadWarning[] = [];
+  const scopes: ReadScope[] = [];
   const firstClientWarning = client.warnings.length;
+
+  /** The call's answer, or null with the scope it guards reported unreadable. */
+  async function scoped<T>(read: Promise<T>, kinds: LiveKind[], place: ScopePlace): Promise<T | null> {
+    try {
+      return await read;
+    } catch (error) {
+      if (endsTheRead(error)) throw error;
+      scopes.push({
+        kinds,
+        attribute: null,
+        businessGroup: null,
+        businessGroupId: null,
+        environment: null,
+        resource: null,
+        ...place,
+        status: "unreadable",
+        reason: (error as AnypointError).message,
+      });
+      return null;
+    }
+  }
+
   const rootOrgId = options.orgId || (await client.me()).client?.org_id || null;
   if (!rootOrgId) {
     throw new AnypointError(
@@ -91,7 +139,8 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     );
   }
 
-  // Business groups, breadth first; ids seen once even if the tree repeats them.
+  // Business groups, breadth first; ids seen once even if the tree repeats them. A business group
+  // that cannot be read hides its name and sub-groups too: its scope is named by id.
   const organizations: WireOrganization[] = [];
   const seen = new Set<string>();
   let level = [rootOrgId];
@@ -99,21 +148,11 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     const fresh = level.filter((id) => !seen.has(id));
     fresh.forEach((id) => seen.add(id));
     const found = await Promise.all(
-      fresh.map(async (id) => {
-        try {
-          return id === rootOrgId
-            ? await client.organization(id)
-            : await unlessMalformed(client.organization(id), id, readWarnings);
-        } catch (error) {
-          if (id !== rootOrgId && forbidden(error)) {
-            warnings.push(
-              `Business group ${id}: the connected app may not read it (${(error as AnypointError).status}); its resources are left out`,
-            );
-            return null;
-          }
-          throw error;
-        }
-      }),
+      fresh.map((id) =>
+        id === rootOrgId
+          ? client.organization(id)
+          : scoped(client.organization(id), businessGroupKinds, { businessGroupId: id }),
+      ),
     );
     const orgs = found.filter((o): o is WireOrganization => o !== null);
     organizations.push(...orgs);
@@ -129,41 +168,38 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
 
   await Promise.all(
     organizations.map(async (org) => {
-      try {
-        const [envs, used, orgVpcs, spaces] = await Promise.all([
-          client.environments(org.id),
-          client.usage(org.id),
-          client.vpcs(org.id),
-          client.privateSpaces(org.id),
+      const group = { businessGroup: org.name, businessGroupId: org.id };
+      const [envs, used, orgVpcs, spaces] = await Promise.all([
+        scoped(client.environments(org.id), environmentKinds, group),
+        // Without usage the entitlements are still read: only what they consume is unknown.
+        scoped(client.usage(org.id), ["entitlement"], { ...group, attribute: "consumed" }),
+        scoped(client.vpcs(org.id), vpcKinds, group),
+        scoped(client.privateSpaces(org.id), privateSpaceKinds, group),
+      ]);
+      if (used) usage.set(org.id, used);
+      environments.push(...(envs ?? []).map((environment) => ({ orgId: org.id, environment })));
+      for (const vpc of orgVpcs ?? []) {
+        // A VPC shared with business groups is listed by each of them: keep the first.
+        if (vpcIds.has(vpc.id)) continue;
+        vpcIds.add(vpc.id);
+        const [vpns, loadBalancers] = await Promise.all([
+          scoped(client.vpns(org.id, vpc.id), ["vpn"], { ...group, resource: vpc.id }),
+          scoped(client.loadBalancers(org.id, vpc.id), loadBalancerKinds, { ...group, resource: vpc.id }),
         ]);
-        usage.set(org.id, used);
-        environments.push(...envs.map((environment) => ({ orgId: org.id, environment })));
-        for (const vpc of orgVpcs) {
-          // A VPC shared with business groups is listed by each of them: keep the first.
-          if (vpcIds.has(vpc.id)) continue;
-          vpcIds.add(vpc.id);
-          const [vpns, loadBalancers] = await Promise.all([
-            client.vpns(org.id, vpc.id),
-            client.loadBalancers(org.id, vpc.id),
-          ]);
-          vpcs.push({ orgId: org.id, vpc, vpns, loadBalancers });
-        }
-        for (const summary of spaces) {
-          const [space, connections, tlsContexts] = await Promise.all([
+        vpcs.push({ orgId: org.id, vpc, vpns, loadBalancers });
+      }
+      for (const summary of spaces ?? []) {
+        const place = { ...group, resource: summary.id };
+        const [space, connections, tlsContexts] = await Promise.all([
+          scoped(
             unlessMalformed(client.privateSpace(org.id, summary.id), summary.id, readWarnings),
-            client.privateSpaceConnections(org.id, summary.id),
-            client.privateSpaceTlsContexts(org.id, summary.id),
-          ]);
-          if (space) privateSpaces.push({ orgId: org.id, space, connections, tlsContexts });
-        }
-      } catch (error) {
-        if (org.id !== rootOrgId && forbidden(error)) {
-          warnings.push(
-            `Business group ${org.name}: the connected app may not read its environments or networks (${(error as AnypointError).status}); they are left out`,
-          );
-          return;
-        }
-        throw error;
+            privateSpaceKinds,
+            place,
+          ),
+          scoped(client.privateSpaceConnections(org.id, summary.id), ["vpn"], place),
+          scoped(client.privateSpaceTlsContexts(org.id, summary.id), ["tls-endpoint"], place),
+        ]);
+        if (space) privateSpaces.push({ orgId: org.id, space, connections, tlsContexts });
       }
     }),
   );
@@ -171,63 +207,66 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   progress({ step: "vpc", count: vpcs.length });
   progress({ step: "private-space", count: privateSpaces.length });
 
+  const orgName = new Map(organizations.map((o) => [o.id, o.name]));
   const applications: EstateRead["applications"] = [];
   const deployments: EstateRead["deployments"] = [];
   const apis: EstateRead["apis"] = [];
   await Promise.all(
     environments.map(async ({ orgId, environment }) => {
       const envId = environment.id;
-      try {
-        const [ch1, summaries, instances] = await Promise.all([
-          client.ch1Applications(orgId, envId),
-          client.deployments(orgId, envId),
-          client.apiInstances(orgId, envId),
-        ]);
-        applications.push(...ch1.map((application) => ({ orgId, envId, application })));
-        // Deployment details and API policies come from different services: read them side by side.
-        const [details, policies] = await Promise.all([
-          Promise.all(summaries.map((s) => unlessMalformed(client.deployment(orgId, envId, s.id), s.id, readWarnings))),
-          Promise.all(instances.map((api) => client.apiPolicies(orgId, envId, api.id))),
-        ]);
-        for (const deployment of details) if (deployment) deployments.push({ orgId, envId, deployment });
-        apis.push(...instances.map((api, i) => ({ orgId, envId, api, policies: policies[i] ?? [] })));
-      } catch (error) {
-        if (forbidden(error)) {
-          warnings.push(
-            `Environment ${environment.name}: the connected app may not read its applications or APIs (${(error as AnypointError).status}); they are left out`,
-          );
-          return;
-        }
-        throw error;
-      }
+      const place = {
+        businessGroup: orgName.get(orgId) ?? null,
+        businessGroupId: orgId,
+        environment: environment.name,
+      };
+      const [ch1, summaries, instances] = await Promise.all([
+        scoped(client.ch1Applications(orgId, envId), ["application"], place),
+        scoped(client.deployments(orgId, envId), ["application"], place),
+        scoped(client.apiInstances(orgId, envId), ["api-instance"], place),
+      ]);
+      applications.push(...(ch1 ?? []).map((application) => ({ orgId, envId, application })));
+      // Deployment details and API policies come from different services: read them side by side.
+      const [details, policies] = await Promise.all([
+        Promise.all(
+          (summaries ?? []).map((s) =>
+            scoped(unlessMalformed(client.deployment(orgId, envId, s.id), s.id, readWarnings), ["application"], {
+              ...place,
+              resource: `ch2:${s.id}`,
+            }),
+          ),
+        ),
+        Promise.all(
+          (instances ?? []).map((api) =>
+            scoped(client.apiPolicies(orgId, envId, api.id), ["api-instance"], {
+              ...place,
+              attribute: "policies",
+              resource: String(api.id),
+            }),
+          ),
+        ),
+      ]);
+      for (const deployment of details) if (deployment) deployments.push({ orgId, envId, deployment });
+      apis.push(...(instances ?? []).map((api, i) => ({ orgId, envId, api, policies: policies[i] ?? null })));
     }),
   );
   progress({ step: "application", count: applications.length + deployments.length });
   progress({ step: "api-instance", count: apis.length });
 
-  let teams: EstateRead["teams"] = [];
-  try {
-    const teamList = await client.teams(rootOrgId);
-    teams = await Promise.all(
-      teamList.map(async (team) => {
-        const [members, roles] = await Promise.all([
-          client.teamMembers(rootOrgId, team.team_id),
-          client.teamRoles(rootOrgId, team.team_id),
-        ]);
-        return { team, members, roles };
-      }),
-    );
-  } catch (error) {
-    if (!forbidden(error)) throw error;
-    warnings.push(
-      `Teams: the connected app may not read teams and permissions (${(error as AnypointError).status}); grant it "View access controls" to compare them`,
-    );
-  }
+  const teamList = await scoped(client.teams(rootOrgId), ["team", "team-permission"], {});
+  const teams: EstateRead["teams"] = await Promise.all(
+    (teamList ?? []).map(async (team) => {
+      const [members, roles] = await Promise.all([
+        scoped(client.teamMembers(rootOrgId, team.team_id), ["team"], { attribute: "members", resource: team.team_id }),
+        scoped(client.teamRoles(rootOrgId, team.team_id), ["team-permission"], { resource: team.team_id }),
+      ]);
+      return { team, members, roles };
+    }),
+  );
   progress({ step: "team", count: teams.length });
 
-  // What the client left out during this read, then what this read left out, for the sync report.
+  // What was not read, what the client left out during this read, then what this read left out.
   readWarnings.unshift(...client.warnings.slice(firstClientWarning));
-  warnings.push(...readWarnings.map(describeReadWarning));
+  const warnings = [...scopes.map(describeReadScope), ...readWarnings.map(describeReadWarning)];
 
   return {
     rootOrgId,
@@ -240,6 +279,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     deployments,
     privateSpaces,
     apis,
+    scopes,
     warnings,
     readWarnings,
   };

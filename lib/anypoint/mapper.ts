@@ -59,6 +59,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         subscription: org.subscription?.type ?? null,
       },
     });
+    // Usage not read: what each entitlement consumes is unknown (null), not 0.
     const usage = (read.usage.get(org.id) ?? {}) as Record<string, unknown>;
     const entitlements = (org.entitlements ?? {}) as Record<string, unknown>;
     for (const [key, usageKey] of Object.entries(entitlementUsage)) {
@@ -194,7 +195,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         },
       );
     });
-    for (const vpn of vpns) {
+    for (const vpn of vpns ?? []) {
       push("vpn", vpn.id, vpn.name, {
         businessGroup: orgName.get(orgId) ?? null,
         environment: null,
@@ -213,7 +214,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         },
       });
     }
-    for (const dlb of loadBalancers) mapLoadBalancer(dlb, vpc.name, orgName.get(orgId) ?? null, push);
+    for (const dlb of loadBalancers ?? []) mapLoadBalancer(dlb, vpc.name, orgName.get(orgId) ?? null, push);
   }
 
   for (const { orgId, space, connections, tlsContexts } of read.privateSpaces) {
@@ -253,7 +254,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         },
       );
     });
-    for (const connection of connections) {
+    for (const connection of connections ?? []) {
       for (const vpn of connection.vpns) {
         push("vpn", `${space.id}:${vpn.vpnId ?? vpn.name}`, vpn.name, {
           businessGroup: bg,
@@ -276,7 +277,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         });
       }
     }
-    for (const tls of tlsContexts) {
+    for (const tls of tlsContexts ?? []) {
       push("tls-endpoint", `${space.id}:${tls.id}`, tls.keyStore?.cn ?? tls.name ?? tls.id, {
         businessGroup: bg,
         environment: null,
@@ -302,12 +303,13 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         type: team.team_type ?? null,
         parent: path.at(-1) ?? null,
         path,
-        members: members.length,
-        maintainers: members.filter((m) => m.membership_type === "maintainer").length,
-        externalMembers: members.filter((m) => m.is_assigned_via_external_groups).length,
+        // Members not read: counts unknown, not zero.
+        members: members?.length ?? null,
+        maintainers: members?.filter((m) => m.membership_type === "maintainer").length ?? null,
+        externalMembers: members?.filter((m) => m.is_assigned_via_external_groups).length ?? null,
       },
     });
-    for (const role of roles) {
+    for (const role of roles ?? []) {
       const org = role.context_params.org;
       const env = role.context_params.envId;
       push(
@@ -337,13 +339,16 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         status: api.status ?? null,
         endpointUri: api.endpointUri ?? null,
         application: api.deployment?.applicationName ?? null,
-        policies: [...policies]
-          .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
-          .map((p) => ({
-            policy: p.assetId || String(p.policyTemplateId ?? p.id),
-            version: p.assetVersion ?? null,
-            disabled: p.disabled ?? false,
-          })),
+        // Policies not read: unknown (null), never "no policy".
+        policies: policies
+          ? [...policies]
+              .sort((a, b) => (a.order ?? 0) - (b.order ?? 0))
+              .map((p) => ({
+                policy: p.assetId || String(p.policyTemplateId ?? p.id),
+                version: p.assetVersion ?? null,
+                disabled: p.disabled ?? false,
+              }))
+          : null,
       },
     });
   }

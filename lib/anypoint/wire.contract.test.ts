@@ -333,6 +333,7 @@ describe("the mapper over the base samples", () => {
         },
       ],
       warnings: [],
+      scopes: [],
       readWarnings: [],
     };
   };

@@ -1,0 +1,73 @@
+import { z } from "zod";
+import { liveKindLabels, liveKindSchema, type LiveKind } from "@/lib/domain/live/snapshot";
+
+/**
+ * A part of the estate a sync could not read: the kinds one failed call guards, where. A sync
+ * lists only these; whatever no scope covers was read completely (so the list stays one entry
+ * per failed call, not one per record, at any size of estate). `businessGroup` and `environment`
+ * are names as the specification uses them; null means "not limited to one" (teams are read
+ * organisation-wide, a business group's VPCs belong to no environment). An unreadable business
+ * group has no known name: its scope has `businessGroup` null and `businessGroupId` set, and so
+ * covers every business group until the id can be matched to a name (the last snapshot knows it).
+ */
+export const readScopeSchema = z.object({
+  /** The kinds the failed call reads, including what is read through it (a business group's environments guard its applications and APIs). */
+  kinds: z.array(liveKindSchema).min(1),
+  /** Only this attribute of the kinds' records is unknown (the records were read), e.g. "policies" of an API instance, "consumed" of an entitlement. */
+  attribute: z.string().nullable(),
+  businessGroup: z.string().nullable(),
+  /** Anypoint's id of the business group, when the scope is within one. */
+  businessGroupId: z.string().nullable(),
+  environment: z.string().nullable(),
+  /** The external id of the one resource the call was about: the record itself (an API's policies, a deployment's detail) or the parent whose children it lists (a VPC's VPNs). */
+  resource: z.string().nullable(),
+  /** Room for "carried forward" once the last known state of a scope is kept (issue 30). */
+  status: z.enum(["unreadable"]),
+  /** Why: the call and what it answered ("GET /cloudhub/api/organizations/{id}/usage answered 403"), never a secret. */
+  reason: z.string(),
+});
+export type ReadScope = z.infer<typeof readScopeSchema>;
+
+/** A question to `wasRead`: a kind, optionally narrowed to a place, a resource and an attribute. */
+export type ReadQuery = {
+  kind: LiveKind;
+  businessGroup?: string | null;
+  environment?: string | null;
+  resource?: string | null;
+  attribute?: string | null;
+};
+
+/** A scope field limits the scope when set; an unset question field asks about all of them, so any scope overlaps it. */
+const covers = (scoped: string | null, asked: string | null | undefined) =>
+  scoped === null || asked === undefined || asked === null || scoped === asked;
+
+/**
+ * Whether everything the query asks about was read: false when any unreadable scope overlaps it.
+ * A scope of one attribute answers only questions about that attribute; a scope of whole records
+ * answers every question about their kind, attributes included.
+ */
+export function wasRead(scopes: readonly ReadScope[], query: ReadQuery): boolean {
+  return !scopes.some(
+    (scope) =>
+      scope.kinds.includes(query.kind) &&
+      (scope.attribute === null || scope.attribute === query.attribute) &&
+      covers(scope.businessGroup, query.businessGroup) &&
+      covers(scope.environment, query.environment) &&
+      covers(scope.resource, query.resource),
+  );
+}
+
+/** One line for people (the sync report stores warnings as strings). */
+export function describeReadScope(scope: ReadScope): string {
+  const place = [
+    scope.businessGroup ? `business group ${scope.businessGroup}` : null,
+    !scope.businessGroup && scope.businessGroupId ? `business group ${scope.businessGroupId}` : null,
+    scope.environment ? `environment ${scope.environment}` : null,
+    scope.resource ? `resource ${scope.resource}` : null,
+  ].filter(Boolean);
+  // Lower case mid-sentence, except acronyms ("VPCs", "TLS endpoints").
+  const lower = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.toLowerCase());
+  const kinds = scope.kinds.map((kind) => lower(liveKindLabels[kind].many)).join(", ");
+  const what = scope.attribute ? `${scope.attribute} of ${kinds}` : kinds;
+  return `Not read: ${what}${place.length ? ` (${place.join(", ")})` : ""}: ${scope.reason}`;
+}
