@@ -119,21 +119,22 @@ describe(`live estate syncs on ${testEngine}`, () => {
     await expect(runSync(as(lead), "default")).rejects.toMatchObject({ status: 403 });
   });
 
+  // Only what makes nothing readable fails a sync: the root organisation (or the token) refused.
   it.each([
     [
-      "a 500 in the middle",
-      { kind: "status", match: "/deployments$", status: 500 } as const,
-      /deployments answered 500/,
+      "a 500 on the root organisation",
+      { kind: "status", match: `/accounts/api/organizations/${fixtureIds.root}$`, status: 500 } as const,
+      /organizations\/a1b2c3d4-0000-4000-8000-000000000001 answered 500/,
     ],
     [
       "persistent 429",
-      { kind: "rate-limit", match: "/ipsec$", retryAfterSeconds: 0 } as const,
-      /ipsec answered 429, still after 5 retries/,
+      { kind: "rate-limit", match: `/accounts/api/organizations/${fixtureIds.root}$`, retryAfterSeconds: 0 } as const,
+      /answered 429, still after 5 retries/,
     ],
     [
       "truncated JSON",
-      { kind: "truncate", match: "/loadbalancers$" } as const,
-      /loadbalancers answered 200 with a body that is not valid JSON/,
+      { kind: "truncate", match: `/accounts/api/organizations/${fixtureIds.root}$` } as const,
+      /answered 200 with a body that is not valid JSON/,
     ],
   ])("keeps the previous snapshot current after %s, and the run says what failed", async (_label, fault, message) => {
     const first = await runSync(as(), "default");
@@ -145,6 +146,26 @@ describe(`live estate syncs on ${testEngine}`, () => {
     expect((await getLiveOverview(as(), "default")).current?.id).toBe(first.id);
     expect(await applications()).toHaveLength(4);
     expect(await db().prisma.liveResource.count({ where: { syncRunId: failed.id } })).toBe(0);
+  });
+
+  it("completes a sync one call of which failed, saying what it could not read", async () => {
+    await runSync(as(), "default");
+    simulator.setFaults([{ kind: "status", match: `/environments/${fixtureIds.bgPrd}/deployments$`, status: 500 }]);
+    const partial = await runSync(as(), "default");
+    expect(partial.status).toBe("succeeded");
+    expect(partial.warnings).toEqual([
+      expect.stringMatching(
+        /^Not read: applications \(business group ACME-Integration, environment INT-PRD\): GET .*\/deployments answered 500/,
+      ),
+    ]);
+    expect(await applications()).toHaveLength(3);
+    // A persistent 429 on a VPC's VPNs leaves out half the VPNs: the deletion guard holds that sync.
+    simulator.setFaults([{ kind: "rate-limit", match: "/ipsec$", retryAfterSeconds: 0 }]);
+    const held = await runSync(as(), "default");
+    expect(held).toMatchObject({ status: "held", removals: [{ kind: "vpn", before: 2, after: 1 }] });
+    expect(held.warnings).toEqual([
+      expect.stringMatching(/^Not read: VPNs .*ipsec answered 429, still after 5 retries$/),
+    ]);
   });
 
   it("applies nothing of a sync cancelled mid-way, and refuses a second sync while one runs", async () => {
