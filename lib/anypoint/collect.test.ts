@@ -313,6 +313,50 @@ describe("reading and mapping an estate", () => {
       expect(lost).toEqual(["application:ch2:3f2e1d0c-0000-4000-8000-0000000000d1"]);
     });
 
+    it("a 403 on teams leaves out teams and permissions; a 500 on one team's members makes only its counts unknown", async () => {
+      const teams = await compare([{ kind: "status", match: "/teams$", status: 403 }]);
+      expect(teams.read.scopes).toEqual([
+        scope({
+          kinds: ["team", "team-permission"],
+          reason: `GET /accounts/api/organizations/${fixtureIds.root}/teams answered 403: Injected failure 403`,
+        }),
+      ]);
+      expect(teams.lost.every((key) => key.startsWith("team"))).toBe(true);
+      expect(countByKind([...teams.after.values()])).toMatchObject({ team: 0, "team-permission": 0, application: 4 });
+
+      simulator.setFaults([]);
+      const members = await compare([
+        { kind: "status", match: `/teams/${fixtureIds.teamAdmins}/members$`, status: 500 },
+      ]);
+      expect(members.read.scopes).toEqual([
+        scope({ kinds: ["team"], attribute: "members", resource: fixtureIds.teamAdmins, reason: expect.any(String) }),
+      ]);
+      expect(members.lost).toEqual([]);
+      expect(members.changed).toEqual([`team:${fixtureIds.teamAdmins}`]);
+      expect(members.after.get(`team:${fixtureIds.teamAdmins}`)?.attributes).toMatchObject({
+        members: null,
+        maintainers: null,
+        externalMembers: null,
+      });
+    });
+
+    it("a 403 on a business group's private spaces leaves them out, and the platform of what runs on them unknown", async () => {
+      const spaces = `/runtimefabric/api/organizations/${fixtureIds.bg}/privatespaces`;
+      const { read, after, lost, changed } = await compare([{ kind: "status", match: `${spaces}$`, status: 403 }]);
+      expect(read.scopes).toEqual([
+        scope({
+          kinds: ["private-space", "firewall-rule", "vpn", "tls-endpoint"],
+          businessGroup: "ACME-Integration",
+          businessGroupId: fixtureIds.bg,
+          reason: `GET ${spaces} answered 403: Injected failure 403`,
+        }),
+      ]);
+      expect(lost).toContain(`private-space:${fixtureIds.privateSpace}`);
+      const ch2 = "application:ch2:3f2e1d0c-0000-4000-8000-0000000000d1";
+      expect(changed).toEqual([ch2]);
+      expect(after.get(ch2)?.attributes.platform).toBeNull();
+    });
+
     it("still fails the read when the token is refused or the root organisation cannot be read", async () => {
       const refused = createAnypointClient({ baseUrl, clientId: "portal-reader", clientSecret: "wrong" });
       await expect(readEstate(refused)).rejects.toThrow(/oauth2\/token answered 401/);

@@ -31,11 +31,12 @@ function allowlistOf(dlb: WireLoadBalancer): string[] | null {
   return dlb.ipAllowlist ?? dlb.ipWhitelist ?? null;
 }
 
-function platformOf(deployment: WireDeployment, privateSpaceIds: Set<string>): string {
+/** A target neither shared nor a known private space is a Runtime Fabric, unless some private spaces went unread. */
+function platformOf(deployment: WireDeployment, privateSpaceIds: Set<string>, allSpacesRead: boolean): string | null {
   const target = deployment.target?.targetId ?? "";
   if (privateSpaceIds.has(target)) return "cloudhub-2-private-space";
   if (target.startsWith(sharedSpacePrefix)) return "cloudhub-2-shared-space";
-  return "runtime-fabric";
+  return allSpacesRead ? "runtime-fabric" : null;
 }
 
 /** Turns what a sync read into the normalised, secret-free resources of a snapshot, sorted by kind and name. */
@@ -126,6 +127,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
 
   const privateSpaceIds = new Set(read.privateSpaces.map((p) => p.space.id));
   const privateSpaceName = new Map(read.privateSpaces.map((p) => [p.space.id, p.space.name]));
+  const allSpacesRead = !read.scopes.some((scope) => scope.kinds.includes("private-space") && scope.attribute === null);
   for (const { envId, deployment: d } of read.deployments) {
     const settings = d.target?.deploymentSettings;
     const replicas = d.target?.replicas ?? d.replicas?.length ?? null;
@@ -134,7 +136,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
       attributes: {
-        platform: platformOf(d, privateSpaceIds),
+        platform: platformOf(d, privateSpaceIds, allSpacesRead),
         status: d.application?.status ?? d.status ?? null,
         deploymentStatus: d.status ?? null,
         target: privateSpaceName.get(d.target?.targetId ?? "") ?? d.target?.targetId ?? null,
