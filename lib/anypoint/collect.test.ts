@@ -4,7 +4,7 @@ import { createAnypointClient } from "@/lib/anypoint/client";
 import { readEstate, type ReadProgress } from "@/lib/anypoint/collect";
 import { mapEstate } from "@/lib/anypoint/mapper";
 import { createSimulator, type Fault, type Simulator } from "@/lib/anypoint/simulator/server";
-import { describeReadScope, wasRead, type ReadScope } from "@/lib/domain/live/read-scope";
+import { describeReadScope, unreadableScope, wasRead, type ReadScope } from "@/lib/domain/live/read-scope";
 import { describeReadWarning } from "@/lib/domain/live/read-warning";
 import { countByKind, type LiveResource } from "@/lib/domain/live/snapshot";
 import { buildEstate, fixtureIds, fixtureSecrets } from "@/lib/fixtures/estate-fixture";
@@ -186,59 +186,34 @@ describe("reading and mapping an estate", () => {
         changed: [...after.keys()].filter((key) => !isDeepStrictEqual(after.get(key), before.get(key))),
       };
     };
-    const scope = (fields: Partial<ReadScope>): ReadScope => ({
-      kinds: [],
-      attribute: null,
-      businessGroup: null,
-      businessGroupId: null,
-      environment: null,
-      resource: null,
-      status: "unreadable",
-      reason: "",
-      ...fields,
-    });
+    const scope = ({ kinds = [], reason = "", ...place }: Partial<ReadScope>) => unreadableScope(kinds, reason, place);
 
-    it("403 on the root organisation's usage: consumption unknown, everything else read", async () => {
-      const usage = `/accounts/api/cs/organizations/${fixtureIds.root}/usage`;
-      const { read, after, lost, changed } = await compare([{ kind: "status", match: `${usage}$`, status: 403 }]);
-      expect(read.scopes).toEqual([
-        scope({
-          kinds: ["entitlement"],
-          attribute: "consumed",
-          businessGroup: "ACME",
-          businessGroupId: fixtureIds.root,
-          reason: `GET ${usage} answered 403: Injected failure 403`,
-        }),
-      ]);
-      expect(read.warnings).toEqual([describeReadScope(read.scopes[0]!)]);
-      expect(lost).toEqual([]);
-      expect(changed.length).toBeGreaterThan(0);
-      expect(changed.every((key) => key.startsWith(`entitlement:${fixtureIds.root}:`))).toBe(true);
-      for (const key of changed) expect(after.get(key)?.attributes.consumed).toBeNull();
-      expect(countByKind([...after.values()])).toMatchObject({ environment: 3, application: 4, vpc: 1, vpn: 2 });
-      expect(wasRead(read.scopes, { kind: "entitlement", businessGroup: "ACME", attribute: "consumed" })).toBe(false);
-      expect(wasRead(read.scopes, { kind: "entitlement", businessGroup: "ACME" })).toBe(true);
-    });
-
-    it("403 on a business group's usage keeps its environments, applications and APIs", async () => {
-      const usage = `/accounts/api/cs/organizations/${fixtureIds.bg}/usage`;
-      const { read, after, lost, changed } = await compare([{ kind: "status", match: `${usage}$`, status: 403 }]);
-      expect(read.scopes).toEqual([
-        scope({
-          kinds: ["entitlement"],
-          attribute: "consumed",
-          businessGroup: "ACME-Integration",
-          businessGroupId: fixtureIds.bg,
-          reason: `GET ${usage} answered 403: Injected failure 403`,
-        }),
-      ]);
-      expect(lost).toEqual([]);
-      expect(changed.every((key) => key.startsWith(`entitlement:${fixtureIds.bg}:`))).toBe(true);
-      expect(after.get(`environment:${fixtureIds.bgPrd}`)?.name).toBe("INT-PRD");
-      expect(
-        [...after.values()].filter((r) => r.businessGroup === "ACME-Integration" && r.kind === "application"),
-      ).toHaveLength(1);
-    });
+    it.each([
+      ["the root organisation", fixtureIds.root, "ACME"],
+      ["a business group", fixtureIds.bg, "ACME-Integration"],
+    ])(
+      "403 on %s's usage: its consumption unknown, its environments, applications and networks read",
+      async (_, orgId, name) => {
+        const usage = `/accounts/api/cs/organizations/${orgId}/usage`;
+        const { read, after, lost, changed } = await compare([{ kind: "status", match: `${usage}$`, status: 403 }]);
+        expect(read.scopes).toEqual([
+          unreadableScope(["entitlement"], `GET ${usage} answered 403: Injected failure 403`, {
+            attribute: "consumed",
+            businessGroup: name,
+            businessGroupId: orgId,
+          }),
+        ]);
+        expect(read.warnings).toEqual([describeReadScope(read.scopes[0]!)]);
+        expect(lost).toEqual([]);
+        expect(changed.length).toBeGreaterThan(0);
+        expect(changed.every((key) => key.startsWith(`entitlement:${orgId}:`))).toBe(true);
+        for (const key of changed) expect(after.get(key)?.attributes.consumed).toBeNull();
+        expect(countByKind([...after.values()])).toMatchObject({ environment: 3, application: 4, vpc: 1, vpn: 2 });
+        expect(wasRead(read.scopes, { kind: "entitlement", businessGroup: name, attribute: "consumed" })).toBe(false);
+        expect(wasRead(read.scopes, { kind: "entitlement", businessGroup: name })).toBe(true);
+        expect(wasRead(read.scopes, { kind: "application", businessGroup: name })).toBe(true);
+      },
+    );
 
     it("a persistent 503 on one API's policies makes only its policies unknown", async () => {
       const { read, after, lost, changed } = await compare([{ kind: "status", match: "/policies$", status: 503 }]);

@@ -18,7 +18,7 @@ import type {
   WireVpc,
   WireVpn,
 } from "@/lib/anypoint/wire";
-import { describeReadScope, type ReadScope } from "@/lib/domain/live/read-scope";
+import { describeReadScope, unreadableScope, type ReadScope, type ReadScopePlace } from "@/lib/domain/live/read-scope";
 import { describeReadWarning, type ReadWarning } from "@/lib/domain/live/read-warning";
 import type { LiveKind } from "@/lib/domain/live/snapshot";
 
@@ -70,10 +70,6 @@ const businessGroupKinds: LiveKind[] = [
   "private-space",
 ];
 
-type ScopePlace = Partial<
-  Pick<ReadScope, "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource">
->;
-
 /** Failures after which nothing is readable: the token refused, a cancelled sync, a bug of ours. */
 const endsTheRead = (error: unknown) =>
   !(error instanceof AnypointError) || error.kind === "aborted" || error.endpoint.endsWith("/oauth2/token");
@@ -110,22 +106,12 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   const firstClientWarning = client.warnings.length;
 
   /** The call's answer, or null with the scope it guards reported unreadable. */
-  async function scoped<T>(read: Promise<T>, kinds: LiveKind[], place: ScopePlace): Promise<T | null> {
+  async function scoped<T>(read: Promise<T>, kinds: LiveKind[], place: ReadScopePlace): Promise<T | null> {
     try {
       return await read;
     } catch (error) {
       if (endsTheRead(error)) throw error;
-      scopes.push({
-        kinds,
-        attribute: null,
-        businessGroup: null,
-        businessGroupId: null,
-        environment: null,
-        resource: null,
-        ...place,
-        status: "unreadable",
-        reason: (error as AnypointError).message,
-      });
+      scopes.push(unreadableScope(kinds, (error as AnypointError).message, place));
       return null;
     }
   }

@@ -1,18 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { describeReadScope, readScopeSchema, wasRead, type ReadScope } from "@/lib/domain/live/read-scope";
+import {
+  describeReadScope,
+  readScopeSchema,
+  unreadableScope,
+  wasRead,
+  type ReadScope,
+} from "@/lib/domain/live/read-scope";
 
-const scope = (fields: Partial<ReadScope>): ReadScope =>
-  readScopeSchema.parse({
-    kinds: ["application"],
-    attribute: null,
-    businessGroup: null,
-    businessGroupId: null,
-    environment: null,
-    resource: null,
-    status: "unreadable",
-    reason: "GET /x answered 500",
-    ...fields,
-  });
+const scope = ({ kinds = ["application"], reason = "GET /x answered 500", ...place }: Partial<ReadScope>) =>
+  readScopeSchema.parse(unreadableScope(kinds, reason, place));
 
 describe("wasRead", () => {
   it("says everything was read when no scope is unreadable", () => {

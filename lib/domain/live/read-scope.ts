@@ -28,6 +28,26 @@ export const readScopeSchema = z.object({
 });
 export type ReadScope = z.infer<typeof readScopeSchema>;
 
+/** Where a scope lies and which attribute it is about: unset fields are null (not limited). */
+export type ReadScopePlace = Partial<
+  Pick<ReadScope, "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource">
+>;
+
+/** The scope a failed call leaves unread: these kinds, in this place, for this reason. */
+export function unreadableScope(kinds: LiveKind[], reason: string, place: ReadScopePlace = {}): ReadScope {
+  return {
+    kinds,
+    attribute: null,
+    businessGroup: null,
+    businessGroupId: null,
+    environment: null,
+    resource: null,
+    ...place,
+    status: "unreadable",
+    reason,
+  };
+}
+
 /** A question to `wasRead`: a kind, optionally narrowed to a place, a resource and an attribute. */
 export type ReadQuery = {
   kind: LiveKind;
