@@ -7,6 +7,7 @@ import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import { latestImportGaps } from "@/lib/db/import-repository";
 import type { FindingRecord, WaiverRecord } from "@/lib/domain/governance/records";
 import type { DecisionEntry, Finding, ImportedGap, SpecEntry, Waiver } from "@/lib/domain/governance/types";
+import type { ReadScope } from "@/lib/domain/live/read-scope";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
 
@@ -16,6 +17,8 @@ type Audit = { actor: Actor; origin: AuditOrigin };
 export type EvaluationSources = {
   spec: SpecEntry[];
   live: LiveResource[] | null;
+  /** What the current snapshot's sync could not read. */
+  liveScopes: ReadScope[];
   syncRunId: string | null;
   decisions: DecisionEntry[];
   waivers: Waiver[];
@@ -29,7 +32,7 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
     where: { id: workspaceId },
     select: { liveSyncRunId: true, connection: { select: { controlPlane: true } } },
   });
-  const [records, resources, decisions, waivers] = await Promise.all([
+  const [records, resources, decisions, waivers, currentRun] = await Promise.all([
     prisma.specRecord.findMany({ where: { workspaceId }, select: { id: true, kind: true, title: true, data: true } }),
     workspace.liveSyncRunId
       ? selectRowsByKey<LiveResource>(
@@ -57,6 +60,9 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
       },
     }),
     prisma.waiver.findMany({ where: { workspaceId, status: "approved" } }),
+    workspace.liveSyncRunId
+      ? prisma.syncRun.findUnique({ where: { id: workspace.liveSyncRunId }, select: { scopes: true } })
+      : Promise.resolve(null),
   ]);
   const importGaps = await latestImportGaps(prisma, workspaceId);
   return {
@@ -67,6 +73,7 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
       data: r.data as Record<string, unknown>,
     })),
     live: resources,
+    liveScopes: (currentRun?.scopes as ReadScope[] | undefined) ?? [],
     syncRunId: workspace.liveSyncRunId,
     decisions: decisions.map((d) => ({
       number: `D${String(d.sequence).padStart(2, "0")}`,

@@ -107,6 +107,7 @@ const toRun = (row: RawRun): SyncRun => ({
   progress: row.progress as SyncRun["progress"],
   counts: row.counts as SyncRun["counts"],
   warnings: row.warnings as string[],
+  scopes: row.scopes as SyncRun["scopes"],
   removals: row.removals as SyncRun["removals"],
 });
 
@@ -238,6 +239,7 @@ export type SyncOutcome = {
   retries: number;
   durationMs: number;
   warnings: string[];
+  scopes: SyncRun["scopes"];
   progress: SyncRun["progress"];
 };
 
@@ -268,6 +270,7 @@ export async function completeSyncRun(
           retries: outcome.retries,
           durationMs: outcome.durationMs,
           warnings: outcome.warnings,
+          scopes: outcome.scopes as Prisma.InputJsonValue,
           progress: outcome.progress as Prisma.InputJsonValue,
           removals: held ? (outcome.removals as Prisma.InputJsonValue) : Prisma.DbNull,
         },

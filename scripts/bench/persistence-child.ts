@@ -50,6 +50,7 @@ const [, snapshotMs] = await time(() =>
       retries: 0,
       durationMs: 0,
       warnings: [],
+      scopes: [],
       progress: [],
       removals: null,
       now: new Date(),

@@ -3,6 +3,8 @@
 // fails the first test, so nobody can add an endpoint without deciding who may call it.
 import fs from "node:fs";
 import path from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { documentedOperations } from "@/app/api/v1/openapi-document";
@@ -492,6 +494,19 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
     ]),
   ];
 
+  // A success answer must have the shape the OpenAPI document promises (the domain's shape of its concept).
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  const validators = new Map(
+    documentedOperations().flatMap((op) => (op.response ? [[op.key, ajv.compile(op.response)] as const] : [])),
+  );
+  async function answerProblems(key: string, response: Response): Promise<string> {
+    const validate = validators.get(key);
+    if (!validate || response.status >= 300) return "";
+    if (validate(await response.json())) return "";
+    return ` but not as documented: ${ajv.errorsText(validate.errors)}`;
+  }
+
   for (const caller of callers) {
     it(`answers ${caller.label} as the rules say, on every route`, async () => {
       const outcomes: string[] = [];
@@ -508,7 +523,7 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
         });
         const params = rule.params ? await rule.params() : {};
         const response = await route.handler(request, { params: Promise.resolve(params) });
-        outcomes.push(`${route.key} -> ${response.status}`);
+        outcomes.push(`${route.key} -> ${response.status}${await answerProblems(route.key, response)}`);
         expected.push(`${route.key} -> ${rule.public ? rule.success : caller.expect(rule)}`);
       }
       expect(outcomes).toEqual(expected);

@@ -3,6 +3,14 @@
 // must appear here (checked by the authorization matrix test, which also checks the roles).
 import { z } from "zod";
 import { roleSchema, type Role } from "@/lib/domain/access";
+import { apiTokenSchema } from "@/lib/domain/api-token";
+import { decisionDetailSchema, decisionSummarySchema } from "@/lib/domain/decisions/stored";
+import { findingRecordSchema, waiverRecordSchema } from "@/lib/domain/governance/records";
+import { connectionViewSchema } from "@/lib/domain/live/connection";
+import { storedLiveResourceSchema } from "@/lib/domain/live/snapshot";
+import { syncRunSchema } from "@/lib/domain/live/sync-run";
+import { specRecordSchema } from "@/lib/domain/spec/record";
+import { workspaceSchema } from "@/lib/domain/workspace";
 import { checkReportSchema, failOnSchema } from "@/lib/domain/governance/check-report";
 import { categorySchema } from "@/lib/domain/governance/types";
 import { specKindIds } from "@/lib/domain/spec/kinds";
@@ -62,6 +70,21 @@ type Operation = {
 const jsonSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any" }) as Record<string, unknown>;
 
+/**
+ * The JSON schema of an answer: the shape as it is sent (dates as ISO strings), fields beyond it
+ * allowed (a client must not break when a field is added).
+ */
+export const responseJsonSchema = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io: "output",
+    unrepresentable: "any",
+    override: ({ zodSchema, jsonSchema }) => {
+      if (zodSchema._zod.def.type === "date") Object.assign(jsonSchema, { type: "string", format: "date-time" });
+      if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+    },
+  }) as Record<string, unknown>;
+
 const workspaceCreateSchema = z.union([
   z.object({ name: workspaceNameSchema, slug: slugSchema.optional() }),
   workspaceRestoreSchema,
@@ -85,6 +108,23 @@ const specRecordCreateSchema = z
   .record(z.string(), z.unknown())
   .meta({ description: "The record's fields; which ones depends on the kind (GET /spec lists the kinds)" });
 
+// What the routes answer: the domain's shapes of each concept (decision 0015), dates as ISO strings.
+const items = (item: z.ZodType) => z.object({ items: z.array(item) });
+const specRecordView = specRecordSchema.extend({
+  governedBy: z.array(z.object({ number: z.string(), title: z.string(), status: z.string() })).optional(),
+});
+const findingsPage = z.object({
+  items: z.array(findingRecordSchema.extend({ ruleTitle: z.string() })),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+const liveResourcesPage = z.object({
+  items: z.array(storedLiveResourceSchema),
+  total: z.number(),
+  syncRunId: z.string().nullable(),
+  nextCursor: z.string().nullable(),
+});
+
 const ws = "/api/v1/workspaces/{workspace}";
 
 const operations: Operation[] = [
@@ -103,6 +143,7 @@ const operations: Operation[] = [
     audience: "admins",
     usersOnly: true,
     summary: "API tokens (never their secrets)",
+    response: items(apiTokenSchema),
     success: 200,
   },
   {
@@ -156,6 +197,7 @@ const operations: Operation[] = [
     tag: "Workspaces",
     audience: "everyone",
     summary: "The workspaces",
+    response: items(workspaceSchema),
     success: 200,
   },
   {
@@ -167,7 +209,15 @@ const operations: Operation[] = [
     body: workspaceCreateSchema,
     success: 201,
   },
-  { method: "GET", path: ws, tag: "Workspaces", audience: "everyone", summary: "A workspace", success: 200 },
+  {
+    method: "GET",
+    path: ws,
+    tag: "Workspaces",
+    audience: "everyone",
+    summary: "A workspace",
+    response: workspaceSchema,
+    success: 200,
+  },
   {
     method: "PATCH",
     path: ws,
@@ -201,6 +251,7 @@ const operations: Operation[] = [
     tag: "Specification",
     audience: "everyone",
     summary: "The records of one kind",
+    response: items(specRecordView),
     success: 200,
   },
   {
@@ -210,6 +261,7 @@ const operations: Operation[] = [
     audience: "architects",
     summary: "Create a record",
     body: specRecordCreateSchema,
+    response: specRecordView,
     success: 201,
   },
   {
@@ -218,6 +270,7 @@ const operations: Operation[] = [
     tag: "Specification",
     audience: "everyone",
     summary: "A record with its references",
+    response: specRecordView,
     success: 200,
   },
   {
@@ -227,6 +280,7 @@ const operations: Operation[] = [
     audience: "architects",
     summary: "Replace a record (409 with the current one when it changed since version)",
     body: specRecordUpdateSchema,
+    response: specRecordView,
     success: 200,
   },
   {
@@ -284,6 +338,7 @@ const operations: Operation[] = [
     audience: "everyone",
     summary: "Decision records, filtered",
     query: decisionQuerySchema,
+    response: items(decisionSummarySchema),
     success: 200,
   },
   {
@@ -293,6 +348,7 @@ const operations: Operation[] = [
     audience: "architects",
     summary: "Draft a decision (numbered D01, D02 …)",
     body: decisionCreateSchema,
+    response: decisionDetailSchema,
     success: 201,
   },
   {
@@ -318,6 +374,7 @@ const operations: Operation[] = [
     tag: "Decisions",
     audience: "everyone",
     summary: "A decision with its links, reviews and revisions",
+    response: decisionDetailSchema,
     success: 200,
   },
   {
@@ -327,6 +384,7 @@ const operations: Operation[] = [
     audience: "architects",
     summary: "Change a decision's text (accepted text is immutable)",
     body: decisionUpdateSchema,
+    response: decisionDetailSchema,
     success: 200,
   },
   {
@@ -381,6 +439,7 @@ const operations: Operation[] = [
     tag: "Live estate",
     audience: "admins",
     summary: 'The Anypoint connection (the secret only as "set")',
+    response: z.object({ connection: connectionViewSchema.nullable() }),
     success: 200,
   },
   {
@@ -390,6 +449,7 @@ const operations: Operation[] = [
     audience: "admins",
     summary: "Create or replace the Anypoint connection (secret encrypted at rest)",
     body: connectionSchema,
+    response: connectionViewSchema,
     success: 200,
   },
   {
@@ -415,6 +475,7 @@ const operations: Operation[] = [
     audience: "everyone",
     summary: "The latest syncs",
     query: limitQuery,
+    response: items(syncRunSchema),
     success: 200,
   },
   {
@@ -424,6 +485,7 @@ const operations: Operation[] = [
     audience: "architects",
     summary: "Start a sync; poll GET /syncs/{sync} for its progress",
     body: syncOptionsSchema,
+    response: syncRunSchema,
     success: 202,
   },
   {
@@ -432,6 +494,7 @@ const operations: Operation[] = [
     tag: "Live estate",
     audience: "everyone",
     summary: "A sync: status, progress per kind, counts, requests, error",
+    response: syncRunSchema,
     success: 200,
   },
   {
@@ -440,6 +503,7 @@ const operations: Operation[] = [
     tag: "Live estate",
     audience: "architects",
     summary: "Cancel a running sync (nothing of it is applied)",
+    response: syncRunSchema,
     success: 200,
   },
   {
@@ -448,6 +512,7 @@ const operations: Operation[] = [
     tag: "Live estate",
     audience: "admins",
     summary: "Apply a sync held for removing too much",
+    response: syncRunSchema,
     success: 200,
   },
   {
@@ -456,6 +521,7 @@ const operations: Operation[] = [
     tag: "Live estate",
     audience: "admins",
     summary: "Discard a held sync",
+    response: syncRunSchema,
     success: 200,
   },
   {
@@ -473,6 +539,7 @@ const operations: Operation[] = [
     audience: "everyone",
     summary: "Resources of the current snapshot (limit/cursor paging)",
     query: liveResourceQuerySchema,
+    response: liveResourcesPage,
     success: 200,
   },
 
@@ -483,6 +550,7 @@ const operations: Operation[] = [
     audience: "everyone",
     summary: "Findings, most severe first (limit/cursor paging)",
     query: findingQuerySchema,
+    response: findingsPage,
     success: 200,
   },
   {
@@ -533,7 +601,15 @@ const operations: Operation[] = [
     response: checkReportSchema,
     produces: ["application/sarif+json", "application/xml"],
   },
-  { method: "GET", path: `${ws}/waivers`, tag: "Governance", audience: "everyone", summary: "Waivers", success: 200 },
+  {
+    method: "GET",
+    path: `${ws}/waivers`,
+    tag: "Governance",
+    audience: "everyone",
+    summary: "Waivers",
+    response: items(waiverRecordSchema),
+    success: 200,
+  },
   {
     method: "POST",
     path: `${ws}/waivers`,
@@ -541,6 +617,7 @@ const operations: Operation[] = [
     audience: "leads",
     summary: "Request a waiver (reason and expiry mandatory)",
     body: waiverRequestSchema,
+    response: waiverRecordSchema,
     success: 201,
   },
   {
@@ -550,6 +627,7 @@ const operations: Operation[] = [
     audience: "architects",
     summary: "Approve or reject a waiver (not your own)",
     body: waiverDecisionSchema,
+    response: waiverRecordSchema,
     success: 200,
   },
 
@@ -585,12 +663,20 @@ export const routeKeyOf = (op: { method: string; path: string }) =>
   `${op.method} ${op.path.replace(/\{(\w+)\}/g, "[$1]")}`;
 
 /** Each operation's route key and the roles it documents, for the consistency test. */
-export function documentedOperations(): { key: string; roles: readonly Role[]; usersOnly: boolean; success: number }[] {
+export function documentedOperations(): {
+  key: string;
+  roles: readonly Role[];
+  usersOnly: boolean;
+  success: number;
+  /** The JSON schema of the success answer, where one is documented. */
+  response?: Record<string, unknown>;
+}[] {
   return operations.map((op) => ({
     key: routeKeyOf(op),
     roles: audienceRoles[op.audience],
     usersOnly: !!op.usersOnly,
     success: op.success,
+    ...(op.response ? { response: responseJsonSchema(op.response) } : {}),
   }));
 }
 
@@ -710,7 +796,7 @@ export function buildOpenApiDocument(server: string): Record<string, unknown> {
             ? {}
             : {
                 content: {
-                  "application/json": { schema: op.response ? jsonSchema(op.response) : { type: "object" } },
+                  "application/json": { schema: op.response ? responseJsonSchema(op.response) : { type: "object" } },
                   ...Object.fromEntries((op.produces ?? []).map((type) => [type, {}])),
                 },
               }),

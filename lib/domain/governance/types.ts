@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
+import type { ReadScope } from "@/lib/domain/live/read-scope";
 import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
 
@@ -45,6 +46,8 @@ export type DecisionEntry = {
 export type EvaluationInput = {
   spec: readonly SpecEntry[];
   live: readonly LiveResource[] | null;
+  /** What the snapshot's sync could not read: no rule concludes "missing" or "no policy" there. */
+  liveScopes?: readonly ReadScope[];
   decisions: readonly DecisionEntry[];
   /** The connection's control plane (us, eu, gov, custom), or null when not connected. */
   controlPlane?: string | null;

@@ -59,7 +59,7 @@ export type ReadQuery = {
 
 /** A scope field limits the scope when set; an unset question field asks about all of them, so any scope overlaps it. */
 const covers = (scoped: string | null, asked: string | null | undefined) =>
-  scoped === null || asked === undefined || asked === null || scoped === asked;
+  scoped === null || asked === undefined || asked === null || scoped.toLowerCase() === asked.toLowerCase();
 
 /**
  * Whether everything the query asks about was read: false when any unreadable scope overlaps it.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { readScopeSchema } from "@/lib/domain/live/read-scope";
 
 /** Where a sync run is: running, applied, failed, held for confirmation, or discarded. */
 export const syncStatusSchema = z.enum(["running", "succeeded", "failed", "held", "discarded"]);
@@ -31,6 +32,8 @@ export const syncRunSchema = z.object({
   retries: z.number(),
   durationMs: z.number().nullable(),
   warnings: z.array(z.string()),
+  /** What the sync could not read (one entry per failed call); whatever none covers was read completely. */
+  scopes: z.array(readScopeSchema),
   removals: z.array(syncRemovalSchema).nullable(),
   error: z.string().nullable(),
   baseUrl: z.string(),

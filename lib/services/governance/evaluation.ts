@@ -29,6 +29,7 @@ export async function evaluateWorkspace(
     {
       spec: sources.spec,
       live: sources.live,
+      liveScopes: sources.liveScopes,
       decisions: sources.decisions,
       controlPlane: sources.controlPlane,
       importGaps: sources.importGaps,

@@ -137,6 +137,7 @@ async function executeSync(
         retries: client.stats.retries,
         durationMs: Date.now() - began,
         warnings: read.warnings,
+        scopes: read.scopes,
         progress,
         removals: removals?.length ? removals : null,
         now: new Date(),

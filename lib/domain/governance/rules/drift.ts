@@ -1,5 +1,6 @@
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import { liveKindLabels, readList, type LiveResource } from "@/lib/domain/live/snapshot";
+import { wasRead } from "@/lib/domain/live/read-scope";
 import { isFilled } from "@/lib/domain/spec/placeholders";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 
@@ -55,10 +56,14 @@ export const driftRules: Rule[] = [
     needsLive: true,
     evaluate: (context) => {
       const findings: RuleFinding[] = [];
+      // What the sync could not read is unknown, not missing (decision 0016).
+      const scopes = context.input.liveScopes ?? [];
       for (const kind of comparedKinds) {
         const live = new Set(context.live(kind).map((r) => lower(r.name)));
         for (const entry of context.spec(kind)) {
           if (!isFilled(entry.title) || live.has(lower(entry.title))) continue;
+          const businessGroup = kind === "business-group" ? entry.title : context.titles(entry.data.businessGroup)[0];
+          if (!wasRead(scopes, { kind, businessGroup })) continue;
           findings.push({
             resourceKind: kind,
             resourceName: entry.title,
@@ -70,6 +75,7 @@ export const driftRules: Rule[] = [
       const index = applicationIndex(context);
       for (const planned of index.planned) {
         if (planned.live.length) continue;
+        if (!wasRead(scopes, { kind: "application", environment: planned.environment })) continue;
         findings.push({
           resourceKind: "application",
           resourceName: planned.entry.title,

@@ -1,5 +1,6 @@
 import { applicationIndex, type ApplicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
+import { wasRead } from "@/lib/domain/live/read-scope";
 import { readList, type LiveResource } from "@/lib/domain/live/snapshot";
 import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
 import { compilePattern, type CompiledPattern } from "@/lib/domain/naming/pattern";
@@ -330,6 +331,8 @@ export const networkRules: Rule[] = [
     needsLive: true,
     evaluate: (context) => {
       const findings: RuleFinding[] = [];
+      // A target in an environment whose applications were not read may well be deployed.
+      if (!wasRead(context.input.liveScopes ?? [], { kind: "application" })) return findings;
       for (const rule of mappingTargets(context).dangling) {
         findings.push({
           resourceKind: "mapping-rule",
@@ -354,6 +357,8 @@ export const networkRules: Rule[] = [
     needsLive: false,
     evaluate: (context) => {
       // Literal targets are looked up; each distinct pattern is compiled once.
+      // Mapping rules of a load balancer that was not read might reach it.
+      if (!wasRead(context.input.liveScopes ?? [], { kind: "mapping-rule" })) return [];
       const targets = mappingTargets(context);
       const targetCount = targets.count;
       const patterns = [...targets.patterns].map(targetPattern).filter((p): p is RegExp => p !== null);

@@ -221,8 +221,10 @@ export const securityRules: Rule[] = [
         const planned = appName ? index.plannedFor({ name: appName, environment: api.environment }) : undefined;
         const category = String(planned?.data.securityCategory ?? "");
         if (category !== "level-a" && category !== "level-b") continue;
+        // Policies Anypoint did not answer are unknown, not none (decision 0016).
+        if (!Array.isArray(api.attributes.policies)) continue;
         // A handful of policies per instance: a list, not a set, per each of thousands of instances.
-        const policies = (api.attributes.policies as { policy: string; disabled: boolean }[] | undefined) ?? [];
+        const policies = api.attributes.policies as { policy: string; disabled: boolean }[];
         const active = (policy: string) => policies.some((p) => !p.disabled && p.policy === policy);
         const missing: string[] = requiredPolicies["level-b"].filter((p) => !active(p));
         if (category === "level-a" && !requiredPolicies.tokens.some(active)) {

@@ -5,16 +5,17 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/domain/governance/engine";
 import { ruleset } from "@/lib/domain/governance/ruleset";
 import type { SpecEntry } from "@/lib/domain/governance/types";
+import { unreadableScope, type ReadScope } from "@/lib/domain/live/read-scope";
 import type { LiveResource, LiveValue } from "@/lib/domain/live/snapshot";
 import { evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
 
 const prod = specEntry("environment", { name: "PROD", classification: "production" }, "env-prod");
 const liveProd = liveResource("environment", "PROD", { environment: "PROD", attributes: { type: "production" } });
 
-const findingsOf = (ruleId: string, spec: SpecEntry[], live: LiveResource[]) =>
+const findingsOf = (ruleId: string, spec: SpecEntry[], live: LiveResource[], liveScopes: ReadScope[] = []) =>
   evaluate(
     ruleset.filter((r) => r.id === ruleId),
-    evaluationInput({ spec: [prod, ...spec], live: [liveProd, ...live] }),
+    evaluationInput({ spec: [prod, ...spec], live: [liveProd, ...live], liveScopes }),
     [],
   ).map((f) => f.message);
 
@@ -70,5 +71,52 @@ describe("a value Anypoint did not answer", () => {
     ];
     expect(findingsOf("AVAIL-DR-TIER1-REGIONS", [tier, dr, app], live(null))).toEqual([]);
     expect(findingsOf("AVAIL-DR-TIER1-REGIONS", [tier, dr, app], live("eu-central-1"))).toHaveLength(1);
+  });
+
+  it("is not none: an API instance whose policies were not read lacks nothing (SEC-API-POLICIES)", () => {
+    const app = specEntry("application", {
+      name: "orders-api",
+      layer: "process",
+      environments: ["env-prod"],
+      securityCategory: "level-b",
+    });
+    const live = (policies: LiveValue) => [
+      liveResource("application", "orders-api", { environment: "PROD", attributes: { platform: "cloudhub-1" } }),
+      liveResource("api-instance", "orders-api", {
+        environment: "PROD",
+        attributes: { application: "orders-api", policies },
+      }),
+    ];
+    expect(findingsOf("SEC-API-POLICIES", [app], live(null))).toEqual([]);
+    expect(findingsOf("SEC-API-POLICIES", [app], live([]))).toHaveLength(1);
+  });
+});
+
+describe("a part of the estate the sync could not read", () => {
+  const reason = "GET /amc/.../deployments answered 500";
+  const app = specEntry("application", { name: "orders-api", layer: "process", environments: ["env-prod"] });
+  const vpc = specEntry("vpc", { name: "vpc-prod", region: "eu-central-1", cidr: "10.0.0.0/20" });
+
+  it("has nothing missing in it (DRIFT-MISSING), and other places are still checked", () => {
+    const unreadProd = [unreadableScope(["application", "api-instance"], reason, { environment: "prod" })];
+    expect(findingsOf("DRIFT-MISSING", [app], [], unreadProd)).toEqual([]);
+    const unreadTest = [unreadableScope(["application"], reason, { environment: "TEST" })];
+    expect(findingsOf("DRIFT-MISSING", [app], [], unreadTest)).toEqual([
+      'Application "orders-api" is planned in PROD but not deployed there',
+    ]);
+    expect(findingsOf("DRIFT-MISSING", [vpc], [], [unreadableScope(["vpc", "vpn"], reason)])).toEqual([]);
+    expect(findingsOf("DRIFT-MISSING", [vpc], [], unreadProd)).toEqual([
+      'VPC "vpc-prod" is in the specification but not in Anypoint',
+    ]);
+  });
+
+  it("may hold the target of a mapping rule (NET-MAPPING-DANGLING)", () => {
+    const live = [
+      liveResource("mapping-rule", "dlb-ext #1", {
+        attributes: { order: 1, loadBalancer: "dlb-ext", inputUri: "/orders/", appName: "orders-api" },
+      }),
+    ];
+    expect(findingsOf("NET-MAPPING-DANGLING", [], live, [unreadableScope(["application"], reason)])).toEqual([]);
+    expect(findingsOf("NET-MAPPING-DANGLING", [], live)).toHaveLength(1);
   });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SyncRun" ADD COLUMN     "scopes" JSONB NOT NULL DEFAULT '[]';
