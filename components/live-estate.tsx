@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSearch, FilterSelect, toOptions } from "@/components/table-filters";
+import { describeReadScope } from "@/lib/domain/live/read-scope";
 import { liveKindLabels, liveKinds, type LiveKind } from "@/lib/domain/live/snapshot";
 import {
   useLiveOverview,
@@ -127,6 +128,26 @@ const runColumns: ColumnDef<SyncRun>[] = [
   },
 ];
 
+/** What the current snapshot's sync could not read: the rules draw no conclusion about it. */
+function UnreadScopes({ scopes }: { scopes: SyncRun["scopes"] }) {
+  return (
+    <details className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+      <summary className="cursor-pointer font-medium">
+        Partial: {scopes.length} {scopes.length === 1 ? "part" : "parts"} of the estate could not be read
+      </summary>
+      <p className="mt-1">
+        Nothing in {scopes.length === 1 ? "it" : "them"} is reported missing, dangling or without policies until a sync
+        reads {scopes.length === 1 ? "it" : "them"}.
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {scopes.map((scope, i) => (
+          <li key={i}>{describeReadScope(scope)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
 /** The live estate: sync controls and progress, inventory per kind with filters, sync history. */
 export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: LiveEstateProps) {
   const { data: overview = initial } = useLiveOverview(workspace, initial);
@@ -171,6 +192,7 @@ export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: Liv
             ) : (
               <p>Connected to {overview.baseUrl}; no sync has succeeded yet.</p>
             )}
+            {current?.scopes?.length ? <UnreadScopes scopes={current.scopes} /> : null}
           </div>
           {canSync && overview.connected ? (
             <div className="flex gap-2">

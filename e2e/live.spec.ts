@@ -69,3 +69,22 @@ test("a delivery lead reads the live estate but cannot start a sync", async ({ p
   await expect(page.getByText(/Current snapshot from/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Sync now" })).toHaveCount(0);
 });
+
+test("an administrator sees why a sync was partial, and what it could not read", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  // Every API's policies answer 500: the sync completes, and says what it could not read.
+  const faults = (body: unknown[]) => request.post(`${simulatorURL}/_simulator/faults`, { data: body });
+  expect((await faults([{ kind: "status", match: "/policies$", status: 500 }])).ok()).toBe(true);
+  try {
+    await signIn(page, "ada", "/w/northwind-live-e2e/live");
+    await page.getByRole("button", { name: "Sync now" }).click();
+    const partial = page.getByText(/^Partial: \d+ parts? of the estate could not be read$/);
+    await expect(partial).toBeVisible({ timeout: 30_000 });
+    await partial.click();
+    await expect(page.getByText(/^Not read: policies of API instances .* answered 500/).first()).toBeVisible();
+    const history = page.getByRole("region", { name: "Sync history" });
+    await expect(history.getByRole("row").nth(1)).toContainText("succeeded");
+  } finally {
+    await faults([]);
+  }
+});
