@@ -119,7 +119,8 @@ const findingsPage = z.object({
   nextCursor: z.string().nullable(),
 });
 const liveResourcesPage = z.object({
-  items: z.array(storedLiveResourceSchema),
+  // Attributes are any JSON (a recursive schema would need a $ref the document cannot resolve).
+  items: z.array(storedLiveResourceSchema.extend({ attributes: z.record(z.string(), z.unknown()) })),
   total: z.number(),
   syncRunId: z.string().nullable(),
   nextCursor: z.string().nullable(),
