@@ -144,6 +144,26 @@ describe(`agp on ${testEngine}`, () => {
     expect(run.counts.application).toBeGreaterThan(0);
     expect(run.requests).toBeGreaterThan(10);
     expect(sync.stderr).toContain("Syncing acme");
+    expect(json<{ scopes: unknown[] }>(sync).scopes).toEqual([]);
+
+    // A call that fails leaves out only what it reads, and the run says what that was.
+    simulator.setFaults([{ kind: "status", match: "/policies$", status: 500 }]);
+    try {
+      const partial = await agp(["sync", "--json"]);
+      expect(partial.code, partial.stderr).toBe(0);
+      const scopes = json<{ status: string; scopes: { kinds: string[]; attribute: string; reason: string }[] }>(
+        partial,
+      );
+      expect(scopes.status).toBe("succeeded");
+      expect(scopes.scopes.length).toBeGreaterThan(0);
+      expect(scopes.scopes[0]).toMatchObject({
+        kinds: ["api-instance"],
+        attribute: "policies",
+        reason: expect.stringContaining("answered 500"),
+      });
+    } finally {
+      simulator.setFaults([]);
+    }
 
     // Only what makes nothing readable fails a sync: here the root organisation.
     simulator.setFaults([{ kind: "status", match: "^/accounts/api/organizations/[^/]+$", status: 500 }]);

@@ -37,6 +37,7 @@ export type CliSyncRun = Pick<
   | "retries"
   | "durationMs"
   | "warnings"
+  | "scopes"
   | "removals"
   | "error"
 >;

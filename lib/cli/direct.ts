@@ -25,6 +25,7 @@ const toCliRun = (run: SyncRun): CliSyncRun => ({
   retries: run.retries,
   durationMs: run.durationMs,
   warnings: run.warnings,
+  scopes: run.scopes,
   removals: run.removals,
   error: run.error,
 });
