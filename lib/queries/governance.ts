@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FindingRecord, WaiverRecord } from "@/lib/domain/governance/records";
+import type { FindingRecord, FindingsPage as DomainFindingsPage, WaiverRecord } from "@/lib/domain/governance/records";
 import type { Json } from "@/lib/domain/json";
 import { apiFetch } from "@/lib/queries/api-client";
 import { findingSearchParams, type FindingFilter } from "@/lib/queries/finding-filter";
@@ -13,7 +13,7 @@ export type Waiver = Json<WaiverRecord>;
 
 const base = (workspace: string) => `/workspaces/${encodeURIComponent(workspace)}`;
 
-export type FindingsPage = { items: FindingItem[]; total: number; nextCursor: string | null };
+export type FindingsPage = Json<DomainFindingsPage>;
 
 /** A page of findings; `initialPage` is the page the server rendered, used while its filter is in force. */
 export function useFindings(workspace: string, filter: FindingFilter, pageSize: number, initialPage?: FindingsPage) {

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Json } from "@/lib/domain/json";
 import type { ConnectionCheck, ConnectionView } from "@/lib/domain/live/connection";
-import type { StoredLiveResource } from "@/lib/domain/live/snapshot";
+import type { LiveResourcesPage, StoredLiveResource } from "@/lib/domain/live/snapshot";
 import type { SyncRun as DomainSyncRun } from "@/lib/domain/live/sync-run";
 import { apiFetch } from "@/lib/queries/api-client";
 
@@ -44,9 +44,7 @@ export function useLiveResources(workspace: string, filter: LiveFilter, pageSize
           ([, value]) => value !== "",
         ),
       );
-      return apiFetch<{ items: LiveResource[]; total: number; syncRunId: string | null }>(
-        `${base(workspace)}/live/resources?${params.toString()}`,
-      );
+      return apiFetch<Json<LiveResourcesPage>>(`${base(workspace)}/live/resources?${params.toString()}`);
     },
     placeholderData: keepPreviousData,
   });

@@ -1,13 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { AuditEvent as DomainAuditEvent } from "@/lib/domain/audit";
 import type { Json } from "@/lib/domain/json";
-import type { SpecRecord as DomainSpecRecord } from "@/lib/domain/spec/record";
+import type { SpecRecordView } from "@/lib/domain/spec/record";
 import { apiFetch } from "@/lib/queries/api-client";
 
 /** A specification record as the API returns it, with the decisions that govern it ("governed by D03"). */
-export type SpecRecord = Json<DomainSpecRecord> & {
-  governedBy?: { number: string; title: string; status: string }[];
-};
+export type SpecRecord = Omit<Json<SpecRecordView>, "governedBy"> & Partial<Pick<Json<SpecRecordView>, "governedBy">>;
 
 type AuditState = { title?: string; version?: number; data?: Record<string, unknown> } | null;
 

@@ -12,7 +12,7 @@ import {
   type WriteResult,
 } from "@/lib/db/spec-repository";
 import { findGoverningDecisions } from "@/lib/db/decision-repository";
-import { formatDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
+import { formatDecisionNumber } from "@/lib/domain/decisions/lifecycle";
 import { measureCompleteness, type Completeness } from "@/lib/domain/spec/completeness";
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import {
@@ -33,7 +33,7 @@ import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput, type FieldProblem } from "@/lib/services/validation";
-import type { SpecRecord } from "@/lib/domain/spec/record";
+import type { SpecRecord, SpecRecordView } from "@/lib/domain/spec/record";
 
 function parseKind(kind: string): SpecKind {
   if (!isSpecKind(kind)) throw notFound(`No specification section "${kind}"; sections are ${specKindIds.join(", ")}`);
@@ -134,10 +134,7 @@ function answer(result: WriteResult, kind: SpecKind, data?: Record<string, unkno
   }
 }
 
-/** A record with the decisions that govern it ("governed by D03"). */
-export type SpecRecordView = SpecRecord & {
-  governedBy: { number: string; title: string; status: DecisionStatus }[];
-};
+export type { SpecRecordView };
 
 async function withGoverningDecisions(ctx: ServiceContext, records: SpecRecord[]): Promise<SpecRecordView[]> {
   const governing = await findGoverningDecisions(

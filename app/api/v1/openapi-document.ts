@@ -5,11 +5,11 @@ import { z } from "zod";
 import { roleSchema, type Role } from "@/lib/domain/access";
 import { apiTokenSchema } from "@/lib/domain/api-token";
 import { decisionDetailSchema, decisionSummarySchema } from "@/lib/domain/decisions/stored";
-import { findingRecordSchema, waiverRecordSchema } from "@/lib/domain/governance/records";
+import { findingsPageSchema, waiverRecordSchema } from "@/lib/domain/governance/records";
 import { connectionViewSchema } from "@/lib/domain/live/connection";
-import { storedLiveResourceSchema } from "@/lib/domain/live/snapshot";
+import { liveResourcesPageSchema, storedLiveResourceSchema } from "@/lib/domain/live/snapshot";
 import { syncRunSchema } from "@/lib/domain/live/sync-run";
-import { specRecordSchema } from "@/lib/domain/spec/record";
+import { specRecordViewSchema } from "@/lib/domain/spec/record";
 import { workspaceSchema } from "@/lib/domain/workspace";
 import { checkReportSchema, failOnSchema } from "@/lib/domain/governance/check-report";
 import { categorySchema } from "@/lib/domain/governance/types";
@@ -110,20 +110,11 @@ const specRecordCreateSchema = z
 
 // What the routes answer: the domain's shapes of each concept (decision 0015), dates as ISO strings.
 const items = (item: z.ZodType) => z.object({ items: z.array(item) });
-const specRecordView = specRecordSchema.extend({
-  governedBy: z.array(z.object({ number: z.string(), title: z.string(), status: z.string() })).optional(),
-});
-const findingsPage = z.object({
-  items: z.array(findingRecordSchema.extend({ ruleTitle: z.string() })),
-  total: z.number(),
-  nextCursor: z.string().nullable(),
-});
-const liveResourcesPage = z.object({
-  // Attributes are any JSON (a recursive schema would need a $ref the document cannot resolve).
+// A record just created or saved comes without the decisions that govern it.
+const specRecordView = specRecordViewSchema.partial({ governedBy: true });
+// Attributes are any JSON (a recursive schema would need a $ref the document cannot resolve).
+const liveResourcesPage = liveResourcesPageSchema.extend({
   items: z.array(storedLiveResourceSchema.extend({ attributes: z.record(z.string(), z.unknown()) })),
-  total: z.number(),
-  syncRunId: z.string().nullable(),
-  nextCursor: z.string().nullable(),
 });
 
 const ws = "/api/v1/workspaces/{workspace}";
@@ -551,7 +542,7 @@ const operations: Operation[] = [
     audience: "everyone",
     summary: "Findings, most severe first (limit/cursor paging)",
     query: findingQuerySchema,
-    response: findingsPage,
+    response: findingsPageSchema,
     success: 200,
   },
   {

@@ -34,6 +34,14 @@ export const findingRecordSchema = z.object({
 });
 export type FindingRecord = z.infer<typeof findingRecordSchema>;
 
+/** A page of findings as listed: each with its rule's title, the total that match, the next page's cursor. */
+export const findingsPageSchema = z.object({
+  items: z.array(findingRecordSchema.extend({ ruleTitle: z.string() })),
+  total: z.number(),
+  nextCursor: z.string().nullable(),
+});
+export type FindingsPage = z.infer<typeof findingsPageSchema>;
+
 /** Where a waiver request is: asked, approved by another architect, refused, or withdrawn. */
 export const waiverStatusSchema = z.enum(["requested", "approved", "rejected", "revoked"]);
 export type WaiverStatus = z.infer<typeof waiverStatusSchema>;

@@ -61,6 +61,15 @@ export type LiveResource = z.infer<typeof liveResourceSchema>;
 export const storedLiveResourceSchema = liveResourceSchema.extend({ id: z.string() });
 export type StoredLiveResource = z.infer<typeof storedLiveResourceSchema>;
 
+/** A page of the current snapshot's resources: the total that match and the snapshot they come from. */
+export const liveResourcesPageSchema = z.object({
+  items: z.array(storedLiveResourceSchema),
+  total: z.number(),
+  syncRunId: z.string().nullable(),
+  nextCursor: z.string().nullable(),
+});
+export type LiveResourcesPage = z.infer<typeof liveResourcesPageSchema>;
+
 /** Resources per kind, for a sync's summary. */
 export function countByKind(resources: readonly Pick<LiveResource, "kind">[]): Record<LiveKind, number> {
   const counts = Object.fromEntries(liveKinds.map((k) => [k, 0])) as Record<LiveKind, number>;

@@ -14,7 +14,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { parseInput } from "@/lib/services/validation";
-import type { FindingRecord } from "@/lib/domain/governance/records";
+import type { FindingsPage } from "@/lib/domain/governance/records";
 
 const list = <T extends z.ZodType>(item: T) =>
   z
@@ -33,11 +33,7 @@ export const findingQuerySchema = z.object({
   ...pageQueryShape(),
 });
 
-export type FindingsPage = {
-  items: (FindingRecord & { ruleTitle: string })[];
-  total: number;
-  nextCursor: string | null;
-};
+export type { FindingsPage };
 
 /**
  * One page of a workspace's findings for a parsed query. `latest` is the latest run when the caller has read it

@@ -13,7 +13,7 @@ import type { ServiceContext } from "@/lib/services/context";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { parseInput } from "@/lib/services/validation";
-import type { StoredLiveResource } from "@/lib/domain/live/snapshot";
+import type { LiveResourcesPage } from "@/lib/domain/live/snapshot";
 import type { Workspace } from "@/lib/domain/workspace";
 
 /** The workspace (404, workspace:read) with the sync run whose resources are its current snapshot. */
@@ -56,11 +56,7 @@ export const liveResourceQuerySchema = z.object({
 });
 
 /** A page of the current snapshot's resources, filtered by kind, environment, business group and name. */
-export async function listLiveResources(
-  ctx: ServiceContext,
-  slug: string,
-  query: unknown,
-): Promise<{ items: StoredLiveResource[]; total: number; syncRunId: string | null; nextCursor: string | null }> {
+export async function listLiveResources(ctx: ServiceContext, slug: string, query: unknown): Promise<LiveResourcesPage> {
   const workspace = await loadLiveWorkspace(ctx, slug);
   const filter = parseInput(liveResourceQuerySchema, query);
   if (!workspace.liveSyncRunId) return { items: [], total: 0, syncRunId: null, nextCursor: null };
