@@ -242,8 +242,11 @@ describe("Anypoint client against the simulator", () => {
           recordId: "no-id",
           path: "data.0.id",
           message: expect.stringMatching(/; the record is left out$/),
+          leftOut: "record",
         },
       ]);
+      // The sync asks which list it was left out of, to keep what it knew of that record.
+      expect(anypoint.leftOut(vpcs)).toEqual(anypoint.warnings);
     } finally {
       simulator.setEstate(buildEstate({ extraTeams: 5 }));
     }
@@ -269,6 +272,7 @@ describe("Anypoint client against the simulator", () => {
         recordId: vpc,
         path: "data.0.firewallRules.0.cidrBlock",
         message: expect.stringMatching(/; that firewallRules entry is left out$/),
+        leftOut: "entry",
       },
     ]);
   });

@@ -121,6 +121,12 @@ export function createAnypointClient(options: AnypointClientOptions) {
   type Call = Omit<RequestSpec<z.ZodUnknown>, "method" | "form" | "schema">;
   /** What the reads of this client left out; a sync takes the ones its read added. */
   const warnings: ReadWarning[] = [];
+  /** Per list a reader answered, what it left out of it: the sync keeps the last known state of those records. */
+  const leftOut = new WeakMap<object, ReadWarning[]>();
+  const remember = <T extends object>(list: T, dropped: readonly ReadWarning[]): T => {
+    if (dropped.length) leftOut.set(list, [...(leftOut.get(list) ?? []), ...dropped]);
+    return list;
+  };
 
   /** A list answer, item by item (bare array or `{key: [...]}`): a bad item is left out with a warning. */
   async function getList<S extends z.ZodType>(call: Call, key: string, item: S) {
@@ -131,7 +137,8 @@ export function createAnypointClient(options: AnypointClientOptions) {
 
   /** The items of an unpaged list answer. */
   async function getItems<S extends z.ZodType>(call: Call, key: string, item: S): Promise<z.output<S>[]> {
-    return (await getList(call, key, item)).items;
+    const read = await getList(call, key, item);
+    return remember(read.items, read.warnings);
   }
 
   /** A single record; a bad element of its nested lists is left out with a warning. */
@@ -142,8 +149,14 @@ export function createAnypointClient(options: AnypointClientOptions) {
   }
 
   /** Every page of an offset/limit list. */
-  function getPages<S extends z.ZodType>(path: string, limit: number, key: string, item: S) {
-    return collectPages(`GET ${path}`, limit, (offset) => getList({ path, query: { limit, offset } }, key, item));
+  async function getPages<S extends z.ZodType>(path: string, limit: number, key: string, item: S) {
+    const dropped: ReadWarning[] = [];
+    const items = await collectPages(`GET ${path}`, limit, async (offset) => {
+      const read = await getList({ path, query: { limit, offset } }, key, item);
+      dropped.push(...read.warnings);
+      return read;
+    });
+    return remember(items, dropped);
   }
 
   const orgEnvHeaders = (orgId: string, envId: string) => ({ "X-ANYPNT-ORG-ID": orgId, "X-ANYPNT-ENV-ID": envId });
@@ -153,6 +166,8 @@ export function createAnypointClient(options: AnypointClientOptions) {
     stats: http.stats,
     /** Records the reads left out, oldest first (see lib/domain/live/read-warning.ts). */
     warnings: warnings as readonly ReadWarning[],
+    /** What the reader that answered `list` left out of it (records, or entries of records), in answer order. */
+    leftOut: (list: object): readonly ReadWarning[] => leftOut.get(list) ?? [],
     /** Requests the token now (connection tests). */
     authenticate: () => fetchToken(),
 
@@ -274,7 +289,11 @@ export function createAnypointClient(options: AnypointClientOptions) {
         "assets",
         apiAssetSchema,
       );
-      return assets.flatMap((asset) => asset.apis);
+      // An asset or an instance inside one left out: which instance is not known, only the list is incomplete.
+      return remember(
+        assets.flatMap((asset) => asset.apis),
+        leftOut.get(assets) ?? [],
+      );
     },
 
     /** GET …/apis/{apiId}/policies (bare array; `{policies: [...]}` with fullInfo). */

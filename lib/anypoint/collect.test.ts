@@ -111,7 +111,9 @@ describe("reading and mapping an estate", () => {
         businessGroup: null,
         businessGroupId: fixtureIds.bg,
         environment: null,
-        resource: null,
+        // The business group itself and everything read through it (the last snapshot names it).
+        resource: fixtureIds.bg,
+        idPrefix: null,
         status: "unreadable",
         reason: `GET /accounts/api/organizations/${fixtureIds.bg} answered 403: Forbidden`,
       },
@@ -133,12 +135,29 @@ describe("reading and mapping an estate", () => {
     const vpn = `GET /cloudhub/api/organizations/${fixtureIds.root}/vpcs/${fixtureIds.vpc}/ipsec`;
     expect(read.readWarnings).toEqual(
       expect.arrayContaining([
-        { endpoint: vpn, recordId: "62a07860f052884d1d129a31", path: "data.0.name", message: expect.any(String) },
+        {
+          endpoint: vpn,
+          recordId: "62a07860f052884d1d129a31",
+          path: "data.0.name",
+          message: expect.any(String),
+          leftOut: "record",
+        },
         expect.objectContaining({ recordId: "42", path: "data.0.team_id" }),
         expect.objectContaining({ recordId: "42", path: "items.0.id" }),
       ]),
     );
-    expect(read.warnings).toEqual(read.readWarnings.map(describeReadWarning));
+    // Each record left out is a scope of its own: the sync keeps what it knew of exactly that record.
+    expect(read.scopes.map((s) => [s.kinds.join(","), s.resource])).toEqual(
+      expect.arrayContaining([
+        ["vpn", "62a07860f052884d1d129a31"],
+        ["application", "ch2:42"],
+        ["team,team-permission", "42"],
+      ]),
+    );
+    expect(read.warnings).toEqual([
+      ...read.scopes.map(describeReadScope),
+      ...read.readWarnings.map(describeReadWarning),
+    ]);
     const resources = mapEstate(read);
     const byId = (list: typeof resources) => new Map(list.map((r) => [`${r.kind}:${r.externalId}`, r]));
     const before = byId(clean);
@@ -156,17 +175,16 @@ describe("reading and mapping an estate", () => {
     expect(ch2?.attributes).toMatchObject({ clustered: null, autoscaling: null, lastMileSecurity: null });
   });
 
-  it("leaves out a deployment whose detail lacks a field the portal needs, with a warning", async () => {
+  it("leaves out a deployment whose detail lacks a field the portal needs, as an unread scope of that one record", async () => {
     simulator.setFaults([{ kind: "omit-field", match: "/deployments/", field: "name" }]);
     const read = await readEstate(client());
     expect(read.deployments).toEqual([]);
-    expect(read.readWarnings).toEqual([
-      {
-        endpoint: expect.stringMatching(/^GET .*\/deployments\/3f2e1d0c-0000-4000-8000-0000000000d1$/),
-        recordId: "3f2e1d0c-0000-4000-8000-0000000000d1",
-        path: "name",
-        message: expect.stringMatching(/; the record is left out$/),
-      },
+    expect(read.scopes).toEqual([
+      expect.objectContaining({
+        kinds: ["application"],
+        resource: "ch2:3f2e1d0c-0000-4000-8000-0000000000d1",
+        reason: expect.stringMatching(/\/deployments\/3f2e1d0c-0000-4000-8000-0000000000d1 answered in a shape .*name/),
+      }),
     ]);
   });
 
@@ -263,6 +281,7 @@ describe("reading and mapping an estate", () => {
           businessGroup: "ACME-Integration",
           businessGroupId: fixtureIds.bg,
           environment: "INT-PRD",
+          idPrefix: "ch2:",
           reason: `GET /amc/application-manager/api/v2${deployments} answered 500: Injected failure 500`,
         }),
       ]);

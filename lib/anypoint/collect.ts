@@ -74,21 +74,11 @@ const businessGroupKinds: LiveKind[] = [
 const endsTheRead = (error: unknown) =>
   !(error instanceof AnypointError) || error.kind === "aborted" || error.endpoint.endsWith("/oauth2/token");
 
-/** A detail answer unreadable as a whole: its record is left out with a warning, like a bad list item. */
-async function unlessMalformed<T>(read: Promise<T>, recordId: string, warnings: ReadWarning[]): Promise<T | null> {
-  try {
-    return await read;
-  } catch (error) {
-    if (!(error instanceof AnypointError) || error.kind !== "unexpected_shape") throw error;
-    warnings.push({
-      endpoint: error.endpoint,
-      recordId,
-      path: error.path ?? "(root)",
-      message: `${error.message}; the record is left out`,
-    });
-    return null;
-  }
-}
+/**
+ * How a list's records are named in the snapshot: the external id a record's wire id becomes.
+ * Without one, a record left out of the list makes the whole list's scope unread.
+ */
+type RecordIds = { externalId: (recordId: string) => string; kinds?: LiveKind[] };
 
 /**
  * Reads an Anypoint organisation: the business-group tree (breadth first over
@@ -105,15 +95,49 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   const scopes: ReadScope[] = [];
   const firstClientWarning = client.warnings.length;
 
-  /** The call's answer, or null with the scope it guards reported unreadable. */
-  async function scoped<T>(read: Promise<T>, kinds: LiveKind[], place: ReadScopePlace): Promise<T | null> {
+  /**
+   * The call's answer, or null with the scope it guards reported unreadable. A list answer whose
+   * reader left records out reports each of them as an unread scope of one record (so the sync
+   * keeps what it knew of them), or the whole list's scope when their ids cannot be told.
+   */
+  async function scoped<T>(
+    read: Promise<T>,
+    kinds: LiveKind[],
+    place: ReadScopePlace,
+    records?: RecordIds,
+  ): Promise<T | null> {
+    let answer: T;
     try {
-      return await read;
+      answer = await read;
     } catch (error) {
       if (endsTheRead(error)) throw error;
       scopes.push(unreadableScope(kinds, (error as AnypointError).message, place));
       return null;
     }
+    if (answer && typeof answer === "object") {
+      const dropped = client.leftOut(answer).filter((w) => w.leftOut === "record" || !records);
+      const unnamed = dropped.filter((w) => !records || !w.recordId);
+      for (const warning of dropped) {
+        if (!records || !warning.recordId) continue;
+        scopes.push(
+          unreadableScope(
+            records.kinds ?? kinds,
+            `${warning.endpoint} answered record ${warning.recordId} in a shape the portal does not understand (${warning.path})`,
+            { ...place, idPrefix: null, resource: records.externalId(warning.recordId) },
+          ),
+        );
+      }
+      if (unnamed.length) {
+        scopes.push(
+          unreadableScope(
+            kinds,
+            `${unnamed[0]!.endpoint} answered ${unnamed.length} record(s) the portal could not read (${unnamed[0]!.path})`,
+            place,
+          ),
+        );
+      }
+    }
+    return answer;
   }
 
   const rootOrgId = options.orgId || (await client.me()).client?.org_id || null;
@@ -137,7 +161,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
       fresh.map((id) =>
         id === rootOrgId
           ? client.organization(id)
-          : scoped(client.organization(id), businessGroupKinds, { businessGroupId: id }),
+          : scoped(client.organization(id), businessGroupKinds, { businessGroupId: id, resource: id }),
       ),
     );
     const orgs = found.filter((o): o is WireOrganization => o !== null);
@@ -156,11 +180,11 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     organizations.map(async (org) => {
       const group = { businessGroup: org.name, businessGroupId: org.id };
       const [envs, used, orgVpcs, spaces] = await Promise.all([
-        scoped(client.environments(org.id), environmentKinds, group),
+        scoped(client.environments(org.id), environmentKinds, group, { externalId: (id) => id }),
         // Without usage the entitlements are still read: only what they consume is unknown.
         scoped(client.usage(org.id), ["entitlement"], { ...group, attribute: "consumed" }),
-        scoped(client.vpcs(org.id), vpcKinds, group),
-        scoped(client.privateSpaces(org.id), privateSpaceKinds, group),
+        scoped(client.vpcs(org.id), vpcKinds, group, { externalId: (id) => id }),
+        scoped(client.privateSpaces(org.id), privateSpaceKinds, group, { externalId: (id) => id }),
       ]);
       if (used) usage.set(org.id, used);
       environments.push(...(envs ?? []).map((environment) => ({ orgId: org.id, environment })));
@@ -169,19 +193,20 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
         if (vpcIds.has(vpc.id)) continue;
         vpcIds.add(vpc.id);
         const [vpns, loadBalancers] = await Promise.all([
-          scoped(client.vpns(org.id, vpc.id), ["vpn"], { ...group, resource: vpc.id }),
-          scoped(client.loadBalancers(org.id, vpc.id), loadBalancerKinds, { ...group, resource: vpc.id }),
+          scoped(client.vpns(org.id, vpc.id), ["vpn"], { ...group, resource: vpc.id }, { externalId: (id) => id }),
+          scoped(
+            client.loadBalancers(org.id, vpc.id),
+            loadBalancerKinds,
+            { ...group, resource: vpc.id },
+            { externalId: (id) => id },
+          ),
         ]);
         vpcs.push({ orgId: org.id, vpc, vpns, loadBalancers });
       }
       for (const summary of spaces ?? []) {
         const place = { ...group, resource: summary.id };
         const [space, connections, tlsContexts] = await Promise.all([
-          scoped(
-            unlessMalformed(client.privateSpace(org.id, summary.id), summary.id, readWarnings),
-            privateSpaceKinds,
-            place,
-          ),
+          scoped(client.privateSpace(org.id, summary.id), privateSpaceKinds, place),
           scoped(client.privateSpaceConnections(org.id, summary.id), ["vpn"], place),
           scoped(client.privateSpaceTlsContexts(org.id, summary.id), ["tls-endpoint"], place),
         ]);
@@ -206,8 +231,18 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
         environment: environment.name,
       };
       const [ch1, summaries, instances] = await Promise.all([
-        scoped(client.ch1Applications(orgId, envId), ["application"], place),
-        scoped(client.deployments(orgId, envId), ["application"], place),
+        scoped(
+          client.ch1Applications(orgId, envId),
+          ["application"],
+          { ...place, idPrefix: "ch1:" },
+          { externalId: (domain) => `ch1:${envId}:${domain}` },
+        ),
+        scoped(
+          client.deployments(orgId, envId),
+          ["application"],
+          { ...place, idPrefix: "ch2:" },
+          { externalId: (id) => `ch2:${id}` },
+        ),
         scoped(client.apiInstances(orgId, envId), ["api-instance"], place),
       ]);
       applications.push(...(ch1 ?? []).map((application) => ({ orgId, envId, application })));
@@ -215,10 +250,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
       const [details, policies] = await Promise.all([
         Promise.all(
           (summaries ?? []).map((s) =>
-            scoped(unlessMalformed(client.deployment(orgId, envId, s.id), s.id, readWarnings), ["application"], {
-              ...place,
-              resource: `ch2:${s.id}`,
-            }),
+            scoped(client.deployment(orgId, envId, s.id), ["application"], { ...place, resource: `ch2:${s.id}` }),
           ),
         ),
         Promise.all(
@@ -238,7 +270,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   progress({ step: "application", count: applications.length + deployments.length });
   progress({ step: "api-instance", count: apis.length });
 
-  const teamList = await scoped(client.teams(rootOrgId), ["team", "team-permission"], {});
+  const teamList = await scoped(client.teams(rootOrgId), ["team", "team-permission"], {}, { externalId: (id) => id });
   const teams: EstateRead["teams"] = await Promise.all(
     (teamList ?? []).map(async (team) => {
       const [members, roles] = await Promise.all([

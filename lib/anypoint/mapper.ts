@@ -54,6 +54,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("business-group", org.id, org.name, {
       businessGroup: parentId ? (orgName.get(parentId) ?? null) : null,
       environment: null,
+      parentId,
       attributes: {
         isRoot: org.id === read.rootOrgId,
         parent: parentId ? (orgName.get(parentId) ?? parentId) : null,
@@ -70,6 +71,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       push("entitlement", `${org.id}:${key}`, key, {
         businessGroup: org.name,
         environment: null,
+        parentId: org.id,
         attributes: {
           assigned: quota.assigned,
           reassigned: quota.reassigned ?? 0,
@@ -83,6 +85,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("environment", environment.id, environment.name, {
       businessGroup: orgName.get(orgId) ?? null,
       environment: null,
+      parentId: orgId,
       attributes: {
         type: environment.type ?? null,
         // Not answered: follow the type when there is one (CGO: both are set together, on create).
@@ -102,6 +105,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("application", `ch1:${envId}:${app.domain}`, app.domain, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
+      parentId: envId,
       attributes: {
         platform: "cloudhub-1",
         status: app.status ?? null,
@@ -135,6 +139,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("application", `ch2:${d.id}`, d.name, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
+      parentId: envId,
       attributes: {
         platform: platformOf(d, privateSpaceIds, allSpacesRead),
         status: d.application?.status ?? d.status ?? null,
@@ -169,6 +174,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("vpc", vpc.id, vpc.name, {
       businessGroup: orgName.get(vpc.ownerId ?? orgId) ?? orgName.get(orgId) ?? null,
       environment: null,
+      parentId: orgId,
       attributes: {
         region: vpc.region ?? null,
         cidr: vpc.cidrBlock ?? null,
@@ -185,6 +191,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         {
           businessGroup: orgName.get(orgId) ?? null,
           environment: null,
+          parentId: vpc.id,
           attributes: {
             network: vpc.name,
             networkKind: "vpc",
@@ -201,6 +208,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       push("vpn", vpn.id, vpn.name, {
         businessGroup: orgName.get(orgId) ?? null,
         environment: null,
+        parentId: vpc.id,
         attributes: {
           network: vpc.name,
           networkKind: "vpc",
@@ -216,7 +224,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         },
       });
     }
-    for (const dlb of loadBalancers ?? []) mapLoadBalancer(dlb, vpc.name, orgName.get(orgId) ?? null, push);
+    for (const dlb of loadBalancers ?? []) mapLoadBalancer(dlb, vpc, orgName.get(orgId) ?? null, push);
   }
 
   for (const { orgId, space, connections, tlsContexts } of read.privateSpaces) {
@@ -224,6 +232,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("private-space", space.id, space.name, {
       businessGroup: bg,
       environment: null,
+      parentId: orgId,
       attributes: {
         region: space.region ?? space.network?.region ?? null,
         status: space.status ?? null,
@@ -244,6 +253,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         {
           businessGroup: bg,
           environment: null,
+          parentId: space.id,
           attributes: {
             network: space.name,
             networkKind: "private-space",
@@ -261,6 +271,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         push("vpn", `${space.id}:${vpn.vpnId ?? vpn.name}`, vpn.name, {
           businessGroup: bg,
           environment: null,
+          parentId: space.id,
           attributes: {
             network: space.name,
             networkKind: "private-space",
@@ -283,6 +294,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       push("tls-endpoint", `${space.id}:${tls.id}`, tls.keyStore?.cn ?? tls.name ?? tls.id, {
         businessGroup: bg,
         environment: null,
+        parentId: space.id,
         attributes: {
           network: space.name,
           networkKind: "private-space",
@@ -301,6 +313,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("team", team.team_id, team.team_name, {
       businessGroup: orgName.get(read.rootOrgId) ?? null,
       environment: null,
+      parentId: null,
       attributes: {
         type: team.team_type ?? null,
         parent: path.at(-1) ?? null,
@@ -321,6 +334,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         {
           businessGroup: org ? (orgName.get(org) ?? org) : null,
           environment: env ? (envName.get(env) ?? env) : null,
+          parentId: team.team_id,
           attributes: { team: team.team_name, role: role.name, roleId: role.role_id },
         },
       );
@@ -332,6 +346,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
     push("api-instance", String(api.id), apiName, {
       businessGroup: orgName.get(envOrg.get(envId) ?? "") ?? null,
       environment: envName.get(envId) ?? null,
+      parentId: envId,
       attributes: {
         label: api.instanceLabel ?? null,
         assetId: api.assetId ?? null,
@@ -365,15 +380,16 @@ export function mapEstate(read: EstateRead): LiveResource[] {
 
 function mapLoadBalancer(
   dlb: WireLoadBalancer,
-  vpcName: string,
+  vpc: { id: string; name: string },
   businessGroup: string | null,
   push: (kind: LiveKind, externalId: string, name: string, rest: Omit<Draft, "kind" | "externalId" | "name">) => void,
 ) {
   push("load-balancer", dlb.id, dlb.name, {
     businessGroup,
     environment: null,
+    parentId: vpc.id,
     attributes: {
-      vpc: vpcName,
+      vpc: vpc.name,
       state: dlb.state ?? null,
       workers: dlb.workers ?? null,
       ipAddresses: dlb.ipAddresses ?? null,
@@ -390,6 +406,7 @@ function mapLoadBalancer(
     push("tls-endpoint", `${dlb.id}:${index}`, name, {
       businessGroup,
       environment: null,
+      parentId: dlb.id,
       attributes: {
         loadBalancer: dlb.name,
         certificateCn: endpoint.publicKeyCN ?? null,
@@ -404,6 +421,7 @@ function mapLoadBalancer(
       push("mapping-rule", `${dlb.id}:${index}:${order}`, `${dlb.name} ${mapping.inputUri} -> ${mapping.appName}`, {
         businessGroup,
         environment: null,
+        parentId: dlb.id,
         attributes: {
           loadBalancer: dlb.name,
           endpoint: name,

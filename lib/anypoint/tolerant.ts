@@ -104,6 +104,7 @@ export function parseItems<S extends z.ZodType>(
         recordId,
         path: at(part.path),
         message: `${part.message}; that ${list} entry is left out`,
+        leftOut: "entry",
       });
     }
     if (!parsed.ok) {
@@ -112,6 +113,7 @@ export function parseItems<S extends z.ZodType>(
         recordId,
         path: at(parsed.failure.path),
         message: `${parsed.failure.message}; the record is left out`,
+        leftOut: "record",
       });
     } else {
       items.push(parsed.data);
@@ -160,6 +162,7 @@ export function readRecord<S extends z.ZodType>(
     recordId,
     path: join(part.path),
     message: `${part.message}; that entry is left out`,
+    leftOut: "entry" as const,
   }));
   if (!parsed.ok) {
     throw new AnypointError(

@@ -5,6 +5,7 @@ import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
 import type { DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import { latestImportGaps } from "@/lib/db/import-repository";
+import { liveResourceColumns } from "@/lib/db/live-repository";
 import type { FindingRecord, WaiverRecord } from "@/lib/domain/governance/records";
 import type { DecisionEntry, Finding, ImportedGap, SpecEntry, Waiver } from "@/lib/domain/governance/types";
 import type { ReadScope } from "@/lib/domain/live/read-scope";
@@ -39,7 +40,7 @@ export async function loadEvaluationSources(prisma: PrismaClient, workspaceId: s
           prisma,
           {
             table: "LiveResource",
-            columns: ["kind", "externalId", "name", "businessGroup", "environment", "attributes"],
+            columns: liveResourceColumns,
             where: `"syncRunId" = $1::uuid`,
             key: ["kind", "externalId"],
           },
@@ -148,6 +149,7 @@ const findingColumns: BulkColumn[] = [
   ["liveExternalId", "text"],
   ["status", "text"],
   ["waiverId", "uuid"],
+  ["staleSince", "timestamptz(3)"],
   ["firstSeenAt", "timestamptz(3)"],
   ["lastSeenAt", "timestamptz(3)"],
 ];
@@ -191,7 +193,15 @@ export async function recordEvaluationRun(
         (
           await tx.finding.findMany({
             where: { workspaceId },
-            select: { id: true, fingerprint: true, status: true, message: true, severity: true, waiverId: true },
+            select: {
+              id: true,
+              fingerprint: true,
+              status: true,
+              message: true,
+              severity: true,
+              waiverId: true,
+              staleSince: true,
+            },
           })
         ).map((f) => [f.fingerprint, f]),
       );
@@ -218,6 +228,7 @@ export async function recordEvaluationRun(
           liveExternalId: f.liveExternalId,
           status: f.status,
           waiverId: f.waiverId,
+          staleSince: f.staleSince,
           firstSeenAt: now,
           lastSeenAt: now,
         })),
@@ -235,7 +246,8 @@ export async function recordEvaluationRun(
           before.status === f.status &&
           before.message === f.message &&
           before.severity === f.severity &&
-          before.waiverId === f.waiverId
+          before.waiverId === f.waiverId &&
+          (before.staleSince?.getTime() ?? null) === (f.staleSince?.getTime() ?? null)
         ) {
           continue;
         }
@@ -252,6 +264,7 @@ export async function recordEvaluationRun(
             businessGroup: f.businessGroup,
             specRecordId: f.specRecordId,
             liveExternalId: f.liveExternalId,
+            staleSince: f.staleSince,
           },
         });
       }

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type AuditOrigin } from "@/lib/db/audit-repository";
-import { insertRows, refreshStatistics, type BulkColumn } from "@/lib/db/bulk";
+import { insertRows, refreshStatistics, selectRowsByKey, type BulkColumn } from "@/lib/db/bulk";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { Actor } from "@/lib/domain/access";
+import type { PreviousSnapshot } from "@/lib/domain/live/carry-forward";
+import type { ReadScope } from "@/lib/domain/live/read-scope";
 import type { LiveResource, StoredLiveResource } from "@/lib/domain/live/snapshot";
 import type { SyncRun, SyncStatus } from "@/lib/domain/live/sync-run";
 
@@ -210,6 +212,8 @@ const resourceColumns: BulkColumn[] = [
   ["businessGroup", "text"],
   ["environment", "text"],
   ["attributes", "jsonb"],
+  ["parentId", "text"],
+  ["carried", "jsonb"],
 ];
 
 async function insertResources(tx: Prisma.TransactionClient, syncRunId: string, resources: readonly LiveResource[]) {
@@ -226,8 +230,47 @@ async function insertResources(tx: Prisma.TransactionClient, syncRunId: string, 
       businessGroup: r.businessGroup,
       environment: r.environment,
       attributes: r.attributes,
+      parentId: r.parentId ?? null,
+      carried: r.carried ?? null,
     })),
   );
+}
+
+/** The columns a snapshot's resources are read back with, in the shape the rules and the sync use. */
+export const liveResourceColumns = [
+  "kind",
+  "externalId",
+  "name",
+  "businessGroup",
+  "environment",
+  "attributes",
+  "parentId",
+  "carried",
+] as const;
+
+/**
+ * The workspace's current snapshot as the next sync carries from it: its resources, what its
+ * sync could not read, and when that sync started. Null before the first sync.
+ */
+export async function loadCurrentSnapshot(prisma: PrismaClient, workspaceId: string): Promise<PreviousSnapshot | null> {
+  const workspace = await prisma.workspace.findUnique({ where: { id: workspaceId }, select: { liveSyncRunId: true } });
+  if (!workspace?.liveSyncRunId) return null;
+  const run = await prisma.syncRun.findUnique({
+    where: { id: workspace.liveSyncRunId },
+    select: { id: true, startedAt: true, scopes: true },
+  });
+  if (!run) return null;
+  const resources = await selectRowsByKey<LiveResource>(
+    prisma,
+    {
+      table: "LiveResource",
+      columns: liveResourceColumns,
+      where: `"syncRunId" = $1::uuid`,
+      key: ["kind", "externalId"],
+    },
+    run.id,
+  );
+  return { syncRunId: run.id, readAt: run.startedAt.toISOString(), resources, scopes: run.scopes as ReadScope[] };
 }
 
 /** How many earlier snapshots keep their resources (for history and drift over time). */
@@ -436,6 +479,8 @@ export async function listLiveResourceRows(
       businessGroup: r.businessGroup,
       environment: r.environment,
       attributes: r.attributes as LiveResource["attributes"],
+      parentId: r.parentId,
+      carried: r.carried as LiveResource["carried"],
     })),
     total,
   };

@@ -7,7 +7,8 @@ import type {
   SpecEntry,
   Waiver,
 } from "@/lib/domain/governance/types";
-import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
+import { overlaps } from "@/lib/domain/live/read-scope";
+import { liveKindSchema, type LiveKind, type LiveResource } from "@/lib/domain/live/snapshot";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
 
 // FNV-1a, 64 bits as two 32-bit halves: stable, fast, and pure (lib/domain has no crypto). The
@@ -137,12 +138,47 @@ export function findWaiver(
 }
 
 /**
+ * How old the live data behind a finding is when the latest sync could not read it and kept an
+ * earlier sync's: the finding's own resource was carried, or (for what is absent, such as a
+ * planned application not deployed) a carried-forward scope holds its place. Null when nothing
+ * was carried, which is every finding of a sync that read everything.
+ */
+function stalenessOf(input: EvaluationInput): ((finding: RuleFinding) => Date | null) | null {
+  const carried = new Map<string, string>();
+  for (const resource of input.live ?? []) {
+    if (resource.carried) carried.set(`${resource.kind}\u0000${resource.externalId}`, resource.carried.readAt);
+  }
+  const scopes = (input.liveScopes ?? []).filter((scope) => scope.status === "carried-forward" && scope.carriedFrom);
+  if (!carried.size && !scopes.length) return null;
+  return (finding) => {
+    if (finding.liveExternalId) {
+      const readAt = carried.get(`${finding.resourceKind}\u0000${finding.liveExternalId}`);
+      return readAt ? new Date(readAt) : null;
+    }
+    if (!liveKindSchema.safeParse(finding.resourceKind).success) return null;
+    const query = {
+      kind: finding.resourceKind as LiveKind,
+      businessGroup: finding.businessGroup ?? null,
+      environment: finding.environment ?? null,
+    };
+    // A scope of one record (an API's policies) says nothing about what is absent beside it; a
+    // business group's scope (named by its id) holds its whole place.
+    const oldest = scopes
+      .filter((scope) => (!scope.resource || scope.resource === scope.businessGroupId) && overlaps(scope, query))
+      .map((scope) => scope.carriedFrom!.readAt)
+      .sort()[0];
+    return oldest ? new Date(oldest) : null;
+  };
+}
+
+/**
  * Runs every rule over the plan, the live snapshot and the decisions. Rules that compare with
  * the live estate are skipped before the first sync. A waived finding stays a finding, marked
  * waived; an expired waiver waives nothing. Findings come sorted by severity, rule and resource.
  */
 export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers: readonly Waiver[]): Finding[] {
   const context = buildContext(input);
+  const staleness = stalenessOf(input);
   const findings: Finding[] = [];
   const seen = new Set<string>();
   for (const rule of rules) {
@@ -168,6 +204,7 @@ export function evaluate(rules: readonly Rule[], input: EvaluationInput, waivers
         fingerprint,
         status: "open",
         waiverId: null,
+        staleSince: rule.needsLive && staleness ? staleness(raw) : null,
       };
       const waiver = waivers.length ? findWaiver(finding, waivers, input.now) : null;
       if (waiver) {

@@ -26,6 +26,8 @@ export const findingRecordSchema = z.object({
   remediation: z.string(),
   specRecordId: z.string().nullable(),
   liveExternalId: z.string().nullable(),
+  /** When the sync that read the live data behind it started, if the latest sync could not read it and kept it (stale). */
+  staleSince: z.date().nullable(),
   status: findingStatusSchema,
   waiverId: z.string().nullable(),
   firstSeenAt: z.date(),

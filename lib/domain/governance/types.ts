@@ -100,6 +100,8 @@ export type Finding = Required<Omit<RuleFinding, "severity" | "remediation" | "d
   fingerprint: string;
   status: "open" | "waived";
   waiverId: string | null;
+  /** When the sync that read the live data behind it started, if the latest sync kept that data from it (stale). */
+  staleSince: Date | null;
 };
 
 /** An approved waiver: by fingerprint, or by rule with an optional resource and environment. */

@@ -10,6 +10,10 @@ import { liveKindLabels, liveKindSchema, type LiveKind } from "@/lib/domain/live
  * group has no known name: its scope has `businessGroup` null and `businessGroupId` set, and so
  * covers every business group until the id can be matched to a name (the last snapshot knows it).
  */
+/** What is known of a part a sync could not read. */
+export const readScopeStatusSchema = z.enum(["unreadable", "carried-forward"]);
+export type ReadScopeStatus = z.infer<typeof readScopeStatusSchema>;
+
 export const readScopeSchema = z.object({
   /** The kinds the failed call reads, including what is read through it (a business group's environments guard its applications and APIs). */
   kinds: z.array(liveKindSchema).min(1),
@@ -21,16 +25,28 @@ export const readScopeSchema = z.object({
   environment: z.string().nullable(),
   /** The external id of the one resource the call was about: the record itself (an API's policies, a deployment's detail) or the parent whose children it lists (a VPC's VPNs). */
   resource: z.string().nullable(),
-  /** Room for "carried forward" once the last known state of a scope is kept (issue 30). */
-  status: z.enum(["unreadable"]),
+  /** Only records whose external id starts with this: CloudHub 1.0 ("ch1:") and 2.0 ("ch2:") applications share a kind but not a call. */
+  idPrefix: z.string().nullable().optional(),
+  /**
+   * unreadable: nothing is known there (a first sync, or the earlier sync did not read it all
+   * either); carried-forward: what the earlier sync read there is kept, stale since `carriedFrom`.
+   */
+  status: readScopeStatusSchema,
   /** Why: the call and what it answered ("GET /cloudhub/api/organizations/{id}/usage answered 403"), never a secret. */
   reason: z.string(),
+  /** The sync whose reading was kept, and when it started (ISO 8601): the age of the data. */
+  carriedFrom: z
+    .object({ syncRunId: z.string(), readAt: z.iso.datetime({ offset: true }) })
+    .nullable()
+    .optional(),
+  /** How many records (or, for an attribute, records' attributes) were kept from that sync. */
+  carriedRecords: z.number().optional(),
 });
 export type ReadScope = z.infer<typeof readScopeSchema>;
 
 /** Where a scope lies and which attribute it is about: unset fields are null (not limited). */
 export type ReadScopePlace = Partial<
-  Pick<ReadScope, "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource">
+  Pick<ReadScope, "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource" | "idPrefix">
 >;
 
 /** The scope a failed call leaves unread: these kinds, in this place, for this reason. */
@@ -42,6 +58,7 @@ export function unreadableScope(kinds: LiveKind[], reason: string, place: ReadSc
     businessGroupId: null,
     environment: null,
     resource: null,
+    idPrefix: null,
     ...place,
     status: "unreadable",
     reason,
@@ -61,20 +78,26 @@ export type ReadQuery = {
 const covers = (scoped: string | null, asked: string | null | undefined) =>
   scoped === null || asked === undefined || asked === null || scoped.toLowerCase() === asked.toLowerCase();
 
+/** Whether a scope may hold what the query asks about (an unset field on either side overlaps). */
+export function overlaps(scope: ReadScope, query: ReadQuery): boolean {
+  return (
+    scope.kinds.includes(query.kind) &&
+    (scope.attribute === null || scope.attribute === query.attribute) &&
+    covers(scope.businessGroup, query.businessGroup) &&
+    covers(scope.environment, query.environment) &&
+    covers(scope.resource, query.resource) &&
+    (!scope.idPrefix || !query.resource || query.resource.startsWith(scope.idPrefix))
+  );
+}
+
 /**
- * Whether everything the query asks about was read: false when any unreadable scope overlaps it.
- * A scope of one attribute answers only questions about that attribute; a scope of whole records
- * answers every question about their kind, attributes included.
+ * Whether everything the query asks about is known: false when an unreadable scope overlaps it.
+ * A carried-forward scope is known (stale: the findings from it say so). A scope of one attribute
+ * answers only questions about that attribute; a scope of whole records answers every question
+ * about their kind, attributes included.
  */
 export function wasRead(scopes: readonly ReadScope[], query: ReadQuery): boolean {
-  return !scopes.some(
-    (scope) =>
-      scope.kinds.includes(query.kind) &&
-      (scope.attribute === null || scope.attribute === query.attribute) &&
-      covers(scope.businessGroup, query.businessGroup) &&
-      covers(scope.environment, query.environment) &&
-      covers(scope.resource, query.resource),
-  );
+  return !scopes.some((scope) => scope.status === "unreadable" && overlaps(scope, query));
 }
 
 /** One line for people (the sync report stores warnings as strings). */
@@ -89,5 +112,9 @@ export function describeReadScope(scope: ReadScope): string {
   const lower = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.toLowerCase());
   const kinds = scope.kinds.map((kind) => lower(liveKindLabels[kind].many)).join(", ");
   const what = scope.attribute ? `${scope.attribute} of ${kinds}` : kinds;
-  return `Not read: ${what}${place.length ? ` (${place.join(", ")})` : ""}: ${scope.reason}`;
+  const kept =
+    scope.carriedFrom && scope.status === "carried-forward"
+      ? `; kept from the sync of ${scope.carriedFrom.readAt} (${scope.carriedRecords ?? 0} records)`
+      : "";
+  return `Not read: ${what}${place.length ? ` (${place.join(", ")})` : ""}: ${scope.reason}${kept}`;
 }

@@ -14,6 +14,8 @@ export const readWarningSchema = z.object({
   path: z.string(),
   /** What was wrong and what was left out. */
   message: z.string(),
+  /** Whether the whole record was left out or an entry of one of its lists (a firewall rule of a VPC). */
+  leftOut: z.enum(["record", "entry"]).optional(),
 });
 export type ReadWarning = z.infer<typeof readWarningSchema>;
 

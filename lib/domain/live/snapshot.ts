@@ -43,6 +43,18 @@ export type LiveValue = string | number | boolean | null | LiveValue[] | { [key:
 const liveValueSchema: z.ZodType<LiveValue> = z.json();
 
 /**
+ * What of a resource an unreadable call left to an earlier sync: the whole record (attributes
+ * null) or only some attributes, and when that earlier sync read it.
+ */
+export const carriedSchema = z.object({
+  syncRunId: z.string(),
+  /** When the sync that last read it started (ISO 8601). */
+  readAt: z.iso.datetime({ offset: true }),
+  attributes: z.array(z.string()).nullable(),
+});
+export type Carried = z.infer<typeof carriedSchema>;
+
+/**
  * One resource of the live estate, normalised: what the rules compare with the plan. The
  * external id is Anypoint's (unique within the kind and sync); business group and environment
  * are names, as the specification uses them.
@@ -54,6 +66,14 @@ export const liveResourceSchema = z.object({
   businessGroup: z.string().nullable(),
   environment: z.string().nullable(),
   attributes: z.record(z.string(), liveValueSchema),
+  /**
+   * The external id of the resource it was read through (an environment's business group, an
+   * application's environment, a VPN's VPC, a mapping rule's load balancer); absent or null at the
+   * top. A call that fails leaves its resource and everything read through it unread.
+   */
+  parentId: z.string().nullable().optional(),
+  /** Set when the latest sync could not read it and kept what an earlier one read (stale). */
+  carried: carriedSchema.nullable().optional(),
 });
 export type LiveResource = z.infer<typeof liveResourceSchema>;
 

@@ -9,12 +9,16 @@ import {
   findConnection,
   findSyncRun,
   listSyncRunRows,
+  loadCurrentSnapshot,
   resolveHeldRun,
   startSyncRun,
   touchSyncRun,
   type ConnectionRow,
 } from "@/lib/db/live-repository";
 import type { Permission } from "@/lib/domain/access";
+import { carryForward, outsideScopes } from "@/lib/domain/live/carry-forward";
+import { describeReadScope } from "@/lib/domain/live/read-scope";
+import { describeReadWarning } from "@/lib/domain/live/read-warning";
 import { countByKind, findMassRemovals } from "@/lib/domain/live/snapshot";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/log";
@@ -122,11 +126,21 @@ async function executeSync(
         }
       },
     });
-    const resources = mapEstate(read);
+    // A part that could not be read keeps what the current snapshot knew of it (stale, with its age).
+    const previous = read.scopes.length ? await loadCurrentSnapshot(ctx.db.prisma, run.workspaceId) : null;
+    const { resources, scopes } = carryForward({ resources: mapEstate(read), scopes: read.scopes }, previous);
     const counts = countByKind(resources);
+    const maxShare = getEnv().sync.maxRemovalShare;
     const removals = force
       ? null
-      : findMassRemovals(await currentCounts(ctx.db.prisma, run.workspaceId), counts, getEnv().sync.maxRemovalShare);
+      : previous
+        ? findMassRemovals(
+            countByKind(outsideScopes(previous.resources, scopes)),
+            countByKind(outsideScopes(resources, scopes)),
+            maxShare,
+          )
+        : findMassRemovals(await currentCounts(ctx.db.prisma, run.workspaceId), counts, maxShare);
+    const warnings = [...scopes.map(describeReadScope), ...read.readWarnings.map(describeReadWarning)];
     const completed = await completeSyncRun(
       ctx.db.prisma,
       run,
@@ -136,8 +150,8 @@ async function executeSync(
         requests: client.stats.requests,
         retries: client.stats.retries,
         durationMs: Date.now() - began,
-        warnings: read.warnings,
-        scopes: read.scopes,
+        warnings,
+        scopes,
         progress,
         removals: removals?.length ? removals : null,
         now: new Date(),

@@ -120,3 +120,57 @@ describe("a part of the estate the sync could not read", () => {
     expect(findingsOf("NET-MAPPING-DANGLING", [], live)).toHaveLength(1);
   });
 });
+
+describe("a part of the estate kept from an earlier sync", () => {
+  const readAt = "2026-12-01T08:00:00.000Z";
+  const carriedFrom = { syncRunId: "run-1", readAt };
+  const app = specEntry("application", { name: "orders-api", layer: "process", environments: ["env-prod"] });
+  const stale = (ruleId: string, spec: SpecEntry[], live: LiveResource[], liveScopes: ReadScope[]) =>
+    evaluate(
+      ruleset.filter((r) => r.id === ruleId),
+      evaluationInput({ spec: [prod, ...spec], live: [liveProd, ...live], liveScopes }),
+      [],
+    ).map((f) => [f.message, f.staleSince?.toISOString() ?? null]);
+
+  it("is checked like a read one, its findings marked with the time it was read", () => {
+    const kept = {
+      ...unreadableScope(["application"], "503", { environment: "PROD" }),
+      carriedFrom,
+      carriedRecords: 0,
+    };
+    const carried = { ...kept, status: "carried-forward" as const };
+    // Unreadable: nothing concluded. Kept: the planned application is missing, as of that sync.
+    expect(stale("DRIFT-MISSING", [app], [], [kept])).toEqual([]);
+    expect(stale("DRIFT-MISSING", [app], [], [carried])).toEqual([
+      ['Application "orders-api" is planned in PROD but not deployed there', readAt],
+    ]);
+    // Elsewhere the finding rests on what the latest sync read.
+    const elsewhere = { ...carried, environment: "TEST" };
+    expect(stale("DRIFT-MISSING", [app], [], [elsewhere])).toEqual([
+      ['Application "orders-api" is planned in PROD but not deployed there', null],
+    ]);
+  });
+
+  it("marks a finding on a carried record, not one on a record the latest sync read", () => {
+    const secured = specEntry("application", {
+      name: "orders-api",
+      layer: "process",
+      environments: ["env-prod"],
+      securityCategory: "level-b",
+    });
+    const live = (carried: LiveResource["carried"]) => [
+      liveResource("application", "orders-api", { environment: "PROD", attributes: { platform: "cloudhub-1" } }),
+      liveResource("api-instance", "orders-api", {
+        externalId: "42",
+        environment: "PROD",
+        attributes: { application: "orders-api", policies: [] },
+        carried,
+      }),
+    ];
+    const message = expect.stringContaining("orders-api");
+    expect(
+      stale("SEC-API-POLICIES", [secured], live({ syncRunId: "run-1", readAt, attributes: ["policies"] }), []),
+    ).toEqual([[message, readAt]]);
+    expect(stale("SEC-API-POLICIES", [secured], live(null), [])).toEqual([[message, null]]);
+  });
+});
