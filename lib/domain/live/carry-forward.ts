@@ -76,7 +76,11 @@ const overlapsEarlier = (scope: ReadScope, before: ReadScope) =>
     }),
   );
 
-const older = (a: string, b: string) => (Date.parse(a) <= Date.parse(b) ? a : b);
+type Reading = { syncRunId: string; readAt: string };
+const older = (a: Reading, b: Reading): Reading => {
+  const first = Date.parse(a.readAt) <= Date.parse(b.readAt) ? a : b;
+  return { syncRunId: first.syncRunId, readAt: first.readAt };
+};
 
 /**
  * Merges what a sync read with the last known state of what it could not: every record an
@@ -96,9 +100,9 @@ export function carryForward(
   const kept = new Map<string, LiveResource>();
   const patched = new Map<string, LiveResource>();
   const nextByKey = new Map(next.resources.map((r) => [keyOf(r), r]));
+  // Data carried before keeps the time it was really read.
   const stamp = (carried: Carried | null | undefined, fields: string[] | null): Carried => ({
-    syncRunId: carried?.syncRunId ?? previous.syncRunId,
-    readAt: carried ? older(carried.readAt, previous.readAt) : previous.readAt,
+    ...older(carried ?? previous, previous),
     attributes: fields,
   });
 
@@ -108,7 +112,7 @@ export function carryForward(
     const scope: ReadScope =
       !raw.businessGroup && group?.kind === "business-group" ? { ...raw, businessGroup: group.name } : raw;
     let count = 0;
-    let oldest = previous.readAt;
+    let oldest: Reading = { syncRunId: previous.syncRunId, readAt: previous.readAt };
     for (const resource of previous.resources) {
       if (!scopeCovers(scope, resource, before)) continue;
       const key = keyOf(resource);
@@ -116,7 +120,7 @@ export function carryForward(
         if (present.has(key) || kept.has(key)) continue;
         const carried = stamp(resource.carried, null);
         kept.set(key, { ...resource, carried });
-        oldest = older(oldest, carried.readAt);
+        oldest = older(oldest, carried);
         count += 1;
         continue;
       }
@@ -130,21 +134,21 @@ export function carryForward(
       for (const field of fields) attributes[field] = resource.attributes[field]!;
       const carried = stamp(resource.carried, [...(current.carried?.attributes ?? []), ...fields]);
       patched.set(key, { ...current, attributes, carried });
-      oldest = older(oldest, carried.readAt);
+      oldest = older(oldest, carried);
       count += 1;
     }
     const earlier = previous.scopes.filter((s) => overlapsEarlier(scope, s));
     // The previous sync did not know all of it either: what it had is kept, the rest stays unknown.
     if (earlier.some((s) => s.status === "unreadable")) {
       return count
-        ? { ...scope, carriedFrom: { syncRunId: previous.syncRunId, readAt: oldest }, carriedRecords: count }
+        ? { ...scope, carriedFrom: oldest, carriedRecords: count }
         : scope;
     }
-    for (const s of earlier) if (s.carriedFrom) oldest = older(oldest, s.carriedFrom.readAt);
+    for (const s of earlier) if (s.carriedFrom) oldest = older(oldest, s.carriedFrom);
     return {
       ...scope,
       status: "carried-forward",
-      carriedFrom: { syncRunId: previous.syncRunId, readAt: oldest },
+      carriedFrom: oldest,
       carriedRecords: count,
     };
   });

@@ -155,17 +155,31 @@ describe(`live estate syncs on ${testEngine}`, () => {
     expect(partial.status).toBe("succeeded");
     expect(partial.warnings).toEqual([
       expect.stringMatching(
-        /^Not read: applications \(business group ACME-Integration, environment INT-PRD\): GET .*\/deployments answered 500/,
+        /^Not read: applications \(business group ACME-Integration, environment INT-PRD\): GET .*\/deployments answered 500.*; kept from the sync of .* \(1 records\)$/,
       ),
     ]);
-    expect(await applications()).toHaveLength(3);
-    // A persistent 429 on a VPC's VPNs leaves out half the VPNs: the deletion guard holds that sync.
-    simulator.setFaults([{ kind: "rate-limit", match: "/ipsec$", retryAfterSeconds: 0 }]);
-    const held = await runSync(as(), "default");
-    expect(held).toMatchObject({ status: "held", removals: [{ kind: "vpn", before: 2, after: 1 }] });
-    expect(held.warnings).toEqual([
-      expect.stringMatching(/^Not read: VPNs .*ipsec answered 429, still after 5 retries$/),
+    // The CloudHub 2.0 application of INT-PRD is kept from the sync before, marked as such.
+    const apps = (await listLiveResources(as(lead), "default", { kind: "application", limit: 100 })).items;
+    expect(apps).toHaveLength(4);
+    expect(apps.filter((a) => a.carried).map((a) => [a.environment, a.carried?.attributes])).toEqual([
+      ["INT-PRD", null],
     ]);
+    // A persistent 429 on a VPC's VPNs: kept too, so it is no removal and the deletion guard lets it through.
+    simulator.setFaults([{ kind: "rate-limit", match: "/ipsec$", retryAfterSeconds: 0 }]);
+    const kept = await runSync(as(), "default");
+    expect(kept).toMatchObject({ status: "succeeded", removals: null, counts: { vpn: 2 } });
+    expect(kept.warnings).toEqual([
+      expect.stringMatching(/^Not read: VPNs .*ipsec answered 429, still after 5 retries; kept from the sync of/),
+    ]);
+  });
+
+  it("still holds a sync that removes much of what it did read, however much else it could not", async () => {
+    await runSync(as(), "default");
+    // Teams unreadable (kept), and half the applications gone from lists that were read.
+    simulator.setEstate(buildEstate({ applications: { ...buildEstate().applications, [fixtureIds.rootPrd]: [] } }));
+    simulator.setFaults([{ kind: "status", match: "/teams$", status: 403 }]);
+    const held = await runSync(as(), "default");
+    expect(held).toMatchObject({ status: "held", removals: [{ kind: "application", before: 4, after: 2 }] });
   });
 
   it("applies nothing of a sync cancelled mid-way, and refuses a second sync while one runs", async () => {
