@@ -140,9 +140,7 @@ export function carryForward(
     const earlier = previous.scopes.filter((s) => overlapsEarlier(scope, s));
     // The previous sync did not know all of it either: what it had is kept, the rest stays unknown.
     if (earlier.some((s) => s.status === "unreadable")) {
-      return count
-        ? { ...scope, carriedFrom: oldest, carriedRecords: count }
-        : scope;
+      return count ? { ...scope, carriedFrom: oldest, carriedRecords: count } : scope;
     }
     for (const s of earlier) if (s.carriedFrom) oldest = older(oldest, s.carriedFrom);
     return {
