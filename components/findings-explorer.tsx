@@ -207,6 +207,14 @@ function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: Find
             {f.status}
           </span>
         ) : null}
+        {f.staleSince && f.status !== "resolved" ? (
+          <span
+            className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-950"
+            title="The latest sync could not read the live data behind it; this is what the sync of that time read"
+          >
+            stale: live data of {day(f.staleSince)}
+          </span>
+        ) : null}
         <p className="min-w-0 flex-1">{f.message}</p>
       </div>
       <p className="mt-1 text-slate-600">

@@ -6,7 +6,7 @@ import { useId, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSearch, FilterSelect, toOptions } from "@/components/table-filters";
-import { describeReadScope } from "@/lib/domain/live/read-scope";
+import { formatAge, ReadStatus } from "@/components/read-status";
 import { liveKindLabels, liveKinds, type LiveKind } from "@/lib/domain/live/snapshot";
 import {
   useLiveOverview,
@@ -32,13 +32,7 @@ const staleAfterHours = 24;
 const card = "rounded-lg border border-slate-200 bg-white p-4";
 const when = (iso: string | null) => (iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : "");
 
-function ago(iso: string, now: string): string {
-  const minutes = Math.max(0, Math.round((Date.parse(now) - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return "just now";
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
-}
+const ago = formatAge;
 
 const statusStyle: Record<SyncRun["status"], string> = {
   running: "bg-sky-50 text-sky-900 border-sky-300",
@@ -52,7 +46,23 @@ const attributeValue = (value: unknown) =>
   typeof value === "object" && value !== null ? JSON.stringify(value) : String(value);
 
 const resourceColumns: ColumnDef<LiveResource>[] = [
-  { id: "name", header: "Name", accessorFn: (r) => r.name, meta: { className: "font-mono" } },
+  {
+    id: "name",
+    header: "Name",
+    cell: ({ row: { original: r } }) => (
+      <>
+        <span className="font-mono">{r.name}</span>
+        {r.carried ? (
+          <span
+            className="ml-2 rounded bg-amber-100 px-1 text-xs text-amber-950"
+            title="The latest sync could not read it: this is what an earlier sync read"
+          >
+            {r.carried.attributes ? `${r.carried.attributes.join(", ")} kept` : "kept"} from {when(r.carried.readAt)}
+          </span>
+        ) : null}
+      </>
+    ),
+  },
   { id: "businessGroup", header: "Business group", accessorFn: (r) => r.businessGroup ?? "" },
   { id: "environment", header: "Environment", accessorFn: (r) => r.environment ?? "" },
   {
@@ -128,26 +138,6 @@ const runColumns: ColumnDef<SyncRun>[] = [
   },
 ];
 
-/** What the current snapshot's sync could not read: the rules draw no conclusion about it. */
-function UnreadScopes({ scopes }: { scopes: SyncRun["scopes"] }) {
-  return (
-    <details className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-      <summary className="cursor-pointer font-medium">
-        Partial: {scopes.length} {scopes.length === 1 ? "part" : "parts"} of the estate could not be read
-      </summary>
-      <p className="mt-1">
-        Nothing in {scopes.length === 1 ? "it" : "them"} is reported missing, dangling or without policies until a sync
-        reads {scopes.length === 1 ? "it" : "them"}.
-      </p>
-      <ul className="mt-1 list-disc pl-5">
-        {scopes.map((scope, i) => (
-          <li key={i}>{describeReadScope(scope)}</li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
 /** The live estate: sync controls and progress, inventory per kind with filters, sync history. */
 export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: LiveEstateProps) {
   const { data: overview = initial } = useLiveOverview(workspace, initial);
@@ -192,7 +182,7 @@ export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: Liv
             ) : (
               <p>Connected to {overview.baseUrl}; no sync has succeeded yet.</p>
             )}
-            {current?.scopes?.length ? <UnreadScopes scopes={current.scopes} /> : null}
+            {current?.scopes?.length ? <ReadStatus scopes={current.scopes} now={now} /> : null}
           </div>
           {canSync && overview.connected ? (
             <div className="flex gap-2">

@@ -17,7 +17,21 @@ export type ReadinessDashboardProps = {
   decisionsAwaitingReview: { number: string; title: string; proposedAt: string | null }[];
   lastSyncAt: string | null;
   lastEvaluationAt: string | null;
+  /** What the latest sync could not read and how old the data kept in its place is (findings marked stale). */
+  liveData?: LiveDataAge;
   now: string;
+};
+
+type StaleCount = { count: number; oldest: string };
+export type LiveDataAge = {
+  keptParts: number;
+  unknownParts: number;
+  staleFindings: {
+    count: number;
+    oldest: string | null;
+    byEnvironment: Record<string, StaleCount>;
+    byBusinessGroup: Record<string, StaleCount>;
+  };
 };
 
 const levelStyle = {
@@ -101,11 +115,15 @@ function ReadinessSection({
   scope,
   overview,
   limit,
+  stale,
+  now,
 }: {
   workspace: string;
   scope: Readiness["scope"];
   overview: ReadinessOverview;
   limit: number;
+  stale: Record<string, StaleCount>;
+  now: string;
 }) {
   const names = scopes[scope];
   const filter = scope === "environment" ? "environment" : "businessGroup";
@@ -154,6 +172,12 @@ function ReadinessSection({
               {count(r.errors, "error")} · {count(r.warnings, "warning")}
               {r.waived ? ` · ${r.waived} waived` : ""}
             </p>
+            {stale[r.name] ? (
+              <p className="mt-1 text-xs" title="Findings resting on live data an earlier sync read">
+                {count(stale[r.name]!.count, "finding")} on live data of {day(stale[r.name]!.oldest)} (
+                {hoursSince(stale[r.name]!.oldest, now)} h old)
+              </p>
+            ) : null}
           </li>
         ))}
       </ul>
@@ -165,6 +189,7 @@ function ReadinessSection({
 export function ReadinessDashboard(props: ReadinessDashboardProps) {
   const { workspace, readiness, now } = props;
   const stale = hoursSince(props.lastSyncAt, now);
+  const live = props.liveData;
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-700">
@@ -173,6 +198,18 @@ export function ReadinessDashboard(props: ReadinessDashboardProps) {
           <span className="ml-2 rounded bg-amber-100 px-1 text-amber-950">live data {stale} h old</span>
         ) : null}
       </p>
+      {live && (live.keptParts || live.unknownParts) ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" role="note">
+          The last sync could not read {count(live.keptParts + live.unknownParts, "part")} of the estate.{" "}
+          {live.staleFindings.count && live.staleFindings.oldest
+            ? `${count(live.staleFindings.count, "finding")} rest on live data kept from the sync of ${day(live.staleFindings.oldest)} (${hoursSince(live.staleFindings.oldest, now)} h old). `
+            : ""}
+          {live.unknownParts ? `${count(live.unknownParts, "part")} never read: nothing there is counted. ` : ""}
+          <Link href={`/w/${workspace}/live`} className="underline">
+            What was not read
+          </Link>
+        </p>
+      ) : null}
       {(["environment", "business-group"] as const).map((scope) => (
         <ReadinessSection
           key={scope}
@@ -180,6 +217,10 @@ export function ReadinessDashboard(props: ReadinessDashboardProps) {
           scope={scope}
           overview={readiness[scope]}
           limit={props.readinessLimit}
+          stale={
+            (scope === "environment" ? live?.staleFindings.byEnvironment : live?.staleFindings.byBusinessGroup) ?? {}
+          }
+          now={now}
         />
       ))}
       <div className="grid gap-4 lg:grid-cols-2">

@@ -485,3 +485,38 @@ export async function listCurrentFindingRows(prisma: PrismaClient, workspaceId: 
   });
   return asFindings(rows);
 }
+
+/** Findings resting on live data kept from an earlier sync, per environment and business group: how many, and the oldest data's time. */
+export type StaleFindingSummary = {
+  count: number;
+  oldest: Date | null;
+  byEnvironment: Record<string, { count: number; oldest: Date }>;
+  byBusinessGroup: Record<string, { count: number; oldest: Date }>;
+};
+
+export async function summarizeStaleFindings(prisma: PrismaClient, workspaceId: string): Promise<StaleFindingSummary> {
+  const where = { workspaceId, status: { not: "resolved" }, staleSince: { not: null } };
+  const [byEnvironment, byBusinessGroup] = await Promise.all([
+    prisma.finding.groupBy({ by: ["environment"], where, _count: { _all: true }, _min: { staleSince: true } }),
+    prisma.finding.groupBy({ by: ["businessGroup"], where, _count: { _all: true }, _min: { staleSince: true } }),
+  ]);
+  const keyed = <K extends "environment" | "businessGroup">(
+    rows: ({ _count: { _all: number }; _min: { staleSince: Date | null } } & Record<K, string | null>)[],
+    key: K,
+  ) =>
+    Object.fromEntries(
+      rows
+        .filter((row) => row[key] !== null && row._min.staleSince)
+        .map((row) => [row[key] as string, { count: row._count._all, oldest: row._min.staleSince! }]),
+    );
+  const oldest = byEnvironment
+    .map((row) => row._min.staleSince)
+    .filter((at): at is Date => !!at)
+    .sort((a, b) => a.getTime() - b.getTime())[0];
+  return {
+    count: byEnvironment.reduce((n, row) => n + row._count._all, 0),
+    oldest: oldest ?? null,
+    byEnvironment: keyed(byEnvironment, "environment"),
+    byBusinessGroup: keyed(byBusinessGroup, "businessGroup"),
+  };
+}

@@ -43,6 +43,7 @@ export default async function DashboardPage({
           requestedWaivers={overview.requestedWaivers.length}
           decisionsAwaitingReview={JSON.parse(JSON.stringify(overview.decisionsAwaitingReview))}
           lastSyncAt={overview.lastSyncAt?.toISOString() ?? null}
+          liveData={JSON.parse(JSON.stringify(overview.liveData))}
           lastEvaluationAt={overview.latest.finishedAt?.toISOString() ?? null}
           now={new Date().toISOString()}
         />

@@ -100,9 +100,9 @@ export function wasRead(scopes: readonly ReadScope[], query: ReadQuery): boolean
   return !scopes.some((scope) => scope.status === "unreadable" && overlaps(scope, query));
 }
 
-/** One line for people (the sync report stores warnings as strings). */
-export function describeReadScope(scope: ReadScope): string {
-  const place = [
+/** A scope for people, in parts: what was not read, where, and what is known of it now. */
+export function labelReadScope(scope: ReadScope): { what: string; where: string; known: string } {
+  const where = [
     scope.businessGroup ? `business group ${scope.businessGroup}` : null,
     !scope.businessGroup && scope.businessGroupId ? `business group ${scope.businessGroupId}` : null,
     scope.environment ? `environment ${scope.environment}` : null,
@@ -111,10 +111,19 @@ export function describeReadScope(scope: ReadScope): string {
   // Lower case mid-sentence, except acronyms ("VPCs", "TLS endpoints").
   const lower = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.toLowerCase());
   const kinds = scope.kinds.map((kind) => lower(liveKindLabels[kind].many)).join(", ");
-  const what = scope.attribute ? `${scope.attribute} of ${kinds}` : kinds;
-  const kept =
-    scope.carriedFrom && scope.status === "carried-forward"
-      ? `; kept from the sync of ${scope.carriedFrom.readAt} (${scope.carriedRecords ?? 0} records)`
-      : "";
-  return `Not read: ${what}${place.length ? ` (${place.join(", ")})` : ""}: ${scope.reason}${kept}`;
+  const records = scope.carriedRecords ?? 0;
+  const known =
+    scope.status === "carried-forward" && scope.carriedFrom
+      ? `kept from the sync of ${scope.carriedFrom.readAt} (${records} records)`
+      : records && scope.carriedFrom
+        ? `unknown; ${records} records kept from the sync of ${scope.carriedFrom.readAt}`
+        : "unknown";
+  return { what: scope.attribute ? `${scope.attribute} of ${kinds}` : kinds, where: where.join(", "), known };
+}
+
+/** One line for people (the sync report stores warnings as strings). */
+export function describeReadScope(scope: ReadScope): string {
+  const { what, where, known } = labelReadScope(scope);
+  const kept = known === "unknown" ? "" : `; ${known}`;
+  return `Not read: ${what}${where ? ` (${where})` : ""}: ${scope.reason}${kept}`;
 }

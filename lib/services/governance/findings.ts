@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  summarizeStaleFindings,
   groupOpenFindings,
   listEvaluationRunRows,
   listEvaluationTrend,
@@ -8,6 +9,7 @@ import {
   type EvaluationRunRow,
 } from "@/lib/db/governance-repository";
 import type { Readiness } from "@/lib/domain/governance/readiness";
+import type { ReadScope } from "@/lib/domain/live/read-scope";
 import { findRule } from "@/lib/domain/governance/ruleset";
 import { categorySchema, severitySchema } from "@/lib/domain/governance/types";
 import type { ServiceContext } from "@/lib/services/context";
@@ -128,9 +130,16 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
     : latest
       ? await groupOpenFindings(ctx.db.prisma, workspace.id)
       : [];
-  const lastSync = live.liveSyncRunId
-    ? await ctx.db.prisma.syncRun.findUnique({ where: { id: live.liveSyncRunId }, select: { finishedAt: true } })
-    : null;
+  const [lastSync, stale] = await Promise.all([
+    live.liveSyncRunId
+      ? ctx.db.prisma.syncRun.findUnique({
+          where: { id: live.liveSyncRunId },
+          select: { finishedAt: true, scopes: true },
+        })
+      : null,
+    summarizeStaleFindings(ctx.db.prisma, workspace.id),
+  ]);
+  const scopes = (lastSync?.scopes ?? []) as ReadScope[];
   const soon = now.getTime() + 14 * 86_400_000;
   return {
     latest,
@@ -156,5 +165,11 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
       proposedAt: d.proposedAt,
     })),
     lastSyncAt: lastSync?.finishedAt ?? null,
+    /** How much of the live data behind these figures the latest sync could not read, and how old what was kept is. */
+    liveData: {
+      keptParts: scopes.filter((s) => s.status === "carried-forward").length,
+      unknownParts: scopes.filter((s) => s.status === "unreadable").length,
+      staleFindings: stale,
+    },
   };
 }
