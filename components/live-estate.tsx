@@ -128,11 +128,26 @@ const runColumns: ColumnDef<SyncRun>[] = [
     cell: ({ row: { original: run } }) => (
       <>
         {run.error ? <span className="text-red-800">{run.error}</span> : null}
-        {run.warnings.map((w) => (
-          <span key={w} className="block text-amber-900">
-            {w}
-          </span>
-        ))}
+        {run.warnings.length ? (
+          <details className="text-amber-900">
+            <summary className="cursor-pointer">
+              {run.scopes.length
+                ? `${run.scopes.length} ${run.scopes.length === 1 ? "part" : "parts"} not read` +
+                  (run.scopes.some((s) => s.status === "carried-forward")
+                    ? ` (${run.scopes.filter((s) => s.status === "carried-forward").length} kept)`
+                    : "")
+                : `${run.warnings.length} ${run.warnings.length === 1 ? "warning" : "warnings"}`}
+              {run.scopes.length && run.warnings.length > run.scopes.length
+                ? `, ${run.warnings.length - run.scopes.length} records left out`
+                : ""}
+            </summary>
+            {run.warnings.map((w) => (
+              <span key={w} className="mt-1 block break-all">
+                {w}
+              </span>
+            ))}
+          </details>
+        ) : null}
       </>
     ),
   },

@@ -1,4 +1,4 @@
-import { labelReadScope, type ReadScope } from "@/lib/domain/live/read-scope";
+import { formatReadAt as when, labelReadScope, type ReadScope } from "@/lib/domain/live/read-scope";
 import type { Json } from "@/lib/domain/json";
 
 export type ReadStatusProps = {
@@ -6,8 +6,6 @@ export type ReadStatusProps = {
   /** Server time of the render, so that ages read the same on both sides. */
   now: string;
 };
-
-const when = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 
 /** How long ago, for people: "just now", "40 min ago", "5 h ago", "3 days ago". */
 export function formatAge(iso: string, now: string): string {
@@ -31,7 +29,7 @@ export function ReadStatus({ scopes, now }: ReadStatusProps) {
     .sort()[0];
   return (
     <details
-      open={scopes.length <= 5}
+      open={scopes.length <= 10}
       className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950"
     >
       <summary className="cursor-pointer font-medium">

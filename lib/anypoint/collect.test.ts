@@ -243,6 +243,7 @@ describe("reading and mapping an estate", () => {
           businessGroupId: fixtureIds.root,
           environment: "PRD",
           resource: String(fixtureIds.api),
+          resourceName: "orders-papi-prd",
           reason: expect.stringMatching(/\/apis\/19876543\/policies answered 503, still after 5 retries$/),
         }),
       ]);
@@ -263,6 +264,7 @@ describe("reading and mapping an estate", () => {
           businessGroup: "ACME",
           businessGroupId: fixtureIds.root,
           resource: fixtureIds.vpc,
+          resourceName: "acme-eu-prd-vpc",
           reason: `GET /cloudhub/api/organizations/${fixtureIds.root}/vpcs/${fixtureIds.vpc}/ipsec answered 404: Injected failure 404`,
         }),
       ]);
@@ -301,6 +303,7 @@ describe("reading and mapping an estate", () => {
           businessGroupId: fixtureIds.bg,
           environment: "INT-PRD",
           resource: "ch2:3f2e1d0c-0000-4000-8000-0000000000d1",
+          resourceName: "acme-int-prd-orders-sapi",
           reason: expect.stringMatching(/deployments\/3f2e1d0c-0000-4000-8000-0000000000d1 answered 404/),
         }),
       ]);
@@ -323,7 +326,13 @@ describe("reading and mapping an estate", () => {
         { kind: "status", match: `/teams/${fixtureIds.teamAdmins}/members$`, status: 500 },
       ]);
       expect(members.read.scopes).toEqual([
-        scope({ kinds: ["team"], attribute: "members", resource: fixtureIds.teamAdmins, reason: expect.any(String) }),
+        scope({
+          kinds: ["team"],
+          attribute: "members",
+          resource: fixtureIds.teamAdmins,
+          resourceName: "Platform-Admins",
+          reason: expect.any(String),
+        }),
       ]);
       expect(members.lost).toEqual([]);
       expect(members.changed).toEqual([`team:${fixtureIds.teamAdmins}`]);

@@ -193,18 +193,23 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
         if (vpcIds.has(vpc.id)) continue;
         vpcIds.add(vpc.id);
         const [vpns, loadBalancers] = await Promise.all([
-          scoped(client.vpns(org.id, vpc.id), ["vpn"], { ...group, resource: vpc.id }, { externalId: (id) => id }),
+          scoped(
+            client.vpns(org.id, vpc.id),
+            ["vpn"],
+            { ...group, resource: vpc.id, resourceName: vpc.name },
+            { externalId: (id) => id },
+          ),
           scoped(
             client.loadBalancers(org.id, vpc.id),
             loadBalancerKinds,
-            { ...group, resource: vpc.id },
+            { ...group, resource: vpc.id, resourceName: vpc.name },
             { externalId: (id) => id },
           ),
         ]);
         vpcs.push({ orgId: org.id, vpc, vpns, loadBalancers });
       }
       for (const summary of spaces ?? []) {
-        const place = { ...group, resource: summary.id };
+        const place = { ...group, resource: summary.id, resourceName: summary.name ?? null };
         const [space, connections, tlsContexts] = await Promise.all([
           scoped(client.privateSpace(org.id, summary.id), privateSpaceKinds, place),
           scoped(client.privateSpaceConnections(org.id, summary.id), ["vpn"], place),
@@ -250,7 +255,11 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
       const [details, policies] = await Promise.all([
         Promise.all(
           (summaries ?? []).map((s) =>
-            scoped(client.deployment(orgId, envId, s.id), ["application"], { ...place, resource: `ch2:${s.id}` }),
+            scoped(client.deployment(orgId, envId, s.id), ["application"], {
+              ...place,
+              resource: `ch2:${s.id}`,
+              resourceName: s.name ?? null,
+            }),
           ),
         ),
         Promise.all(
@@ -259,6 +268,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
               ...place,
               attribute: "policies",
               resource: String(api.id),
+              resourceName: api.instanceLabel || api.assetId || null,
             }),
           ),
         ),
@@ -274,8 +284,15 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   const teams: EstateRead["teams"] = await Promise.all(
     (teamList ?? []).map(async (team) => {
       const [members, roles] = await Promise.all([
-        scoped(client.teamMembers(rootOrgId, team.team_id), ["team"], { attribute: "members", resource: team.team_id }),
-        scoped(client.teamRoles(rootOrgId, team.team_id), ["team-permission"], { resource: team.team_id }),
+        scoped(client.teamMembers(rootOrgId, team.team_id), ["team"], {
+          attribute: "members",
+          resource: team.team_id,
+          resourceName: team.team_name,
+        }),
+        scoped(client.teamRoles(rootOrgId, team.team_id), ["team-permission"], {
+          resource: team.team_id,
+          resourceName: team.team_name,
+        }),
       ]);
       return { team, members, roles };
     }),

@@ -109,8 +109,12 @@ export function carryForward(
   const scopes = next.scopes.map((raw): ReadScope => {
     if (raw.status !== "unreadable") return raw;
     const group = raw.businessGroupId ? before.get(raw.businessGroupId) : undefined;
-    const scope: ReadScope =
-      !raw.businessGroup && group?.kind === "business-group" ? { ...raw, businessGroup: group.name } : raw;
+    const named = raw.resource && !raw.resourceName ? before.get(raw.resource)?.name : undefined;
+    const scope: ReadScope = {
+      ...raw,
+      ...(!raw.businessGroup && group?.kind === "business-group" ? { businessGroup: group.name } : {}),
+      ...(named ? { resourceName: named } : {}),
+    };
     let count = 0;
     let oldest: Reading = { syncRunId: previous.syncRunId, readAt: previous.readAt };
     for (const resource of previous.resources) {

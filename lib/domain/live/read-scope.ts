@@ -25,6 +25,8 @@ export const readScopeSchema = z.object({
   environment: z.string().nullable(),
   /** The external id of the one resource the call was about: the record itself (an API's policies, a deployment's detail) or the parent whose children it lists (a VPC's VPNs). */
   resource: z.string().nullable(),
+  /** The name of that resource, for people (a VPC's, an API's label), when the sync or the last snapshot knew it. */
+  resourceName: z.string().nullable().optional(),
   /** Only records whose external id starts with this: CloudHub 1.0 ("ch1:") and 2.0 ("ch2:") applications share a kind but not a call. */
   idPrefix: z.string().nullable().optional(),
   /**
@@ -46,7 +48,10 @@ export type ReadScope = z.infer<typeof readScopeSchema>;
 
 /** Where a scope lies and which attribute it is about: unset fields are null (not limited). */
 export type ReadScopePlace = Partial<
-  Pick<ReadScope, "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource" | "idPrefix">
+  Pick<
+    ReadScope,
+    "attribute" | "businessGroup" | "businessGroupId" | "environment" | "resource" | "resourceName" | "idPrefix"
+  >
 >;
 
 /** The scope a failed call leaves unread: these kinds, in this place, for this reason. */
@@ -100,23 +105,32 @@ export function wasRead(scopes: readonly ReadScope[], query: ReadQuery): boolean
   return !scopes.some((scope) => scope.status === "unreadable" && overlaps(scope, query));
 }
 
+/** A sync's time for people: "2026-12-01 08:00 UTC". */
+export const formatReadAt = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+
 /** A scope for people, in parts: what was not read, where, and what is known of it now. */
 export function labelReadScope(scope: ReadScope): { what: string; where: string; known: string } {
   const where = [
     scope.businessGroup ? `business group ${scope.businessGroup}` : null,
     !scope.businessGroup && scope.businessGroupId ? `business group ${scope.businessGroupId}` : null,
     scope.environment ? `environment ${scope.environment}` : null,
-    scope.resource ? `resource ${scope.resource}` : null,
+    scope.resource && scope.resource !== scope.businessGroupId
+      ? scope.resourceName
+        ? `${scope.resourceName} (${scope.resource})`
+        : `resource ${scope.resource}`
+      : null,
   ].filter(Boolean);
   // Lower case mid-sentence, except acronyms ("VPCs", "TLS endpoints").
   const lower = (label: string) => (/^[A-Z]{2}/.test(label) ? label : label.toLowerCase());
   const kinds = scope.kinds.map((kind) => lower(liveKindLabels[kind].many)).join(", ");
-  const records = scope.carriedRecords ?? 0;
+  const count = scope.carriedRecords ?? 0;
+  const records = `${count} ${count === 1 ? "record" : "records"}`;
+  const at = scope.carriedFrom ? formatReadAt(scope.carriedFrom.readAt) : "";
   const known =
     scope.status === "carried-forward" && scope.carriedFrom
-      ? `kept from the sync of ${scope.carriedFrom.readAt} (${records} records)`
-      : records && scope.carriedFrom
-        ? `unknown; ${records} records kept from the sync of ${scope.carriedFrom.readAt}`
+      ? `kept from the sync of ${at} (${records})`
+      : count && scope.carriedFrom
+        ? `unknown; ${records} kept from the sync of ${at}`
         : "unknown";
   return { what: scope.attribute ? `${scope.attribute} of ${kinds}` : kinds, where: where.join(", "), known };
 }

@@ -155,7 +155,7 @@ describe(`live estate syncs on ${testEngine}`, () => {
     expect(partial.status).toBe("succeeded");
     expect(partial.warnings).toEqual([
       expect.stringMatching(
-        /^Not read: applications \(business group ACME-Integration, environment INT-PRD\): GET .*\/deployments answered 500.*; kept from the sync of .* \(1 records\)$/,
+        /^Not read: applications \(business group ACME-Integration, environment INT-PRD\): GET .*\/deployments answered 500.*; kept from the sync of .* \(1 record\)$/,
       ),
     ]);
     // The CloudHub 2.0 application of INT-PRD is kept from the sync before, marked as such.
