@@ -104,7 +104,7 @@ describe(`a sync with faults on ${testEngine}`, () => {
     [
       "a 403 on a business group",
       [{ kind: "forbidden-org", orgId: orgId("Customer Channels") }],
-      [/^Not read: business groups, .* \(business group Customer Channels, resource .*\): .*answered 403/],
+      [/^Not read: business groups, .* \(business group Customer Channels\): .*answered 403/],
       [
         "AVAIL-DR-TIER1-REGIONS ext-nwf-exp-tracking-api-v1",
         "DRIFT-MISSING DR",
@@ -119,7 +119,7 @@ describe(`a sync with faults on ${testEngine}`, () => {
     [
       "a 404 on a sub-resource (a VPC's VPNs)",
       [{ kind: "status", match: "/ipsec$", status: 404 }],
-      [/^Not read: VPNs \(business group Northwind Freight, resource .*\): .*ipsec answered 404/],
+      [/^Not read: VPNs \(business group Northwind Freight, vpc-nwf-\w+ \(vpc-\w+\)\): .*ipsec answered 404/],
       ["DRIFT-VALUE vpn-nwf-frankfurt-dc"],
     ],
     [
