@@ -2,6 +2,7 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { formatReadAt } from "@/lib/domain/live/read-scope";
 import { useId, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { FilterBar, FilterSearch, FilterSelect, toOptions, type FilterOption } from "@/components/table-filters";
@@ -212,7 +213,7 @@ function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: Find
             className="rounded-full border border-amber-300 bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-950"
             title="The latest sync could not read the live data behind it; this is what the sync of that time read"
           >
-            stale: live data of {day(f.staleSince)}
+            stale: live data of {formatReadAt(f.staleSince)}
           </span>
         ) : null}
         <p className="min-w-0 flex-1">{f.message}</p>

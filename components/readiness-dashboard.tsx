@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatAge } from "@/components/read-status";
 import type { Readiness, ReadinessOverview } from "@/lib/domain/governance/readiness";
 import type { Waiver } from "@/lib/queries/governance";
 
@@ -175,7 +176,7 @@ function ReadinessSection({
             {stale[r.name] ? (
               <p className="mt-1 text-xs" title="Findings resting on live data an earlier sync read">
                 {count(stale[r.name]!.count, "finding")} on live data of {day(stale[r.name]!.oldest)} (
-                {hoursSince(stale[r.name]!.oldest, now)} h old)
+                {formatAge(stale[r.name]!.oldest, now)})
               </p>
             ) : null}
           </li>
@@ -202,7 +203,7 @@ export function ReadinessDashboard(props: ReadinessDashboardProps) {
         <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-950" role="note">
           The last sync could not read {count(live.keptParts + live.unknownParts, "part")} of the estate.{" "}
           {live.staleFindings.count && live.staleFindings.oldest
-            ? `${count(live.staleFindings.count, "finding")} rest on live data kept from the sync of ${day(live.staleFindings.oldest)} (${hoursSince(live.staleFindings.oldest, now)} h old). `
+            ? `${count(live.staleFindings.count, "finding")} ${live.staleFindings.count === 1 ? "rests" : "rest"} on live data kept from the sync of ${day(live.staleFindings.oldest)} (${formatAge(live.staleFindings.oldest, now)}). `
             : ""}
           {live.unknownParts ? `${count(live.unknownParts, "part")} never read: nothing there is counted. ` : ""}
           <Link href={`/w/${workspace}/live`} className="underline">

@@ -72,9 +72,13 @@ test("a delivery lead reads the live estate but cannot start a sync", async ({ p
 
 test("an administrator sees why a sync was partial, and what it could not read", async ({ page, request }) => {
   test.setTimeout(90_000);
-  // Every API's policies answer 500: the sync completes, and says what it could not read.
+  // Every API's policies answer 500 and teams 403: the sync completes, and says what it could not read.
   const faults = (body: unknown[]) => request.post(`${simulatorURL}/_simulator/faults`, { data: body });
-  expect((await faults([{ kind: "status", match: "/policies$", status: 500 }])).ok()).toBe(true);
+  const failing = [
+    { kind: "status", match: "/policies$", status: 500 },
+    { kind: "status", match: "/teams$", status: 403 },
+  ];
+  expect((await faults(failing)).ok()).toBe(true);
   try {
     await signIn(page, "ada", "/w/northwind-live-e2e/live");
     await page.getByRole("button", { name: "Sync now" }).click();
@@ -89,9 +93,19 @@ test("an administrator sees why a sync was partial, and what it could not read",
     const history = page.getByRole("region", { name: "Sync history" });
     await expect(history.getByRole("row").nth(1)).toContainText("succeeded");
     await expect(history.getByRole("row").nth(1)).toContainText(/Not read: policies of API instances .* answered 500/);
-    // The findings resting on the kept policies say how old their data is.
-    await page.goto("/w/northwind-live-e2e/findings?rule=SEC-API-POLICIES");
-    await expect(page.getByText(/^stale: live data of \d{4}-\d\d-\d\d$/).first()).toBeVisible({ timeout: 20_000 });
+    // The findings resting on what was kept (the teams, unplanned in this workspace) say how old their
+    // data is, and the dashboard how many there are.
+    await expect(async () => {
+      await page.goto("/w/northwind-live-e2e/findings?rule=DRIFT-UNPLANNED");
+      await expect(page.getByText(/^stale: live data of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/).first()).toBeVisible({
+        timeout: 2_000,
+      });
+    }).toPass({ timeout: 30_000 });
+    await expect(page.getByRole("listitem").filter({ hasText: "stale: live data of" }).first()).toContainText(
+      /Team ".*" is in Anypoint but not in the specification/,
+    );
+    await page.goto("/w/northwind-live-e2e");
+    await expect(page.getByRole("note")).toContainText(/\d+ findings? rests? on live data kept from the sync of/);
   } finally {
     await faults([]);
   }
