@@ -5,7 +5,7 @@
 // and the pages' workspaces come from the sync group, which `persistence` and `pages` run too.
 // docs/performance.md keeps the figures.
 import { benchDiagram } from "./bench/diagram";
-import { benchEngine } from "./bench/engine";
+import { benchCarryForward, benchEngine } from "./bench/engine";
 import { scratchDir } from "./bench/child";
 import { benchPages } from "./bench/pages";
 import { benchPersistence } from "./bench/persistence";
@@ -28,7 +28,10 @@ async function timed(group: string, work: () => unknown): Promise<void> {
   console.log(`bench: ${group} took ${minutes(since)} min`);
 }
 
-if (runs("engine")) await timed("engine", benchEngine);
+if (runs("engine")) {
+  await timed("engine", benchEngine);
+  await timed("carry forward", benchCarryForward);
+}
 if (runs("sync") || runs("persistence") || runs("pages")) {
   const scratch = scratchDir("pglite");
   try {

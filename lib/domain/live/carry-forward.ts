@@ -24,12 +24,33 @@ export function fieldsOfAttribute(attribute: string): string[] {
 }
 
 type Index = Map<string, LiveResource>;
-const indexById = (resources: readonly LiveResource[]): Index => {
+/**
+ * The resources others were read through (and those `also` names), by external id. Indexing only
+ * these keeps a 400,000-resource snapshot from costing a map of 400,000 keys.
+ */
+const indexParents = (resources: readonly LiveResource[], also: Iterable<string | null | undefined> = []): Index => {
+  const wanted = new Set<string>();
+  for (const id of also) if (id) wanted.add(id);
+  for (const resource of resources) if (resource.parentId) wanted.add(resource.parentId);
   const index: Index = new Map();
-  for (const resource of resources) if (!index.has(resource.externalId)) index.set(resource.externalId, resource);
+  for (const resource of resources) {
+    if (wanted.has(resource.externalId) && !index.has(resource.externalId)) index.set(resource.externalId, resource);
+  }
   return index;
 };
-const keyOf = (r: Pick<LiveResource, "kind" | "externalId">) => `${r.kind}\u0000${r.externalId}`;
+/** Finds a resource of the same kind and id in `resources`, indexing one kind only when first asked. */
+const kindLookup = (resources: readonly LiveResource[]) => {
+  const index = new Map<string, Map<string, LiveResource>>();
+  return (r: LiveResource): LiveResource | undefined => {
+    let ids = index.get(r.kind);
+    if (!ids) {
+      ids = new Map();
+      for (const resource of resources) if (resource.kind === r.kind) ids.set(resource.externalId, resource);
+      index.set(r.kind, ids);
+    }
+    return ids.get(r.externalId);
+  };
+};
 const same = (a: string | null, b: string | null) => (a ?? "").toLowerCase() === (b ?? "").toLowerCase();
 
 /**
@@ -45,16 +66,16 @@ export function scopeCovers(
 ): boolean {
   if (!scope.kinds.includes(resource.kind)) return false;
   if (scope.idPrefix && !resource.externalId.startsWith(scope.idPrefix)) return false;
-  const parentOf = (r: LiveResource) => (r.parentId ? byId.get(r.parentId) : undefined);
   if (scope.resource) {
-    for (let r: LiveResource | undefined = resource, depth = 0; r && depth < 32; r = parentOf(r), depth += 1) {
+    for (let r: LiveResource | undefined = resource, depth = 0; r && depth < 32; depth += 1) {
       if (r.externalId === scope.resource) return true;
+      r = r.parentId ? byId.get(r.parentId) : undefined;
     }
     return false;
   }
   let top = resource;
   for (let depth = 0; depth < 32; depth += 1) {
-    const parent = parentOf(top);
+    const parent = top.parentId ? byId.get(top.parentId) : undefined;
     if (!parent || !scope.kinds.includes(parent.kind)) break;
     top = parent;
   }
@@ -83,6 +104,37 @@ const older = (a: Reading, b: Reading): Reading => {
 };
 
 /**
+ * The resources of a snapshot a scope may cover: for a scope of one resource, only it and what
+ * was read through it (so that a sync with many such scopes, one per record left out, stays
+ * linear in the snapshot); for a place, all of them (there are few place scopes: one per call).
+ */
+function candidatesIn(
+  resources: readonly LiveResource[],
+  byId: ReadonlyMap<string, LiveResource>,
+): (scope: ReadScope) => readonly LiveResource[] {
+  let children: Map<string, LiveResource[]> | null = null;
+  return (scope) => {
+    if (!scope.resource) return resources;
+    if (!children) {
+      children = new Map();
+      for (const r of resources) {
+        if (!r.parentId) continue;
+        const list = children.get(r.parentId);
+        if (list) list.push(r);
+        else children.set(r.parentId, [r]);
+      }
+    }
+    const self = byId.get(scope.resource);
+    const found = self ? [self] : [];
+    // Breadth first down the tree; a snapshot is a tree, the bound only guards against a cycle.
+    for (let i = 0; i < found.length && found.length <= resources.length; i += 1) {
+      found.push(...(children.get(found[i]!.externalId) ?? []));
+    }
+    return found;
+  };
+}
+
+/**
  * Merges what a sync read with the last known state of what it could not: every record an
  * unreadable scope covers in the previous snapshot and the new read lacks is kept (marked carried,
  * with the time it was last read), every attribute an attribute scope left unknown is taken from
@@ -95,17 +147,21 @@ export function carryForward(
   previous: PreviousSnapshot | null,
 ): { resources: LiveResource[]; scopes: ReadScope[] } {
   if (!previous || !next.scopes.length) return { resources: [...next.resources], scopes: [...next.scopes] };
-  const before = indexById(previous.resources);
-  const present = new Set(next.resources.map(keyOf));
-  const kept = new Map<string, LiveResource>();
-  const patched = new Map<string, LiveResource>();
-  const nextByKey = new Map(next.resources.map((r) => [keyOf(r), r]));
+  const before = indexParents(
+    previous.resources,
+    next.scopes.flatMap((scope) => [scope.resource, scope.businessGroupId]),
+  );
+  // Kept: by the previous record; patched: by the record of the new read it replaces.
+  const kept = new Map<LiveResource, LiveResource>();
+  const patched = new Map<LiveResource, LiveResource>();
+  const lookUp = kindLookup(next.resources);
   // Data carried before keeps the time it was really read.
   const stamp = (carried: Carried | null | undefined, fields: string[] | null): Carried => ({
     ...older(carried ?? previous, previous),
     attributes: fields,
   });
 
+  const candidatesOf = candidatesIn(previous.resources, before);
   const scopes = next.scopes.map((raw): ReadScope => {
     if (raw.status !== "unreadable") return raw;
     const group = raw.businessGroupId ? before.get(raw.businessGroupId) : undefined;
@@ -117,19 +173,19 @@ export function carryForward(
     };
     let count = 0;
     let oldest: Reading = { syncRunId: previous.syncRunId, readAt: previous.readAt };
-    for (const resource of previous.resources) {
+    for (const resource of candidatesOf(scope)) {
       if (!scopeCovers(scope, resource, before)) continue;
-      const key = keyOf(resource);
       if (scope.attribute === null) {
-        if (present.has(key) || kept.has(key)) continue;
+        if (kept.has(resource) || lookUp(resource)) continue;
         const carried = stamp(resource.carried, null);
-        kept.set(key, { ...resource, carried });
+        kept.set(resource, { ...resource, carried });
         oldest = older(oldest, carried);
         count += 1;
         continue;
       }
-      const current = patched.get(key) ?? nextByKey.get(key);
-      if (!current) continue;
+      const original = lookUp(resource);
+      if (!original) continue;
+      const current = patched.get(original) ?? original;
       const fields = fieldsOfAttribute(scope.attribute).filter(
         (field) => (current.attributes[field] ?? null) === null && (resource.attributes[field] ?? null) !== null,
       );
@@ -137,7 +193,7 @@ export function carryForward(
       const attributes = { ...current.attributes };
       for (const field of fields) attributes[field] = resource.attributes[field]!;
       const carried = stamp(resource.carried, [...(current.carried?.attributes ?? []), ...fields]);
-      patched.set(key, { ...current, attributes, carried });
+      patched.set(original, { ...current, attributes, carried });
       oldest = older(oldest, carried);
       count += 1;
     }
@@ -155,15 +211,10 @@ export function carryForward(
     };
   });
 
-  const resources = next.resources.map((r) => patched.get(keyOf(r)) ?? r);
-  resources.push(...kept.values());
-  return {
-    resources: resources.sort(
-      (a, b) =>
-        a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name) || a.externalId.localeCompare(b.externalId),
-    ),
-    scopes,
-  };
+  // The read keeps its order (kind by kind, as the mapper sorts it); kept records follow, by kind.
+  const resources = patched.size ? next.resources.map((r) => patched.get(r) ?? r) : [...next.resources];
+  resources.push(...[...kept.values()].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)));
+  return { resources, scopes };
 }
 
 /**
@@ -173,6 +224,14 @@ export function carryForward(
 export function outsideScopes(resources: readonly LiveResource[], scopes: readonly ReadScope[]): LiveResource[] {
   const recordScopes = scopes.filter((scope) => scope.attribute === null);
   if (!recordScopes.length) return [...resources];
-  const byId = indexById(resources);
-  return resources.filter((resource) => !recordScopes.some((scope) => scopeCovers(scope, resource, byId)));
+  const byId = indexParents(
+    resources,
+    recordScopes.map((scope) => scope.resource),
+  );
+  const candidatesOf = candidatesIn(resources, byId);
+  const covered = new Set<LiveResource>();
+  for (const scope of recordScopes) {
+    for (const resource of candidatesOf(scope)) if (scopeCovers(scope, resource, byId)) covered.add(resource);
+  }
+  return resources.filter((resource) => !covered.has(resource));
 }
