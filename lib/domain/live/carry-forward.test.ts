@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { carryForward, scopeCovers, type PreviousSnapshot } from "@/lib/domain/live/carry-forward";
+import { carryForward, outsideScopes, scopeCovers, type PreviousSnapshot } from "@/lib/domain/live/carry-forward";
 import { unreadableScope, wasRead, type ReadScope } from "@/lib/domain/live/read-scope";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { liveResource } from "@/lib/testing/governance";
@@ -213,5 +213,17 @@ describe("carryForward", () => {
 
   it("changes nothing when everything was read", () => {
     expect(carryForward({ resources: estate, scopes: [] }, previous())).toEqual({ resources: estate, scopes: [] });
+  });
+});
+
+describe("outsideScopes", () => {
+  it("leaves out what a record scope covers, so that the deletion guard never counts it as removed", () => {
+    const lbs = unreadableScope(["load-balancer", "tls-endpoint", "mapping-rule"], "500", { resource: "vpc-1" });
+    const ch2List = unreadableScope(["application"], "503", { ...place, idPrefix: "ch2:" });
+    const policies = unreadableScope(["api-instance"], "503", { attribute: "policies", resource: "42" });
+    const outside = outsideScopes(estate, [lbs, ch2List, policies]);
+    expect(keys(estate).filter((id) => !keys(outside).includes(id))).toEqual(["ch2:d1", "dlb-1", "dlb-1:0:0"]);
+    // Nothing unread: everything counts.
+    expect(outsideScopes(estate, [])).toEqual(estate);
   });
 });
