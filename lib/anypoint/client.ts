@@ -23,6 +23,18 @@ import {
   vpcSchema,
   vpnSchema,
 } from "@/lib/anypoint/wire";
+import {
+  fabricAssociationSchema,
+  fabricSchema,
+  hybridApplicationSchema,
+  hybridClusterSchema,
+  hybridServerGroupSchema,
+  hybridServerSchema,
+  mqDestinationSchema,
+  mqRegionSchema,
+  objectStorePageSchema,
+  objectStoreSchema,
+} from "@/lib/anypoint/wire-runtimes";
 import type { ReadWarning } from "@/lib/domain/live/read-warning";
 
 /** The three control planes of the reference; a custom base URL covers Hyperforce and the simulator. */
@@ -44,7 +56,30 @@ export type AnypointClientOptions = Omit<AnypointHttpOptions, "baseUrl"> & {
 };
 
 /** Items per page where the API pages; the reference gives no maxima, these are the providers' defaults or below. */
-export const pageSizes = { accounts: 100, deployments: 100, privateSpaces: 100, apis: 100 } as const;
+// MQ destinations: the admin API's documented default page (20); a larger limit the server caps
+// silently would look like a short, last page.
+export const pageSizes = {
+  accounts: 100,
+  deployments: 100,
+  privateSpaces: 100,
+  apis: 100,
+  mqDestinations: 20,
+  objectStores: 100,
+} as const;
+
+/**
+ * Where Object Store v2 answers for a region (part 2 §F): a regional host on MuleSoft's control
+ * planes, `{base}/object-store/{region}` on any other base URL (the simulator, a stand-in).
+ */
+// Assumption: only the US host (object-store-us-east-1.anypoint.mulesoft.com) is documented; the
+// EU and Gov planes are taken to follow `object-store-{region}.<plane host>`.
+export function objectStoreLocation(baseUrl: string, region: string): { origin: string; prefix: string } {
+  const url = new URL(baseUrl);
+  const base = baseUrl.replace(/\/+$/, "");
+  return url.hostname === "anypoint.mulesoft.com" || url.hostname.endsWith(".anypoint.mulesoft.com")
+    ? { origin: `https://object-store-${region}.${url.hostname}`, prefix: "" }
+    : { origin: base, prefix: `/object-store/${encodeURIComponent(region)}` };
+}
 
 /** Stops a server that ignores paging from looping forever. */
 const maxPages = 1_000;
@@ -294,6 +329,85 @@ export function createAnypointClient(options: AnypointClientOptions) {
         assets.flatMap((asset) => asset.apis),
         leftOut.get(assets) ?? [],
       );
+    },
+
+    /** GET /runtimefabric/api/organizations/{orgId}/fabrics (bare array). */
+    fabrics: (orgId: string) =>
+      getItems({ path: `/runtimefabric/api/organizations/${enc(orgId)}/fabrics` }, "data", fabricSchema),
+
+    /** GET …/fabrics/{fabricId}/associations: the environments a fabric serves (bare array). */
+    fabricAssociations: (orgId: string, fabricId: string) =>
+      getItems(
+        { path: `/runtimefabric/api/organizations/${enc(orgId)}/fabrics/${enc(fabricId)}/associations` },
+        "data",
+        fabricAssociationSchema,
+      ),
+
+    /** GET /hybrid/api/v1/servers with the org and environment headers (`{data: [...]}`, not paged). */
+    hybridServers: (orgId: string, envId: string) =>
+      getItems({ path: "/hybrid/api/v1/servers", headers: orgEnvHeaders(orgId, envId) }, "data", hybridServerSchema),
+
+    /** GET /hybrid/api/v1/clusters, each with its member servers. */
+    hybridClusters: (orgId: string, envId: string) =>
+      getItems({ path: "/hybrid/api/v1/clusters", headers: orgEnvHeaders(orgId, envId) }, "data", hybridClusterSchema),
+
+    /** GET /hybrid/api/v1/serverGroups, each with its servers. */
+    hybridServerGroups: (orgId: string, envId: string) =>
+      getItems(
+        { path: "/hybrid/api/v1/serverGroups", headers: orgEnvHeaders(orgId, envId) },
+        "data",
+        hybridServerGroupSchema,
+      ),
+
+    /** GET /hybrid/api/v1/applications: applications on servers, groups and clusters. */
+    hybridApplications: (orgId: string, envId: string) =>
+      getItems(
+        { path: "/hybrid/api/v1/applications", headers: orgEnvHeaders(orgId, envId) },
+        "data",
+        hybridApplicationSchema,
+      ),
+
+    /** GET /mq/admin/api/v1/organizations/{orgId}/environments/{envId}/regions (bare array or `{data}`). */
+    mqRegions: (orgId: string, envId: string) =>
+      getItems(
+        { path: `/mq/admin/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/regions` },
+        "data",
+        mqRegionSchema,
+      ),
+
+    /** GET …/regions/{regionId}/destinations, every page: queues and exchanges. */
+    mqDestinations: (orgId: string, envId: string, regionId: string) =>
+      getPages(
+        // Every field, not the minimal view: a dead-letter queue left out would read as none.
+        `/mq/admin/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/regions/${enc(regionId)}/destinations?inclusion=all`,
+        sizes.mqDestinations,
+        "data",
+        mqDestinationSchema,
+      ),
+
+    /** GET {Object Store host}/api/v1/organizations/{orgId}/environments/{envId}/stores, every token page. */
+    objectStores: async (orgId: string, envId: string, region: string) => {
+      const { origin, prefix } = objectStoreLocation(options.baseUrl, region);
+      const path = `${prefix}/api/v1/organizations/${enc(orgId)}/environments/${enc(envId)}/stores`;
+      const stores: z.output<typeof objectStoreSchema>[] = [];
+      const dropped: ReadWarning[] = [];
+      let token: string | null = null;
+      for (let page = 0; page < 1_000; page += 1) {
+        const answer: z.output<typeof objectStorePageSchema> = await get({
+          path,
+          origin,
+          query: { pageSize: sizes.objectStores, nextPageToken: token ?? undefined },
+          schema: objectStorePageSchema,
+        });
+        const read = readList(`GET ${origin}${path}`, answer.values ?? [], "values", objectStoreSchema);
+        warnings.push(...read.warnings);
+        dropped.push(...read.warnings);
+        stores.push(...read.items);
+        // A token that does not move on would loop forever: stop, as on a last page.
+        if (!answer.nextPageToken || answer.nextPageToken === token) return remember(stores, dropped);
+        token = answer.nextPageToken;
+      }
+      throw new AnypointError(`GET ${origin}${path}`, "unexpected_shape", `GET ${path} kept answering more pages`);
     },
 
     /** GET …/apis/{apiId}/policies (bare array; `{policies: [...]}` with fullInfo). */

@@ -18,6 +18,7 @@ import type {
   WireVpc,
   WireVpn,
 } from "@/lib/anypoint/wire";
+import { readEnvironmentRuntimes, readFabrics, type RuntimesRead } from "@/lib/anypoint/collect-runtimes";
 import { describeReadScope, unreadableScope, type ReadScope, type ReadScopePlace } from "@/lib/domain/live/read-scope";
 import { describeReadWarning, type ReadWarning } from "@/lib/domain/live/read-warning";
 import type { LiveKind } from "@/lib/domain/live/snapshot";
@@ -40,6 +41,8 @@ export type EstateRead = {
     tlsContexts: WireTlsContext[] | null;
   }[];
   apis: { orgId: string; envId: string; api: WireApiInstance; policies: WireApiPolicy[] | null }[];
+  /** Runtime Fabrics, on-premise runtimes, MQ destinations and Object Store stores. */
+  runtimes: RuntimesRead;
   /** What could not be read: one entry per failed call, naming the kinds and place it guards; absent means read completely. */
   scopes: ReadScope[];
   /** The scopes and record warnings as text, one line each, for people (stored with the sync run). */
@@ -55,6 +58,8 @@ export type ReadOptions = {
   /** The root organisation; resolved from /accounts/api/me when absent. */
   orgId?: string | null;
   onProgress?: (progress: ReadProgress) => void;
+  /** Regions the plan uses (its queues, stores, VPCs): Object Store (and MQ without its regions call) is asked there too. */
+  regions?: readonly string[];
 };
 
 // What each call reads, including what is read through it: a failed call makes all of it unknown.
@@ -175,17 +180,20 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
   const vpcs: EstateRead["vpcs"] = [];
   const privateSpaces: EstateRead["privateSpaces"] = [];
   const vpcIds = new Set<string>();
+  const fabrics: RuntimesRead["fabrics"] = [];
 
   await Promise.all(
     organizations.map(async (org) => {
       const group = { businessGroup: org.name, businessGroupId: org.id };
-      const [envs, used, orgVpcs, spaces] = await Promise.all([
+      const [envs, used, orgVpcs, spaces, orgFabrics] = await Promise.all([
         scoped(client.environments(org.id), environmentKinds, group, { externalId: (id) => id }),
         // Without usage the entitlements are still read: only what they consume is unknown.
         scoped(client.usage(org.id), ["entitlement"], { ...group, attribute: "consumed" }),
         scoped(client.vpcs(org.id), vpcKinds, group, { externalId: (id) => id }),
         scoped(client.privateSpaces(org.id), privateSpaceKinds, group, { externalId: (id) => id }),
+        readFabrics(client, scoped, org.id, group),
       ]);
+      fabrics.push(...orgFabrics);
       if (used) usage.set(org.id, used);
       environments.push(...(envs ?? []).map((environment) => ({ orgId: org.id, environment })));
       for (const vpc of orgVpcs ?? []) {
@@ -277,6 +285,33 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
       apis.push(...(instances ?? []).map((api, i) => ({ orgId, envId, api, policies: policies[i] ?? null })));
     }),
   );
+  // Object Store (and MQ where its regions call is missing) is asked in every region the estate or the plan uses.
+  const regions = [
+    ...new Set(
+      [
+        ...(options.regions ?? []),
+        ...vpcs.map((v) => v.vpc.region),
+        ...privateSpaces.map((p) => p.space.region ?? p.space.network?.region),
+        ...applications.map((a) => a.application.region),
+        ...fabrics.map((f) => f.fabric.region),
+      ].filter((r): r is string => !!r),
+    ),
+  ].sort();
+  const runtimes: RuntimesRead = { fabrics, hybrid: [], mq: [], objectStores: [] };
+  for (const read of await Promise.all(
+    environments.map(({ orgId, environment }) =>
+      readEnvironmentRuntimes(client, scoped, {
+        orgId,
+        envId: environment.id,
+        place: { businessGroup: orgName.get(orgId) ?? null, businessGroupId: orgId, environment: environment.name },
+        regions,
+      }),
+    ),
+  )) {
+    runtimes.hybrid.push(...read.hybrid);
+    runtimes.mq.push(...read.mq);
+    runtimes.objectStores.push(...read.objectStores);
+  }
   progress({ step: "application", count: applications.length + deployments.length });
   progress({ step: "api-instance", count: apis.length });
 
@@ -314,6 +349,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
     deployments,
     privateSpaces,
     apis,
+    runtimes,
     scopes,
     warnings,
     readWarnings,

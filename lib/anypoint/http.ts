@@ -42,6 +42,8 @@ export type AnypointHttpOptions = {
 export type RequestSpec<S extends z.ZodType> = {
   method?: "GET" | "POST";
   path: string;
+  /** Another host than the control plane's (Object Store v2 answers on a regional host). */
+  origin?: string;
   query?: Record<string, string | number | boolean | undefined>;
   headers?: Record<string, string>;
   /** Form-encoded body (only the token request has one). */
@@ -162,8 +164,8 @@ export function createAnypointHttp(options: AnypointHttpOptions) {
 
   async function request<S extends z.ZodType>(spec: RequestSpec<S>): Promise<z.output<S>> {
     const method = spec.method ?? "GET";
-    const endpoint = `${method} ${spec.path}`;
-    const url = new URL(baseUrl + spec.path);
+    const endpoint = `${method} ${spec.origin ?? ""}${spec.path}`;
+    const url = new URL((spec.origin?.replace(/\/+$/, "") ?? baseUrl) + spec.path);
     for (const [key, value] of Object.entries(spec.query ?? {})) {
       if (value !== undefined) url.searchParams.set(key, String(value));
     }

@@ -23,13 +23,30 @@ import {
   vpcSchema,
   vpnSchema,
 } from "@/lib/anypoint/wire";
+import {
+  fabricAssociationSchema,
+  fabricSchema,
+  hybridApplicationSchema,
+  hybridClusterSchema,
+  hybridServerGroupSchema,
+  hybridServerSchema,
+  mqDestinationSchema,
+  objectStoreSchema,
+} from "@/lib/anypoint/wire-runtimes";
 import { buildEstate, fixtureIds } from "@/lib/fixtures/estate-fixture";
+import { northwindRuntimes } from "@/lib/fixtures/northwind/estate-runtimes";
 
 type Json = Record<string, unknown>;
 
 const estate = buildEstate();
 const { root, rootPrd, bgPrd, vpc, privateSpace, teamAdmins, api } = fixtureIds;
 const firstOf = (map: Record<string, Json[]> | undefined, key: string | number) => map?.[String(key)]?.[0] as Json;
+// The runtime samples are the demo's, placed in this estate's production environment.
+const runtimes = northwindRuntimes({ logistics: root, prod: rootPrd, test: "test-environment" }) as Record<
+  string,
+  Record<string, Json[]>
+>;
+const onlyKeys = (sample: Json, keep: string[]) => Object.fromEntries(keep.map((k) => [k, sample[k]]));
 
 describe("the mapper over the base samples", () => {
   const parse = <S extends z.ZodType>(schema: S, sample: unknown): z.output<S> => schema.parse(sample);
@@ -93,6 +110,53 @@ describe("the mapper over the base samples", () => {
           policies: [only(apiPolicySchema, firstOf(estate.policies, api), ["id"])],
         },
       ],
+      runtimes: {
+        fabrics: (Object.values(runtimes.fabrics!)[0] ?? []).map((fabric) => ({
+          orgId: root,
+          fabric: parse(fabricSchema, minimal ? onlyKeys(fabric, ["id", "name"]) : fabric),
+          associations: minimal
+            ? null
+            : (Object.values(runtimes.fabricAssociations!)[0] ?? []).map((a) => parse(fabricAssociationSchema, a)),
+        })),
+        hybrid: [
+          {
+            orgId: root,
+            envId: rootPrd,
+            servers: runtimes.hybridServers![rootPrd]!.map((s) =>
+              parse(hybridServerSchema, minimal ? onlyKeys(s, ["id", "name"]) : s),
+            ),
+            clusters: runtimes.hybridClusters![rootPrd]!.map((c) =>
+              parse(hybridClusterSchema, minimal ? onlyKeys(c, ["id", "name"]) : c),
+            ),
+            serverGroups: (runtimes.hybridServerGroups![rootPrd] ?? []).map((g) =>
+              parse(hybridServerGroupSchema, minimal ? onlyKeys(g, ["id", "name"]) : g),
+            ),
+            applications: runtimes.hybridApplications![rootPrd]!.map((a) =>
+              parse(hybridApplicationSchema, minimal ? onlyKeys(a, ["id", "name"]) : a),
+            ),
+          },
+        ],
+        mq: [
+          {
+            orgId: root,
+            envId: rootPrd,
+            region: "eu-central-1",
+            destinations: Object.values(runtimes.mqDestinations!)[0]!.map((d) =>
+              parse(mqDestinationSchema, minimal ? onlyKeys(d, ["queueId", "exchangeId"]) : d),
+            ),
+          },
+        ],
+        objectStores: [
+          {
+            orgId: root,
+            envId: rootPrd,
+            region: "eu-central-1",
+            stores: Object.values(runtimes.objectStores!)[0]!.map((o) =>
+              parse(objectStoreSchema, minimal ? onlyKeys(o, ["storeId"]) : o),
+            ),
+          },
+        ],
+      },
       warnings: [],
       scopes: [],
       readWarnings: [],

@@ -1,4 +1,5 @@
 import type { EstateRead } from "@/lib/anypoint/collect";
+import { mapRuntimes } from "@/lib/anypoint/mapper-runtimes";
 import type { WireDeployment, WireLoadBalancer } from "@/lib/anypoint/wire";
 import type { LiveKind, LiveResource, LiveValue } from "@/lib/domain/live/snapshot";
 
@@ -32,9 +33,15 @@ function allowlistOf(dlb: WireLoadBalancer): string[] | null {
 }
 
 /** A target neither shared nor a known private space is a Runtime Fabric, unless some private spaces went unread. */
-function platformOf(deployment: WireDeployment, privateSpaceIds: Set<string>, allSpacesRead: boolean): string | null {
+function platformOf(
+  deployment: WireDeployment,
+  privateSpaceIds: Set<string>,
+  allSpacesRead: boolean,
+  fabricIds: Set<string>,
+): string | null {
   const target = deployment.target?.targetId ?? "";
   if (privateSpaceIds.has(target)) return "cloudhub-2-private-space";
+  if (fabricIds.has(target)) return "runtime-fabric";
   if (target.startsWith(sharedSpacePrefix)) return "cloudhub-2-shared-space";
   return allSpacesRead ? "runtime-fabric" : null;
 }
@@ -131,6 +138,8 @@ export function mapEstate(read: EstateRead): LiveResource[] {
 
   const privateSpaceIds = new Set(read.privateSpaces.map((p) => p.space.id));
   const privateSpaceName = new Map(read.privateSpaces.map((p) => [p.space.id, p.space.name]));
+  const fabricIds = new Set(read.runtimes.fabrics.map((f) => f.fabric.id));
+  const fabricName = new Map(read.runtimes.fabrics.map((f) => [f.fabric.id, f.fabric.name]));
   const allSpacesRead = !read.scopes.some((scope) => scope.kinds.includes("private-space") && scope.attribute === null);
   for (const { envId, deployment: d } of read.deployments) {
     const settings = d.target?.deploymentSettings;
@@ -141,10 +150,14 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       environment: envName.get(envId) ?? null,
       parentId: envId,
       attributes: {
-        platform: platformOf(d, privateSpaceIds, allSpacesRead),
+        platform: platformOf(d, privateSpaceIds, allSpacesRead, fabricIds),
         status: d.application?.status ?? d.status ?? null,
         deploymentStatus: d.status ?? null,
-        target: privateSpaceName.get(d.target?.targetId ?? "") ?? d.target?.targetId ?? null,
+        target:
+          privateSpaceName.get(d.target?.targetId ?? "") ??
+          fabricName.get(d.target?.targetId ?? "") ??
+          d.target?.targetId ??
+          null,
         replicas,
         runningReplicas: d.replicas ? d.replicas.filter((r) => r.state === "STARTED").length : null,
         replicaVCores: vCores,
@@ -369,6 +382,8 @@ export function mapEstate(read: EstateRead): LiveResource[] {
       },
     });
   }
+
+  mapRuntimes(read.runtimes, { org: (id) => orgName.get(id) ?? null, env: (id) => envName.get(id) ?? null }, push);
 
   return out
     .map((d) => ({ ...d, attributes: clean(d.attributes) }))

@@ -36,6 +36,19 @@ export const estateSchema = z.object({
   apis: byKey.default({}),
   /** Policies per API instance id. */
   policies: byKey.default({}),
+  /** Runtime Fabrics per organisation id, and their environment associations per fabric id. */
+  fabrics: byKey.default({}),
+  fabricAssociations: byKey.default({}),
+  /** On-premise (hybrid) servers, clusters, server groups and their applications per environment id. */
+  hybridServers: byKey.default({}),
+  hybridClusters: byKey.default({}),
+  hybridServerGroups: byKey.default({}),
+  hybridApplications: byKey.default({}),
+  /** Anypoint MQ regions per environment id; destinations per "{envId}/{regionId}". */
+  mqRegions: byKey.default({}),
+  mqDestinations: byKey.default({}),
+  /** Object Store v2 stores per "{envId}/{regionId}". */
+  objectStores: byKey.default({}),
 });
 export type Estate = z.infer<typeof estateSchema>;
 export type EstateInput = z.input<typeof estateSchema>;

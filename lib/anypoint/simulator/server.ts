@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
+import { routeRuntimes } from "@/lib/anypoint/simulator/runtimes";
 import { estateSchema, type Estate } from "@/lib/anypoint/simulator/estate";
 
 /** A fault the simulator injects into matching requests (path matched as a regular expression). */
@@ -335,7 +336,7 @@ export function createSimulator(options: SimulatorOptions) {
       const assets = estate.apis[m[2]!] ?? [];
       return json(200, { total: assets.length, assets: page(assets, query, 20) });
     }
-    return null;
+    return routeRuntimes(estate, path, query, headers, { org: (id) => !!org(id), envOrg: (id) => envOrg().get(id) });
   }
 
   /** The first fault matching this request that still fires, if any. */

@@ -16,6 +16,12 @@ export const liveKindSchema = z.enum([
   "private-space",
   "api-instance",
   "entitlement",
+  "runtime-fabric",
+  "mule-server",
+  "mule-cluster",
+  "server-group",
+  "mq-destination",
+  "object-store",
 ]);
 export type LiveKind = z.infer<typeof liveKindSchema>;
 export const liveKinds = liveKindSchema.options;
@@ -36,6 +42,12 @@ export const liveKindLabels: Record<LiveKind, { one: string; many: string }> = {
   "private-space": { one: "Private space", many: "Private spaces" },
   "api-instance": { one: "API instance", many: "API instances" },
   entitlement: { one: "Entitlement", many: "Entitlements" },
+  "runtime-fabric": { one: "Runtime Fabric", many: "Runtime Fabrics" },
+  "mule-server": { one: "Mule server", many: "Mule servers" },
+  "mule-cluster": { one: "Mule cluster", many: "Mule clusters" },
+  "server-group": { one: "Server group", many: "Server groups" },
+  "mq-destination": { one: "MQ destination", many: "MQ destinations" },
+  "object-store": { one: "Object store", many: "Object stores" },
 };
 
 /** Attribute values a normalised resource may hold: JSON without secrets. */
