@@ -109,7 +109,6 @@ describe(`a sync with faults on ${testEngine}`, () => {
         "AVAIL-DR-TIER1-REGIONS ext-nwf-exp-tracking-api-v1",
         "DRIFT-MISSING DR",
         "DRIFT-MISSING dlb-nwf-nonprod",
-        "DRIFT-MISSING nwf-sys-wms-api-v1",
         "DRIFT-MISSING vpc-nwf-dr",
         "DRIFT-UNPLANNED CC-PROD",
         "DRIFT-UNPLANNED nwf-exp-mobile-api-v1 @CC-PROD",
@@ -136,11 +135,7 @@ describe(`a sync with faults on ${testEngine}`, () => {
       "a 500 on one environment's deployments",
       [{ kind: "status", match: `/environments/[^/]+/deployments$`, status: 500 }],
       [/^Not read: applications \(business group Logistics, environment PROD\): .*deployments answered 500/],
-      [
-        "AVAIL-DR-TIER1-REGIONS ext-nwf-exp-tracking-api-v1",
-        "DRIFT-MISSING nwf-sys-wms-api-v1",
-        "DRIFT-UNPLANNED nwf-exp-mobile-api-v1 @CC-PROD",
-      ],
+      ["AVAIL-DR-TIER1-REGIONS ext-nwf-exp-tracking-api-v1", "DRIFT-UNPLANNED nwf-exp-mobile-api-v1 @CC-PROD"],
     ],
     [
       "a field left out that the platform defaults (a mapping rule's upstream protocol)",
@@ -216,5 +211,38 @@ describe(`a sync with faults on ${testEngine}`, () => {
     expect(fresh.items.filter((v) => v.carried)).toEqual([]);
     expect(fresh.total).toBe(vpns.total);
     expect((await findings()).filter((f) => f.staleSince)).toEqual([]);
+  });
+
+  it("reads the runtimes beyond CloudHub, and a 403 on the MQ API keeps the last known queues and nothing else changes", async () => {
+    const clean = await runSync(ctx(), demoWorkspace.slug);
+    const kinds = ["runtime-fabric", "mule-cluster", "server-group", "mule-server", "mq-destination", "object-store"];
+    const names = async (kind: string) =>
+      (await listLiveResources(ctx(), demoWorkspace.slug, { kind, limit: 100 })).items.map((r) => r.name).sort();
+    expect(Object.fromEntries(await Promise.all(kinds.map(async (k) => [k, await names(k)])))).toEqual({
+      "runtime-fabric": ["nwf-rtf-prod"],
+      "mule-cluster": ["nwf-onprem-cluster-prod"],
+      "server-group": ["nwf-onprem-group-test"],
+      "mule-server": ["nwf-onprem-01", "nwf-onprem-02", "nwf-onprem-test-01", "nwf-onprem-test-02"],
+      "mq-destination": ["nwf-events-x", "nwf-orders-dlq", "nwf-orders-q", "nwf-shipments-q"],
+      "object-store": ["nwf-tracking-os"],
+    });
+    expect(clean.counts).toMatchObject({ "mq-destination": 4, "runtime-fabric": 1 });
+    const before = await findings();
+
+    simulator.setFaults([{ kind: "status", match: "^/mq/", status: 403 }]);
+    const partial = await runSync(ctx(), demoWorkspace.slug);
+    expect(partial.status).toBe("succeeded");
+    expect(partial.scopes.map((s) => [s.kinds.join(), s.environment, s.status])).toContainEqual([
+      "mq-destination",
+      "PROD",
+      "carried-forward",
+    ]);
+    const queues = (await listLiveResources(ctx(), demoWorkspace.slug, { kind: "mq-destination", limit: 100 })).items;
+    expect(queues.map((q) => [q.name, q.carried?.syncRunId])).toEqual(
+      ["nwf-events-x", "nwf-orders-dlq", "nwf-orders-q", "nwf-shipments-q"].map((n) => [n, clean.id]),
+    );
+    expect(await names("runtime-fabric")).toEqual(["nwf-rtf-prod"]);
+    const after = await findings();
+    expect(after.map((f) => f.fingerprint).sort()).toEqual(before.map((f) => f.fingerprint).sort());
   });
 });
