@@ -47,7 +47,7 @@ test("an admin connects a workspace to Anypoint (the simulator), tests it, syncs
   await page.getByRole("button", { name: "Sync now" }).click();
   await expect(page.getByText(/Current snapshot from/)).toBeVisible({ timeout: 30_000 });
   const kinds = page.getByRole("navigation", { name: "Resource kinds" });
-  await expect(kinds.getByRole("button", { name: /Applications 11/ })).toBeVisible();
+  await expect(kinds.getByRole("button", { name: /Applications 12/ })).toBeVisible();
   await expect(page.getByRole("row", { name: /nwf-legacy-ftp-poller/ })).toBeVisible();
 
   const inventory = page.getByRole("region", { name: "Inventory" });

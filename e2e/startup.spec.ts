@@ -28,6 +28,8 @@ test("production mode without its Okta settings refuses to start, naming each on
 test("demo mode starts its own identity provider, signs in a demo account, and shows the demo workspace", async ({
   page,
 }) => {
+  // Start-up seeds the demo workspace and syncs it with the simulator before the checks below.
+  test.setTimeout(60_000);
   const port = await freePort();
   const idpPort = await freePort();
   const server = await startServer(
@@ -58,7 +60,7 @@ test("demo mode starts its own identity provider, signs in a demo account, and s
   // The demo simulator was started and the demo workspace synced against it.
   await page.goto(`http://localhost:${port}/w/northwind/live`);
   await expect(page.getByText(/Current snapshot from/)).toBeVisible({ timeout: 20_000 });
-  await expect(page.getByRole("navigation", { name: "Resource kinds" })).toContainText("Applications 11");
+  await expect(page.getByRole("navigation", { name: "Resource kinds" })).toContainText("Applications 12");
   // No secret of the demo estate or its connection reaches a log line, even at debug level.
   for (const secret of [
     northwindCredentials.clientSecret,
