@@ -8,6 +8,7 @@ import {
   lifecycleRules,
   securityRules,
 } from "@/lib/domain/governance/rules/platform";
+import { runtimeRules } from "@/lib/domain/governance/rules/runtimes";
 import type { Rule } from "@/lib/domain/governance/types";
 
 /** Every rule, in the order findings are explained. Ids are stable: they are stored and used in pipelines. */
@@ -17,13 +18,14 @@ export const ruleset: readonly Rule[] = [
   ...driftRules,
   ...networkRules,
   ...availabilityRules,
+  ...runtimeRules,
   ...securityRules,
   ...capacityRules,
   ...lifecycleRules,
 ];
 
 /** Changes whenever a rule is added, removed or changes meaning; stored with every evaluation run. */
-export const rulesetVersion = "2026.12.1";
+export const rulesetVersion = "2026.12.2";
 
 /** A rule by id. */
 export function findRule(id: string): Rule | undefined {

@@ -1,0 +1,408 @@
+// Rules for the runtimes beyond CloudHub and what the HA/DR seeds say about them
+// (shared/background/): Runtime Fabric and cluster sizing, Anypoint MQ dead-letter queues and
+// regions (MQ does not replicate across regions), Object Store v2 regions (region-scoped, not
+// replicated), whether a recovery tier's strategy can meet its objectives, and fabric capacity.
+import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
+import type { LiveResource } from "@/lib/domain/live/snapshot";
+
+const lower = (v: unknown) => String(v ?? "").toLowerCase();
+const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
+
+/** Environments (lower-cased names) that are production: by the plan's classification or Anypoint's flag. */
+function productionEnvironments(context: RuleContext): Set<string> {
+  const names = new Set(
+    context
+      .spec("environment")
+      .filter((e) => e.data.classification === "production")
+      .map((e) => lower(e.title)),
+  );
+  for (const env of context.live("environment")) if (env.attributes.isProduction === true) names.add(lower(env.name));
+  return names;
+}
+
+/** Environments the plan marks highly available, and production ones (a cluster there must survive a node). */
+function availableEnvironments(context: RuleContext): Set<string> {
+  const names = productionEnvironments(context);
+  for (const e of context.spec("environment")) if (e.data.highAvailability === true) names.add(lower(e.title));
+  return names;
+}
+
+/** The tier number of a planned application (1 = mission-critical), or NaN. */
+function tierOf(context: RuleContext, app: SpecEntry): number {
+  return Number(/tier\s*(\d)/i.exec(context.byId(app.data.drTier)?.title ?? "")?.[1] ?? NaN);
+}
+const strategyOf = (context: RuleContext, app: SpecEntry) => lower(context.byId(app.data.drTier)?.data.strategy);
+
+const liveFinding = (resource: LiveResource, message: string, extra: Partial<RuleFinding> = {}): RuleFinding => ({
+  resourceKind: resource.kind,
+  resourceName: resource.name,
+  environment: resource.environment,
+  businessGroup: resource.businessGroup,
+  message,
+  liveExternalId: resource.externalId,
+  ...extra,
+});
+
+/**
+ * The quickest recovery (minutes) a strategy can achieve, from the seeds: active-active serves from
+ * both regions (RTO and RPO near 0, with synchronous replication); hot standby / active-passive
+ * switches in about 15 minutes (data replicated asynchronously, so some loss); warm standby starts
+ * its Mule runtimes after the outage (about an hour); cold standby starts the machines too (about
+ * four hours); a restore from backup takes a day.
+ */
+export function strategyFloor(strategy: string): { rto: number; rpo: number; label: string } | null {
+  const s = strategy.toLowerCase();
+  if (/active[\s-]*active/.test(s)) return { rto: 0, rpo: /async/.test(s) ? 5 : 0, label: "active-active" };
+  if (/hot\s*standby|active[\s-]*passive/.test(s))
+    return { rto: 15, rpo: /snapshot|periodic/.test(s) ? 60 : 15, label: "active-passive" };
+  if (/warm\s*standby/.test(s)) return { rto: 60, rpo: 15, label: "warm standby" };
+  if (/cold\s*standby/.test(s)) return { rto: 240, rpo: 60, label: "cold standby" };
+  if (/backup|restore|single region/.test(s)) return { rto: 1440, rpo: 1440, label: "backup and restore" };
+  return null;
+}
+
+export const runtimeRules: Rule[] = [
+  {
+    id: "AVAIL-RTF-NODES",
+    title: "Runtime Fabric in production with too few controllers or workers, or nodes not ready",
+    category: "availability",
+    severity: "error",
+    reads: ["runtime-fabric", "environment"],
+    rationale:
+      "A production fabric needs 3 controllers (a quorum survives one loss) and at least 2 workers (replicas spread over nodes); a node not ready is capacity the fabric counts on and does not have.",
+    remediation: "Add controller or worker nodes (3 controllers, 2 or more workers), or bring the node back to ready.",
+    needsLive: false,
+    evaluate: (context) => {
+      const production = productionEnvironments(context);
+      const findings: RuleFinding[] = [];
+      for (const fabric of context.live("runtime-fabric")) {
+        const environments = Array.isArray(fabric.attributes.environments)
+          ? fabric.attributes.environments.map(String)
+          : null;
+        const inProduction = environments
+          ? environments.some((e) => production.has(lower(e)))
+          : fabric.attributes.configurationLevel === "production";
+        if (!inProduction) continue;
+        const controllers = num(fabric.attributes.controllers);
+        const workers = num(fabric.attributes.workers);
+        const where = environments?.length ? ` (serving ${environments.join(", ")})` : "";
+        if (controllers !== null && controllers < 3) {
+          findings.push(
+            liveFinding(
+              fabric,
+              `Runtime Fabric "${fabric.name}"${where} runs ${controllers} controller${controllers === 1 ? "" : "s"}; production needs 3`,
+              { detail: "controllers" },
+            ),
+          );
+        }
+        if (workers !== null && workers < 2) {
+          findings.push(
+            liveFinding(
+              fabric,
+              `Runtime Fabric "${fabric.name}"${where} runs ${workers} worker; production needs at least 2`,
+              {
+                detail: "workers",
+              },
+            ),
+          );
+        }
+        const notReady = Array.isArray(fabric.attributes.nodesNotReady)
+          ? fabric.attributes.nodesNotReady.map(String)
+          : [];
+        if (notReady.length) {
+          findings.push(
+            liveFinding(fabric, `Runtime Fabric "${fabric.name}" has nodes not ready: ${notReady.join(", ")}`, {
+              detail: "ready",
+            }),
+          );
+        }
+      }
+      for (const planned of context.spec("runtime-fabric")) {
+        const environments = context.titles(planned.data.environments);
+        if (!environments.some((e) => production.has(lower(e)))) continue;
+        const controllers = num(planned.data.controllers);
+        const workers = num(planned.data.workers);
+        const short = [
+          controllers !== null && controllers < 3 ? `${controllers} controller${controllers === 1 ? "" : "s"}` : null,
+          workers !== null && workers < 2 ? `${workers} worker` : null,
+        ].filter(Boolean);
+        if (!short.length) continue;
+        findings.push({
+          resourceKind: "runtime-fabric",
+          resourceName: planned.title,
+          message: `Runtime Fabric "${planned.title}" is planned for production with ${short.join(" and ")}; plan 3 controllers and at least 2 workers`,
+          severity: "warning",
+          specRecordId: planned.id,
+          detail: "plan",
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-CLUSTER-NODES",
+    title: "Mule cluster in a highly available environment with fewer than 2 live nodes",
+    category: "availability",
+    severity: "error",
+    reads: ["mule-cluster", "environment"],
+    rationale:
+      "An on-premise cluster is highly available only while at least two of its nodes run: with one left, the next failure is an outage, and the primary node's work has nowhere to go.",
+    remediation: "Bring the stopped or disconnected nodes back, or add a node, so that at least 2 run.",
+    needsLive: false,
+    evaluate: (context) => {
+      const available = availableEnvironments(context);
+      const findings: RuleFinding[] = [];
+      for (const cluster of context.live("mule-cluster")) {
+        if (!available.has(lower(cluster.environment))) continue;
+        const running = num(cluster.attributes.runningNodes);
+        const down = Array.isArray(cluster.attributes.nodesDown) ? cluster.attributes.nodesDown.map(String) : [];
+        if (running === null) continue;
+        if (running < 2 || down.length) {
+          findings.push(
+            liveFinding(
+              cluster,
+              `Mule cluster "${cluster.name}" in ${cluster.environment} has ${running} running node${running === 1 ? "" : "s"}${down.length ? `; not running: ${down.join(", ")}` : ""}; it needs at least 2`,
+              running < 2 ? {} : { severity: "warning" },
+            ),
+          );
+        }
+      }
+      for (const planned of context.spec("mule-cluster")) {
+        const environment = context.titles(planned.data.environment)[0];
+        const nodes = num(planned.data.nodes);
+        if (!environment || !available.has(lower(environment)) || nodes === null || nodes >= 2) continue;
+        findings.push({
+          resourceKind: "mule-cluster",
+          resourceName: planned.title,
+          environment,
+          message: `Mule cluster "${planned.title}" is planned with ${nodes} node in ${environment}, an environment that must stay available; plan at least 2`,
+          severity: "warning",
+          specRecordId: planned.id,
+          detail: "plan",
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-MQ-DLQ",
+    title: "Queue without a dead-letter queue used where messages must not be lost",
+    category: "availability",
+    severity: "warning",
+    reads: ["mq-destination", "application", "recovery-tier", "environment"],
+    rationale:
+      "Without a dead-letter queue and a maximum number of deliveries, a message that always fails is redelivered forever or lost at its time to live; a tier 1 flow cannot afford either.",
+    remediation: "Give the queue a dead-letter queue and set its max deliveries (e.g. 10).",
+    needsLive: false,
+    evaluate: (context) => {
+      const production = productionEnvironments(context);
+      // Who uses a queue, from the plan: by destination name and environment.
+      const users = new Map<string, SpecEntry[]>();
+      const key = (name: unknown, environment: unknown) => `${lower(name)}\u0000${lower(environment)}`;
+      for (const planned of context.spec("mq-destination")) {
+        const environment = context.titles(planned.data.environment)[0] ?? "";
+        const apps = (Array.isArray(planned.data.usedBy) ? planned.data.usedBy : [])
+          .map((id) => context.byId(id))
+          .filter((a): a is SpecEntry => !!a);
+        users.set(key(planned.title, environment), apps);
+      }
+      const tier1 = (apps: SpecEntry[]) => apps.filter((a) => tierOf(context, a) === 1).map((a) => a.title);
+      const findings: RuleFinding[] = [];
+      const live = context.live("mq-destination");
+      const deadLetters = new Set(live.map((d) => key(d.attributes.deadLetterQueue, d.environment)));
+      for (const queue of live) {
+        if (queue.attributes.type !== "queue" || deadLetters.has(key(queue.name, queue.environment))) continue;
+        const dlq = queue.attributes.deadLetterQueue;
+        const maxDeliveries = queue.attributes.maxDeliveries;
+        // "" is answered without one; null is not known (an exchange, or a field not read).
+        const missing = [
+          dlq === "" ? "a dead-letter queue" : null,
+          dlq !== null && maxDeliveries === null ? "max deliveries" : null,
+        ].filter(Boolean);
+        if (!missing.length) continue;
+        const critical = tier1(users.get(key(queue.name, queue.environment)) ?? []);
+        if (!critical.length && !production.has(lower(queue.environment))) continue;
+        findings.push(
+          liveFinding(
+            queue,
+            `Queue "${queue.name}" in ${queue.environment} (${String(queue.attributes.region)}) has no ${missing.join(" and no ")}${critical.length ? `; tier 1 ${critical.join(", ")} use${critical.length === 1 ? "s" : ""} it` : ""}`,
+            critical.length ? { severity: "error" } : {},
+          ),
+        );
+      }
+      for (const planned of context.spec("mq-destination")) {
+        if (planned.data.type !== "queue" || planned.data.deadLetterQueue) continue;
+        const environment = context.titles(planned.data.environment)[0] ?? "";
+        const critical = tier1(users.get(key(planned.title, environment)) ?? []);
+        if (!critical.length) continue;
+        findings.push({
+          resourceKind: "mq-destination",
+          resourceName: planned.title,
+          environment,
+          message: `Queue "${planned.title}" is planned without a dead-letter queue, and tier 1 ${critical.join(", ")} use${critical.length === 1 ? "s" : ""} it`,
+          specRecordId: planned.id,
+          detail: "plan",
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-MQ-SINGLE-REGION",
+    title: "Active-active tier 1 application whose queues exist in one region only",
+    category: "availability",
+    severity: "error",
+    reads: ["mq-destination", "application", "recovery-tier"],
+    rationale:
+      "Anypoint MQ does not replicate across regions: an active-active application whose queue exists in one region loses its messaging with that region.",
+    remediation: "Create the queue in every region the application runs in, and bridge the messages between regions.",
+    needsLive: false,
+    evaluate: (context) => {
+      const regionsOf = new Map<string, Set<string>>();
+      const add = (name: unknown, region: unknown) => {
+        if (!region) return;
+        const set = regionsOf.get(lower(name)) ?? new Set<string>();
+        set.add(lower(region));
+        regionsOf.set(lower(name), set);
+      };
+      for (const d of context.spec("mq-destination")) add(d.title, d.data.region);
+      for (const d of context.live("mq-destination")) add(d.name, d.attributes.region);
+      const findings: RuleFinding[] = [];
+      const seen = new Set<string>();
+      for (const planned of context.spec("mq-destination")) {
+        const name = lower(planned.title);
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const regions = regionsOf.get(name) ?? new Set();
+        if (regions.size !== 1) continue;
+        const users = (Array.isArray(planned.data.usedBy) ? planned.data.usedBy : [])
+          .map((id) => context.byId(id))
+          .filter(
+            (a): a is SpecEntry => !!a && tierOf(context, a) === 1 && /active[\s-]*active/.test(strategyOf(context, a)),
+          )
+          .map((a) => a.title);
+        if (!users.length) continue;
+        findings.push({
+          resourceKind: "mq-destination",
+          resourceName: planned.title,
+          message: `Queue "${planned.title}" exists only in ${[...regions][0]}, but active-active tier 1 ${users.join(", ")} use${users.length === 1 ? "s" : ""} it: MQ does not replicate across regions`,
+          specRecordId: planned.id,
+        });
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-OS-REGION",
+    title: "Object Store in another region than the application using it",
+    category: "availability",
+    severity: "warning",
+    reads: ["object-store", "application", "vpc", "private-space"],
+    rationale:
+      "Object Store v2 is region-scoped: an application reading a store in another region pays the latency on every call, and loses the store with that region.",
+    remediation: "Use a store in the application's own region (one per region for an active-active application).",
+    needsLive: false,
+    evaluate: (context) => {
+      // The regions an application runs in: its CloudHub 1.0 workers, its private space's region.
+      const spaceRegion = new Map(
+        context.live("private-space").map((p) => [lower(p.name), lower(p.attributes.region)]),
+      );
+      const appRegions = new Map<string, Set<string>>();
+      for (const app of context.live("application")) {
+        const region = app.attributes.region
+          ? lower(app.attributes.region)
+          : spaceRegion.get(lower(app.attributes.target));
+        if (!region) continue;
+        const set = appRegions.get(lower(app.name)) ?? new Set<string>();
+        set.add(region);
+        appRegions.set(lower(app.name), set);
+      }
+      const findings: RuleFinding[] = [];
+      for (const store of context.spec("object-store")) {
+        const region = lower(store.data.region);
+        if (!region) continue;
+        for (const id of Array.isArray(store.data.usedBy) ? store.data.usedBy : []) {
+          const app = context.byId(id);
+          if (!app) continue;
+          // Deployed under its own name or per environment with a suffix: any live copy counts.
+          const regions = [...appRegions.entries()]
+            .filter(([name]) => name === lower(app.title) || name.startsWith(`${lower(app.title)}-`))
+            .flatMap(([, set]) => [...set]);
+          if (!regions.length || regions.includes(region)) continue;
+          findings.push({
+            resourceKind: "object-store",
+            resourceName: store.title,
+            environment: context.titles(store.data.environment)[0] ?? null,
+            message: `Object store "${store.title}" is in ${region}, but "${app.title}" runs in ${[...new Set(regions)].join(", ")}`,
+            specRecordId: store.id,
+            detail: lower(app.title),
+          });
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-DR-STRATEGY",
+    title: "Recovery tier whose strategy cannot meet its RTO or RPO",
+    category: "availability",
+    severity: "error",
+    reads: ["recovery-tier"],
+    rationale:
+      "A strategy has a floor: cold standby starts machines after the outage (hours), warm standby starts Mule runtimes (about an hour), active-passive switches in minutes with asynchronous replication, and only active-active with synchronous replication loses no data.",
+    remediation:
+      "Choose a strategy that meets the objectives (see the DR strategy's tier table), or relax the objectives.",
+    needsLive: false,
+    evaluate: (context) =>
+      context.spec("recovery-tier").flatMap((tier): RuleFinding[] => {
+        const floor = strategyFloor(String(tier.data.strategy ?? ""));
+        if (!floor) return [];
+        const rto = num(tier.data.rtoMinutes);
+        const rpo = num(tier.data.rpoMinutes);
+        const misses = [
+          rto !== null && rto < floor.rto
+            ? `an RTO of ${rto} min (${floor.label} recovers in about ${floor.rto} min)`
+            : null,
+          rpo !== null && rpo < floor.rpo
+            ? `an RPO of ${rpo} min (${floor.label} can lose about ${floor.rpo} min of data)`
+            : null,
+        ].filter(Boolean);
+        return misses.length
+          ? [
+              {
+                resourceKind: "recovery-tier",
+                resourceName: tier.title,
+                message: `Recovery tier "${tier.title}" asks for ${misses.join(" and ")}, which its strategy "${String(tier.data.strategy)}" cannot meet`,
+                specRecordId: tier.id,
+              },
+            ]
+          : [];
+      }),
+  },
+  {
+    id: "CAP-RTF-WORKERS",
+    title: "Runtime Fabric workers' capacity taken by what is deployed",
+    category: "capacity",
+    severity: "warning",
+    reads: ["runtime-fabric"],
+    rationale:
+      "Applications reserve CPU on the fabric's workers; past the workers' capacity a new replica or a redeployment cannot be scheduled, and a node loss cannot be absorbed.",
+    remediation: "Add worker nodes or reduce the CPU reserved by the applications deployed to the fabric.",
+    needsLive: true,
+    evaluate: (context) =>
+      context.live("runtime-fabric").flatMap((fabric): RuleFinding[] => {
+        const capacity = num(fabric.attributes.workerCpuMillis);
+        const requested = num(fabric.attributes.workerCpuMillisRequested);
+        if (!capacity || requested === null) return [];
+        const share = requested / capacity;
+        if (share < 0.8) return [];
+        return [
+          liveFinding(
+            fabric,
+            `Runtime Fabric "${fabric.name}" workers have ${Math.round(share * 100)} % of their CPU reserved (${requested / 1000} of ${capacity / 1000} cores)`,
+            share >= 1 ? { severity: "error" } : {},
+          ),
+        ];
+      }),
+  },
+];
