@@ -26,7 +26,8 @@ function toDraft(fields: readonly FieldDef[], data: Record<string, unknown> | nu
     const value = data?.[field.name];
     if (field.type === "boolean") draft[field.name] = value === true;
     else if (field.type === "ref-list") draft[field.name] = Array.isArray(value) ? (value as string[]) : [];
-    else if (field.type === "cidr-list") draft[field.name] = Array.isArray(value) ? (value as string[]).join("\n") : "";
+    else if (field.type === "cidr-list" || field.type === "text-list")
+      draft[field.name] = Array.isArray(value) ? (value as string[]).join("\n") : "";
     else draft[field.name] = value === null || value === undefined ? "" : String(value);
   }
   return draft;
@@ -52,6 +53,7 @@ function toData(fields: readonly FieldDef[], draft: Draft): Record<string, unkno
         data[field.name] = value === "" ? null : value;
         break;
       case "cidr-list":
+      case "text-list":
         data[field.name] = String(value)
           .split(/[\n,]/)
           .map((line) => line.trim())
@@ -135,6 +137,18 @@ export function SpecRecordForm({
                 placeholder="one CIDR per line"
                 onChange={(event) => set(field.name, event.target.value)}
                 className={`${inputClass} font-mono`}
+              />
+            );
+            break;
+          case "text-list":
+            control = (
+              <textarea
+                {...common}
+                rows={3}
+                value={String(value)}
+                placeholder="one per line"
+                onChange={(event) => set(field.name, event.target.value)}
+                className={inputClass}
               />
             );
             break;

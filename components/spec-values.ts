@@ -15,6 +15,7 @@ export function displayValue(field: FieldDef, value: unknown, titles: RefTitles)
     case "ref-list":
       return (value as string[]).map((id) => titles[field.ref ?? ""]?.get(id) ?? "(deleted)").join(", ");
     case "cidr-list":
+    case "text-list":
       return (value as string[]).join(", ");
     default:
       return String(value);

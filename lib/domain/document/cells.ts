@@ -38,6 +38,43 @@ export function parseMinutes(text: string): number | null {
   return Math.round(amount * factor);
 }
 
+/**
+ * "7 days", "2 min", "120 s", "120000 ms", "2 weeks" -> whole seconds; a number without a unit is
+ * seconds; null when it is not a duration.
+ */
+export function parseSeconds(text: string): number | null {
+  const match =
+    /(\d[\d,]*(?:\.\d+)?)\s*(ms|msecs?|milliseconds?|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|wks?|weeks?)?\b/i.exec(
+      text,
+    );
+  if (!match) return null;
+  const amount = Number(match[1]!.replace(/,/g, ""));
+  const unit = (match[2] ?? "s").toLowerCase();
+  const factor =
+    unit.startsWith("ms") || unit.startsWith("mil")
+      ? 0.001
+      : unit.startsWith("s")
+        ? 1
+        : unit.startsWith("m")
+          ? 60
+          : unit.startsWith("h")
+            ? 3600
+            : unit.startsWith("d")
+              ? 86400
+              : 604800;
+  return Math.round(amount * factor);
+}
+
+/** "4 CPU / 15 GiB", "4 vCPU, 16 GB RAM", "4 cores 15 GiB", "4 / 15" -> CPU cores and GiB of memory. */
+export function parseNodeSize(text: string): { cpu: number | null; memory: number | null } {
+  const number = (value: string | undefined) => (value === undefined ? null : Number(value));
+  const cpu = /(\d+(?:\.\d+)?)\s*(?:v?cpus?|cores?|vcores?)\b/i.exec(text)?.[1];
+  const memory = /(\d+(?:\.\d+)?)\s*(?:gib|gb|gi|g)\b/i.exec(text)?.[1];
+  if (cpu || memory) return { cpu: number(cpu), memory: number(memory) };
+  const numbers = text.match(/\d+(?:\.\d+)?/g) ?? [];
+  return { cpu: number(numbers[0]), memory: number(numbers[1]) };
+}
+
 /** "8091-8092", "443", "Any" -> a port range; null when unreadable. */
 export function parsePortRange(text: string): { from: number; to: number } | null {
   const value = text.trim();

@@ -27,6 +27,8 @@ export const outline = [
       "Routing (mapping) Rules",
       "On-premise",
       "Runtime Fabric",
+      "Anypoint MQ",
+      "Object Store",
       "High Availability",
       "Disaster Recovery",
     ],

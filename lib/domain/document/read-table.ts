@@ -53,7 +53,7 @@ function cellValue(
   const keepsText = textTypes.has(field.type);
   const placeholders = findPlaceholders(text);
   // A reference may name a record whose own name is a placeholder ("[CUSTOMER]"): resolved later.
-  if (placeholders.length && !["cidr-list", "ref-list", "ref"].includes(field.type)) {
+  if (placeholders.length && !["cidr-list", "text-list", "ref-list", "ref"].includes(field.type)) {
     gap(placeholders.join(", "), keepsText);
     return keepsText ? oneLine(field, text) : undefined;
   }
@@ -75,9 +75,10 @@ function cellValue(
     case "ref":
       return text;
     case "cidr-list":
+    case "text-list":
     case "ref-list": {
       const entries = splitList(text);
-      for (const entry of field.type === "cidr-list" ? entries.filter(isPlaceholder) : [])
+      for (const entry of field.type === "ref-list" ? [] : entries.filter(isPlaceholder))
         gap(findPlaceholders(entry).join(", "), true, entry);
       return entries;
     }

@@ -34,7 +34,7 @@ function fieldCell(field: FieldDef, value: unknown, context: WriteContext): stri
   if (value === null || value === undefined) return "";
   if (field.type === "ref") return context.name(value);
   if (field.type === "ref-list") return (value as string[]).map(context.name).join(", ");
-  if (field.type === "cidr-list") return (value as string[]).join(", ");
+  if (field.type === "cidr-list" || field.type === "text-list") return (value as string[]).join(", ");
   if (field.type === "boolean") return value ? "Yes" : "No";
   if (field.type === "enum") return field.options?.find((o) => o.value === value)?.label ?? String(value);
   return String(value);

@@ -12,6 +12,7 @@ export type FieldType =
   | "number"
   | "cidr"
   | "cidr-list"
+  | "text-list"
   | "ipv4"
   | "hostname"
   | "cloudhub-app-name"
@@ -44,7 +45,7 @@ export type ValueOf<F extends FieldDef> = F["type"] extends "boolean"
     ? number | null
     : F["type"] extends "ref"
       ? string | null
-      : F["type"] extends "ref-list" | "cidr-list"
+      : F["type"] extends "ref-list" | "cidr-list" | "text-list"
         ? string[]
         : F["type"] extends "enum"
           ? F["options"] extends readonly FieldOption[]
@@ -119,6 +120,20 @@ export function fieldValidator(field: FieldDef): z.ZodType {
     }
     case "cidr-list":
       return z.array(cidrValidator(field).refine(filled, { error: "an entry is empty" })).default([]);
+    case "text-list":
+      return z
+        .array(
+          z
+            .string({ error: `${field.label} must be a list of texts` })
+            .trim()
+            .max(TEXT_MAX, { error: `an entry has at most ${TEXT_MAX} characters` })
+            .refine(filled, { error: "an entry is empty" }),
+          { error: `${field.label} must be a list of texts` },
+        )
+        .refine((entries) => new Set(entries.map((e) => e.toLowerCase())).size === entries.length, {
+          error: "lists an entry twice",
+        })
+        .default([]);
     case "ipv4": {
       const base = formatted(ipv4Problem);
       return field.required ? base.refine(filled, { error: needed }) : base.default("");

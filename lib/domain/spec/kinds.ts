@@ -58,6 +58,41 @@ const crossFieldChecks: Partial<{ [K in SpecKind]: (data: SpecData<K>) => Record
     data.routing === "bgp" && (data.localAsn === null || data.remoteAsn === null)
       ? [{ field: data.localAsn === null ? "localAsn" : "remoteAsn", message: "BGP routing needs both ASNs" }]
       : [],
+  application: (data) =>
+    data.targetName !== "" && data.target === ""
+      ? [{ field: "target", message: `Target is needed for the target name "${data.targetName}"` }]
+      : [],
+  "mule-cluster": (data) =>
+    data.nodes !== null && data.members.length > data.nodes
+      ? [{ field: "members", message: `lists ${data.members.length} members for ${data.nodes} planned nodes` }]
+      : [],
+  "mule-server": (data) =>
+    data.cluster !== null && data.serverGroup !== null
+      ? [{ field: "serverGroup", message: "a server in a cluster cannot also be in a server group" }]
+      : [],
+  "mq-destination": (data) => {
+    const problems: RecordProblem[] = [];
+    if (data.type === "exchange") {
+      // An exchange only routes: what holds, locks and redelivers messages is its queues'.
+      const queueOnly = [
+        ["fifo", data.fifo],
+        ["ttlSeconds", data.ttlSeconds !== null],
+        ["lockTtlSeconds", data.lockTtlSeconds !== null],
+        ["deadLetterQueue", data.deadLetterQueue !== ""],
+        ["maxDeliveries", data.maxDeliveries !== null],
+      ] as const;
+      for (const [field, set] of queueOnly)
+        if (set)
+          problems.push({ field, message: "applies to queues only; set it on the queues bound to the exchange" });
+      if (data.boundQueues.some((q) => q.toLowerCase() === data.name.toLowerCase()))
+        problems.push({ field: "boundQueues", message: "an exchange cannot be bound to itself" });
+    } else if (data.boundQueues.length > 0) {
+      problems.push({ field: "boundQueues", message: "only an exchange has bound queues" });
+    }
+    if (data.deadLetterQueue !== "" && data.deadLetterQueue.toLowerCase() === data.name.toLowerCase())
+      problems.push({ field: "deadLetterQueue", message: "a queue cannot be its own dead-letter queue" });
+    return problems;
+  },
 };
 
 const schemas = new Map<SpecKind, z.ZodType>();

@@ -18,6 +18,29 @@ const layerSynonyms = {
   sys: "system",
 };
 
+/** What people write for a deployment target (compared normalised: "CloudHub 2.0" is "cloudhub 2 0"). */
+const targetSynonyms = {
+  ch1: "cloudhub-1",
+  "ch 1": "cloudhub-1",
+  "cloudhub 1": "cloudhub-1",
+  ch2: "cloudhub-2",
+  "ch 2": "cloudhub-2",
+  "cloudhub 2": "cloudhub-2",
+  "private space": "cloudhub-2",
+  "shared space": "cloudhub-2",
+  rtf: "runtime-fabric",
+  "runtime fabric": "runtime-fabric",
+  cluster: "cluster",
+  "mule cluster": "cluster",
+  "hybrid cluster": "cluster",
+  "server group": "server-group",
+  "hybrid server group": "server-group",
+  server: "server",
+  "mule server": "server",
+  "hybrid server": "server",
+  "on premise server": "server",
+};
+
 const layerOptions = kindFields("application").find((f) => f.name === "layer")!.options ?? [];
 
 /** How applications appear in the document. */
@@ -47,6 +70,8 @@ export const applicationTables: KindDocuments<keyof typeof applicationKinds> = {
             headers: ["Security Category", "Security"],
             synonyms: { "level a": "level-a", a: "level-a", "level b": "level-b", b: "level-b" },
           },
+          { field: "target", headers: ["Target", "Deployment target", "Runtime plane"], synonyms: targetSynonyms },
+          { field: "targetName", headers: ["Target name", "Deployed to"] },
         ],
         write: { place: "Application Inventory" },
       },

@@ -1,8 +1,9 @@
 // The platform chapter's tables: business groups, environments, VPCs and their firewall rules,
-// VPNs, load balancers with their TLS endpoints and mapping rules.
+// VPNs, load balancers with their TLS endpoints and mapping rules; Runtime Fabrics, on-premise
+// clusters, server groups and servers, Anypoint MQ destinations and Object Stores.
 
-import { parseAsns, parseNumber, parsePortRange } from "@/lib/domain/document/cells";
-import { asValue } from "@/lib/domain/document/cell-formats";
+import { parseAsns, parseNodeSize, parseNumber, parsePortRange } from "@/lib/domain/document/cells";
+import { asValue, seconds } from "@/lib/domain/document/cell-formats";
 import type {
   KindDocuments,
   RowContext,
@@ -54,6 +55,17 @@ const perRole =
     });
 
 const loadBalancerColumn = { field: "loadBalancer", headers: ["DLB", "Load balancer", "DLB name"] } as const;
+
+/** The sections on-premise runtimes sit in (the template's "On-premise", or one per runtime kind). */
+const onPremiseSections = ["on premise", "on premises", "on premise mule runtimes", "hybrid", "mule runtimes"];
+
+/** "4 CPU / 15 GiB": a worker's size in one cell, as architects write it. */
+const workerSize = (r: WritableRecord) => {
+  const { workerCpu: cpu, workerMemory: memory } = r.data;
+  return [typeof cpu === "number" ? `${cpu} CPU` : "", typeof memory === "number" ? `${memory} GiB` : ""]
+    .filter(Boolean)
+    .join(" / ");
+};
 
 const write = (place: TableWrite["place"], more: Omit<TableWrite, "place"> = {}): TableWrite => ({ place, ...more });
 
@@ -312,6 +324,170 @@ export const platformTables: KindDocuments<keyof typeof platformKinds> = {
               ),
           ),
         }),
+      },
+    ],
+  },
+  "runtime-fabric": {
+    tables: [
+      {
+        id: "runtime-fabrics",
+        label: "Runtime Fabrics",
+        sections: ["runtime fabric", "runtime fabrics", "anypoint runtime fabric", "rtf"],
+        columns: [
+          {
+            field: "name",
+            headers: ["Name", "Runtime Fabric", "Runtime Fabric name", "Fabric", "Fabric name", "RTF", "RTF name"],
+            required: true,
+          },
+          { field: "environments", headers: ["Environments", "Environment"] },
+          { field: "region", headers: ["Region", "Region / data centre", "Data centre", "Data center", "Location"] },
+          { field: "controllers", headers: ["Controllers", "Controller nodes", "Controller count"] },
+          { field: "workers", headers: ["Workers", "Worker nodes", "Worker count"] },
+          {
+            cell: "workerSize",
+            headers: ["Worker size", "Worker sizing", "Worker node size", "Node size"],
+            write: workerSize,
+          },
+          { field: "workerCpu", headers: ["Worker CPU", "Worker cores", "CPU", "vCPU", "Cores"], written: false },
+          { field: "workerMemory", headers: ["Worker memory", "Memory", "RAM"], written: false },
+          {
+            field: "inboundLoadBalancer",
+            headers: ["Inbound load balancer", "Inbound LB", "TCP load balancer", "Load balancer", "Ingress"],
+          },
+          { field: "version", headers: ["Version", "RTF version", "Runtime Fabric version"] },
+          { field: "businessGroup", headers: ["Business Group"] },
+        ],
+        // A worker's size is one cell ("4 CPU / 15 GiB") unless the table has a column for each.
+        readRow: (row) => {
+          const data = row.read();
+          const size = row.cell("workerSize");
+          if (isPlaceholder(size)) {
+            row.gap({ field: "workerCpu", value: size, reason: "placeholder", kept: false });
+          } else if (size !== "") {
+            const parsed = parseNodeSize(size);
+            if (parsed.cpu === null && parsed.memory === null)
+              row.problem(`Worker size "${size}" gives neither CPU nor memory (write e.g. "4 CPU / 15 GiB")`);
+            data.workerCpu ??= parsed.cpu ?? undefined;
+            data.workerMemory ??= parsed.memory ?? undefined;
+          }
+          row.push(data);
+        },
+        write: write("Runtime Fabric"),
+      },
+    ],
+  },
+  "mule-cluster": {
+    tables: [
+      {
+        id: "mule-clusters",
+        label: "Mule clusters",
+        sections: [...onPremiseSections, "mule clusters", "clusters"],
+        columns: [
+          { field: "name", headers: ["Cluster name", "Cluster", "Name"], required: true },
+          { field: "environment", headers: ["Environment"] },
+          {
+            field: "membership",
+            headers: ["Type (unicast/multicast)", "Type", "Membership", "Clustering", "Discovery"],
+            synonyms: { uni: "unicast", multi: "multicast" },
+          },
+          { field: "nodes", headers: ["Nodes", "Node count", "Planned nodes", "Number of nodes"] },
+          { field: "members", headers: ["Members", "Member nodes", "Hosts", "Node addresses", "Node IPs"] },
+        ],
+        write: write("On-premise", { caption: "Mule clusters" }),
+      },
+    ],
+  },
+  "server-group": {
+    tables: [
+      {
+        id: "server-groups",
+        label: "Server groups",
+        sections: [...onPremiseSections, "server groups"],
+        columns: [
+          { field: "name", headers: ["Server group", "Server group name", "Group", "Name"], required: true },
+          { field: "environment", headers: ["Environment"] },
+          { field: "servers", headers: ["Servers", "Server count", "Planned servers", "Number of servers"] },
+        ],
+        write: write("On-premise", { caption: "Server groups" }),
+      },
+    ],
+  },
+  "mule-server": {
+    tables: [
+      {
+        id: "mule-servers",
+        label: "Mule servers",
+        sections: [...onPremiseSections, "mule servers", "servers"],
+        columns: [
+          { field: "name", headers: ["Server name", "Server", "Mule server", "Name"], required: true },
+          { field: "environment", headers: ["Environment"] },
+          { field: "host", headers: ["Host", "Host name", "Hostname", "IP address", "Address"] },
+          { field: "runtimeVersion", headers: ["Runtime version", "Mule runtime", "Mule version", "Runtime"] },
+          { field: "cluster", headers: ["Cluster", "Cluster name"] },
+          { field: "serverGroup", headers: ["Server group", "Group"] },
+        ],
+        write: write("On-premise", { caption: "Mule servers" }),
+      },
+    ],
+  },
+  "mq-destination": {
+    tables: [
+      {
+        id: "mq-destinations",
+        label: "Anypoint MQ destinations",
+        sections: ["anypoint mq", "mq", "anypoint mq destinations", "message queues", "queues", "messaging"],
+        columns: [
+          {
+            field: "name",
+            headers: ["Destination", "Destination name", "Queue / exchange", "Queue", "Queue name", "Name"],
+            required: true,
+          },
+          { field: "type", headers: ["Type", "Destination type"] },
+          { field: "environment", headers: ["Environment"] },
+          { field: "region", headers: ["Region", "MQ region"], format: asValue },
+          { field: "fifo", headers: ["FIFO", "FIFO queue"] },
+          { field: "encrypted", headers: ["Encrypted", "Encryption"] },
+          { field: "ttlSeconds", headers: ["TTL", "Time to live", "Default TTL", "Message TTL"], format: seconds },
+          {
+            field: "lockTtlSeconds",
+            headers: ["Lock TTL", "Lock time", "Lock time to live", "Acknowledgement timeout", "Ack timeout"],
+            format: seconds,
+          },
+          { field: "deadLetterQueue", headers: ["DLQ", "Dead-letter queue", "Dead letter queue"] },
+          {
+            field: "maxDeliveries",
+            headers: ["Max deliveries", "Maximum deliveries", "Max delivery attempts", "Delivery attempts"],
+          },
+          { field: "boundQueues", headers: ["Bound queues", "Bindings", "Bound to"] },
+          { field: "usedBy", headers: ["Used by", "Applications", "Consumers"] },
+        ],
+        // A table without a Type column lists queues (exchanges say so, or bind queues).
+        readRow: (row) => {
+          const data = row.read();
+          data.type ??= Array.isArray(data.boundQueues) && data.boundQueues.length > 0 ? "exchange" : "queue";
+          row.push(data);
+        },
+        write: write("Anypoint MQ"),
+      },
+    ],
+  },
+  "object-store": {
+    tables: [
+      {
+        id: "object-stores",
+        label: "Object stores",
+        sections: ["object store", "object stores", "anypoint object store", "object store v2"],
+        columns: [
+          {
+            field: "name",
+            headers: ["Object store", "Object store name", "Store", "Store name", "Name"],
+            required: true,
+          },
+          { field: "environment", headers: ["Environment"] },
+          { field: "region", headers: ["Region"], format: asValue },
+          { field: "usedBy", headers: ["Used by", "Applications"] },
+        ],
+        write: write("Object Store"),
       },
     ],
   },

@@ -13,6 +13,16 @@ export const workerSizeOptions = opts(
   ["16", "16 vCores"],
 );
 
+/** Where an application runs: CloudHub, Runtime Fabric, or on-premise Mule runtimes. */
+export const targetOptions = opts(
+  ["cloudhub-1", "CloudHub 1.0"],
+  ["cloudhub-2", "CloudHub 2.0"],
+  ["runtime-fabric", "Runtime Fabric"],
+  ["cluster", "Mule cluster"],
+  ["server-group", "Server group"],
+  ["server", "Mule server"],
+);
+
 /** The kinds of this chapter, by id. */
 export const applicationKinds = {
   application: {
@@ -55,6 +65,15 @@ export const applicationKinds = {
         type: "enum",
         options: opts(["level-a", "Level A (OAuth 2.0 / JWT)"], ["level-b", "Level B (client id)"]),
         tracked: true,
+      },
+      // Not counted as unfinished when empty: documents written before the target was asked for
+      // have no such column, and their applications would all be reported.
+      { name: "target", label: "Target", type: "enum", options: targetOptions, help: "where the application runs" },
+      {
+        name: "targetName",
+        label: "Target name",
+        type: "text",
+        help: "the Runtime Fabric, cluster, server group or server; for CloudHub 2.0 the private space (empty for a shared space)",
       },
     ],
   },
