@@ -244,6 +244,13 @@ describe("LIFE-RUNTIME-VERSION", () => {
       ["warning", 'Application "old" runs Mule 4.3.0 in PROD, below the mandated 4.6.0'],
     ]);
   });
+  it("reports each on-premise server below the mandated version, not one at it", () => {
+    const server = (name: string, runtimeVersion: string) =>
+      liveResource("mule-server", name, { environment: "PROD", attributes: { runtimeVersion, cluster: "onprem" } });
+    expect(run("LIFE-RUNTIME-VERSION", [prod], [server("node-1", "4.4.0"), server("node-2", "4.6.2")])).toEqual([
+      ["warning", 'Mule server "node-1" (cluster onprem) runs Mule 4.4.0 in PROD, below the mandated 4.6.0'],
+    ]);
+  });
 });
 
 describe("LIFE-DECISION-STALE", () => {

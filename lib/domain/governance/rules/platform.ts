@@ -374,7 +374,7 @@ export const lifecycleRules: Rule[] = [
     title: "Mule runtime below the mandated version or out of support",
     category: "lifecycle",
     severity: "warning",
-    reads: ["application", "environment"],
+    reads: ["application", "environment", "mule-server"],
     rationale: "Old runtimes miss security fixes; past their end of support, MuleSoft no longer patches them.",
     remediation: "Upgrade the application to the mandated runtime (and Java version) at its next release.",
     needsLive: true,
@@ -419,6 +419,21 @@ export const lifecycleRules: Rule[] = [
             ),
           );
         }
+      }
+      // On-premise runtimes are upgraded server by server: each one below the mandate is reported.
+      for (const server of context.live("mule-server")) {
+        const version = parseRuntime(server.attributes.runtimeVersion);
+        const required = minimum.get(lower(server.environment));
+        if (!version || !required || older(version, required) >= 0) continue;
+        findings.push({
+          resourceKind: "mule-server",
+          resourceName: server.name,
+          environment: server.environment,
+          businessGroup: server.businessGroup,
+          message: `Mule server "${server.name}"${server.attributes.cluster ? ` (cluster ${String(server.attributes.cluster)})` : ""} runs Mule ${String(server.attributes.runtimeVersion)} in ${server.environment}, below the mandated ${required.join(".")}`,
+          liveExternalId: server.externalId,
+          detail: "minimum",
+        });
       }
       return findings;
     },

@@ -215,17 +215,19 @@ export const runtimeRules: Rule[] = [
         const dlq = queue.attributes.deadLetterQueue;
         const maxDeliveries = queue.attributes.maxDeliveries;
         // "" is answered without one; null is not known (an exchange, or a field not read).
-        const missing = [
-          dlq === "" ? "a dead-letter queue" : null,
-          dlq !== null && maxDeliveries === null ? "max deliveries" : null,
-        ].filter(Boolean);
-        if (!missing.length) continue;
+        const missing =
+          dlq === ""
+            ? "has no dead-letter queue"
+            : dlq !== null && maxDeliveries === null
+              ? "has a dead-letter queue but no max deliveries"
+              : null;
+        if (!missing) continue;
         const critical = tier1(users.get(key(queue.name, queue.environment)) ?? []);
         if (!critical.length && !production.has(lower(queue.environment))) continue;
         findings.push(
           liveFinding(
             queue,
-            `Queue "${queue.name}" in ${queue.environment} (${String(queue.attributes.region)}) has no ${missing.join(" and no ")}${critical.length ? `; tier 1 ${critical.join(", ")} use${critical.length === 1 ? "s" : ""} it` : ""}`,
+            `Queue "${queue.name}" in ${queue.environment} (${String(queue.attributes.region)}) ${missing}${critical.length ? `; tier 1 ${critical.join(", ")} use${critical.length === 1 ? "s" : ""} it` : ""}`,
             critical.length ? { severity: "error" } : {},
           ),
         );

@@ -1,0 +1,251 @@
+import { describe, expect, it } from "vitest";
+import { evaluate } from "@/lib/domain/governance/engine";
+import { runtimeRules, strategyFloor } from "@/lib/domain/governance/rules/runtimes";
+import type { SpecEntry } from "@/lib/domain/governance/types";
+import type { LiveResource, LiveValue } from "@/lib/domain/live/snapshot";
+import { evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
+
+const run = (id: string, spec: SpecEntry[], live: LiveResource[] = []) =>
+  evaluate(
+    runtimeRules.filter((r) => r.id === id),
+    evaluationInput({ spec, live }),
+    [],
+  ).map((f) => [f.severity, f.message]);
+
+const prod = specEntry(
+  "environment",
+  { name: "PROD", classification: "production", highAvailability: true },
+  "env-prod",
+);
+const test = specEntry("environment", { name: "TEST", classification: "sandbox" }, "env-test");
+const activeActive = specEntry(
+  "recovery-tier",
+  { name: "Tier 1 Mission-Critical", rtoMinutes: 15, rpoMinutes: 0, strategy: "Active-Active" },
+  "tier-1",
+);
+const tier2 = specEntry("recovery-tier", { name: "Tier 2 Business-Critical", strategy: "Active-Passive" }, "tier-2");
+const orders = specEntry("application", { name: "orders-api", layer: "process", drTier: "tier-1" }, "app-orders");
+const reports = specEntry("application", { name: "reports-api", layer: "process", drTier: "tier-2" }, "app-reports");
+
+const fabric = (attributes: Record<string, LiveValue>) =>
+  liveResource("runtime-fabric", "rtf-prod", {
+    businessGroup: "ACME",
+    attributes: { environments: ["PROD"], ...attributes },
+  });
+
+describe("AVAIL-RTF-NODES", () => {
+  it("reports a production fabric with one controller or one worker, and nodes not ready", () => {
+    expect(run("AVAIL-RTF-NODES", [prod], [fabric({ controllers: 1, workers: 1, nodesNotReady: ["wrk-2"] })])).toEqual([
+      ["error", 'Runtime Fabric "rtf-prod" (serving PROD) runs 1 controller; production needs 3'],
+      ["error", 'Runtime Fabric "rtf-prod" (serving PROD) runs 1 worker; production needs at least 2'],
+      ["error", 'Runtime Fabric "rtf-prod" has nodes not ready: wrk-2'],
+    ]);
+  });
+
+  it("accepts 3 controllers and 2 workers all ready, a sandbox fabric, and counts not read", () => {
+    expect(run("AVAIL-RTF-NODES", [prod], [fabric({ controllers: 3, workers: 2, nodesNotReady: [] })])).toEqual([]);
+    expect(
+      run("AVAIL-RTF-NODES", [prod, test], [fabric({ environments: ["TEST"], controllers: 1, workers: 1 })]),
+    ).toEqual([]);
+    expect(run("AVAIL-RTF-NODES", [prod], [fabric({ controllers: null, workers: null, nodesNotReady: null })])).toEqual(
+      [],
+    );
+  });
+
+  it("warns of a fabric planned for production with one controller", () => {
+    const planned = specEntry("runtime-fabric", {
+      name: "rtf-prod",
+      environments: ["env-prod"],
+      controllers: 1,
+      workers: 3,
+    });
+    expect(run("AVAIL-RTF-NODES", [prod, planned])).toEqual([
+      [
+        "warning",
+        'Runtime Fabric "rtf-prod" is planned for production with 1 controller; plan 3 controllers and at least 2 workers',
+      ],
+    ]);
+    const proper = specEntry("runtime-fabric", {
+      name: "rtf-prod",
+      environments: ["env-prod"],
+      controllers: 3,
+      workers: 3,
+    });
+    expect(run("AVAIL-RTF-NODES", [prod, proper])).toEqual([]);
+  });
+});
+
+describe("AVAIL-CLUSTER-NODES", () => {
+  const cluster = (environment: string, runningNodes: LiveValue, nodesDown: LiveValue) =>
+    liveResource("mule-cluster", "onprem-cluster", { environment, attributes: { nodes: 2, runningNodes, nodesDown } });
+
+  it("reports a production cluster with one node running, and warns of a node down in a bigger one", () => {
+    expect(run("AVAIL-CLUSTER-NODES", [prod], [cluster("PROD", 1, ["node-2"])])).toEqual([
+      ["error", 'Mule cluster "onprem-cluster" in PROD has 1 running node; not running: node-2; it needs at least 2'],
+    ]);
+    expect(run("AVAIL-CLUSTER-NODES", [prod], [cluster("PROD", 2, ["node-3"])])).toEqual([
+      [
+        "warning",
+        'Mule cluster "onprem-cluster" in PROD has 2 running nodes; not running: node-3; it needs at least 2',
+      ],
+    ]);
+  });
+
+  it("accepts two running nodes, a test cluster, and a cluster whose members were not read", () => {
+    expect(run("AVAIL-CLUSTER-NODES", [prod], [cluster("PROD", 2, [])])).toEqual([]);
+    expect(run("AVAIL-CLUSTER-NODES", [prod, test], [cluster("TEST", 1, ["node-2"])])).toEqual([]);
+    expect(run("AVAIL-CLUSTER-NODES", [prod], [cluster("PROD", null, null)])).toEqual([]);
+  });
+
+  it("warns of a cluster planned with one node in production", () => {
+    const planned = specEntry("mule-cluster", { name: "onprem-cluster", environment: "env-prod", nodes: 1 });
+    expect(run("AVAIL-CLUSTER-NODES", [prod, planned]).map(([s]) => s)).toEqual(["warning"]);
+    expect(run("AVAIL-CLUSTER-NODES", [prod, { ...planned, data: { ...planned.data, nodes: 2 } }])).toEqual([]);
+  });
+});
+
+describe("AVAIL-MQ-DLQ", () => {
+  const queue = (name: string, environment: string, attributes: Record<string, LiveValue>) =>
+    liveResource("mq-destination", name, {
+      environment,
+      attributes: { type: "queue", region: "eu-central-1", ...attributes },
+    });
+  const plannedQueue = (name: string, usedBy: string[], more: Record<string, unknown> = {}) =>
+    specEntry("mq-destination", {
+      name,
+      environment: "env-prod",
+      region: "eu-central-1",
+      type: "queue",
+      usedBy,
+      ...more,
+    });
+
+  it("is an error for a queue a tier 1 application uses, a warning for another production queue", () => {
+    const live = [
+      queue("orders-q", "PROD", { deadLetterQueue: "", maxDeliveries: null }),
+      queue("audit-q", "PROD", { deadLetterQueue: "audit-dlq", maxDeliveries: null }),
+      queue("audit-dlq", "PROD", { deadLetterQueue: "", maxDeliveries: null }),
+    ];
+    const spec = [
+      prod,
+      activeActive,
+      orders,
+      plannedQueue("orders-q", ["app-orders"], { deadLetterQueue: "orders-dlq" }),
+    ];
+    expect(run("AVAIL-MQ-DLQ", spec, live)).toEqual([
+      ["error", 'Queue "orders-q" in PROD (eu-central-1) has no dead-letter queue; tier 1 orders-api uses it'],
+      ["warning", 'Queue "audit-q" in PROD (eu-central-1) has a dead-letter queue but no max deliveries'],
+    ]);
+  });
+
+  it("accepts a queue with its dead-letter queue and max deliveries, the dead-letter queue itself, an exchange, a test queue", () => {
+    const live = [
+      queue("orders-q", "PROD", { deadLetterQueue: "orders-dlq", maxDeliveries: 10 }),
+      queue("orders-dlq", "PROD", { deadLetterQueue: "", maxDeliveries: null }),
+      liveResource("mq-destination", "events-x", {
+        environment: "PROD",
+        attributes: { type: "exchange", deadLetterQueue: null },
+      }),
+      queue("scratch-q", "TEST", { deadLetterQueue: "", maxDeliveries: null }),
+    ];
+    expect(run("AVAIL-MQ-DLQ", [prod, test], live)).toEqual([]);
+  });
+
+  it("reports a queue planned without a dead-letter queue for a tier 1 application", () => {
+    expect(run("AVAIL-MQ-DLQ", [prod, activeActive, orders, plannedQueue("orders-q", ["app-orders"])])).toEqual([
+      ["warning", 'Queue "orders-q" is planned without a dead-letter queue, and tier 1 orders-api uses it'],
+    ]);
+    expect(run("AVAIL-MQ-DLQ", [prod, tier2, reports, plannedQueue("reports-q", ["app-reports"])])).toEqual([]);
+  });
+});
+
+describe("AVAIL-MQ-SINGLE-REGION", () => {
+  const planned = (region: string) =>
+    specEntry("mq-destination", {
+      name: "orders-q",
+      environment: "env-prod",
+      region,
+      type: "queue",
+      usedBy: ["app-orders"],
+    });
+
+  it("reports a queue of an active-active tier 1 application that exists in one region", () => {
+    expect(run("AVAIL-MQ-SINGLE-REGION", [prod, activeActive, orders, planned("eu-central-1")])).toEqual([
+      [
+        "error",
+        'Queue "orders-q" exists only in eu-central-1, but active-active tier 1 orders-api uses it: MQ does not replicate across regions',
+      ],
+    ]);
+  });
+
+  it("accepts the queue in a second region (planned or live), and a tier 2 application", () => {
+    expect(
+      run("AVAIL-MQ-SINGLE-REGION", [prod, activeActive, orders, planned("eu-central-1"), planned("eu-west-1")]),
+    ).toEqual([]);
+    const live = liveResource("mq-destination", "orders-q", {
+      environment: "PROD",
+      attributes: { type: "queue", region: "eu-west-1" },
+    });
+    expect(run("AVAIL-MQ-SINGLE-REGION", [prod, activeActive, orders, planned("eu-central-1")], [live])).toEqual([]);
+    const tier2Orders = { ...orders, data: { ...orders.data, drTier: "tier-2" } };
+    expect(run("AVAIL-MQ-SINGLE-REGION", [prod, tier2, tier2Orders, planned("eu-central-1")])).toEqual([]);
+  });
+});
+
+describe("AVAIL-OS-REGION", () => {
+  const store = (region: string) =>
+    specEntry("object-store", { name: "tracking-os", environment: "env-prod", region, usedBy: ["app-orders"] });
+  const app = liveResource("application", "orders-api", {
+    environment: "PROD",
+    attributes: { platform: "cloudhub-1", region: "eu-central-1" },
+  });
+
+  it("warns of a store in another region than the application's workers", () => {
+    expect(run("AVAIL-OS-REGION", [prod, orders, store("us-east-1")], [app])).toEqual([
+      ["warning", 'Object store "tracking-os" is in us-east-1, but "orders-api" runs in eu-central-1'],
+    ]);
+  });
+
+  it("accepts a store in the application's region, and an application whose region is unknown", () => {
+    expect(run("AVAIL-OS-REGION", [prod, orders, store("eu-central-1")], [app])).toEqual([]);
+    expect(run("AVAIL-OS-REGION", [prod, orders, store("us-east-1")], [])).toEqual([]);
+  });
+});
+
+describe("AVAIL-DR-STRATEGY", () => {
+  const tier = (strategy: string, rtoMinutes: number, rpoMinutes: number) =>
+    specEntry("recovery-tier", { name: "Tier 1 Mission-Critical", strategy, rtoMinutes, rpoMinutes });
+
+  it("reports cold standby against a 15-minute RTO, and an RPO of 0 without synchronous active-active", () => {
+    expect(run("AVAIL-DR-STRATEGY", [tier("Cold standby", 15, 60)])).toEqual([
+      [
+        "error",
+        'Recovery tier "Tier 1 Mission-Critical" asks for an RTO of 15 min (cold standby recovers in about 240 min), which its strategy "Cold standby" cannot meet',
+      ],
+    ]);
+    expect(run("AVAIL-DR-STRATEGY", [tier("Active-Passive with async replication", 60, 0)])).toHaveLength(1);
+  });
+
+  it("accepts objectives a strategy meets, and a strategy it does not know", () => {
+    expect(run("AVAIL-DR-STRATEGY", [tier("Active-Active with synchronous replication", 15, 0)])).toEqual([]);
+    expect(run("AVAIL-DR-STRATEGY", [tier("Cold standby", 480, 1440)])).toEqual([]);
+    expect(run("AVAIL-DR-STRATEGY", [tier("Something bespoke", 1, 0)])).toEqual([]);
+    expect(strategyFloor("Warm Standby")).toMatchObject({ rto: 60 });
+  });
+});
+
+describe("CAP-RTF-WORKERS", () => {
+  it("warns at 80 % of the workers' CPU reserved and is an error at 100 %", () => {
+    expect(run("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: 8000, workerCpuMillisRequested: 6800 })])).toEqual([
+      ["warning", 'Runtime Fabric "rtf-prod" workers have 85 % of their CPU reserved (6.8 of 8 cores)'],
+    ]);
+    expect(
+      run("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: 8000, workerCpuMillisRequested: 8000 })]).map(([s]) => s),
+    ).toEqual(["error"]);
+  });
+
+  it("accepts headroom, and capacity not read", () => {
+    expect(run("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: 8000, workerCpuMillisRequested: 5000 })])).toEqual([]);
+    expect(run("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: null, workerCpuMillisRequested: null })])).toEqual([]);
+  });
+});
