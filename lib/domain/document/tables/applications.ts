@@ -18,7 +18,10 @@ const layerSynonyms = {
   sys: "system",
 };
 
-/** What people write for a deployment target (compared normalised: "CloudHub 2.0" is "cloudhub 2 0"). */
+/**
+ * What people write for a deployment target, compared normalised ("CloudHub 2.0" is "cloudhub 2 0")
+ * and as a prefix of the cell, so the longer words come first ("server group" before "server").
+ */
 const targetSynonyms = {
   ch1: "cloudhub-1",
   "ch 1": "cloudhub-1",
@@ -33,8 +36,10 @@ const targetSynonyms = {
   cluster: "cluster",
   "mule cluster": "cluster",
   "hybrid cluster": "cluster",
+  "on premise cluster": "cluster",
   "server group": "server-group",
   "hybrid server group": "server-group",
+  "on premise server group": "server-group",
   server: "server",
   "mule server": "server",
   "hybrid server": "server",
