@@ -200,6 +200,20 @@ describe("the runtimes beyond CloudHub in the document", () => {
     ]);
   });
 
+  it("keeps an application whose target name has no target, leaving the name out", () => {
+    const result = importText(`${base}
+## Application Inventory
+
+| Application | Layer | Environments | Target name |
+|---|---|---|---|
+| hl-sys-sap-api-v1 | System | PROD | hl-rtf-prod |
+`);
+    expect(result.records.find((r) => r.kind === "application")!.data).toMatchObject({ target: "", targetName: "" });
+    expect(result.problems.map((p) => p.message)).toEqual([
+      'Application "hl-sys-sap-api-v1": Target name "hl-rtf-prod": needs a Target: a Runtime Fabric, cluster, server group, server or CloudHub 2.0 private space; left empty',
+    ]);
+  });
+
   it("writes the tables under the template's sections, and reads the export back the same", () => {
     const markdown = exported(plan);
     for (const line of [

@@ -126,7 +126,7 @@ describe("application targets", () => {
       "target: must be one of cloudhub-1, cloudhub-2, runtime-fabric, cluster, server-group, server",
     ]);
     expect(problems("application", { ...app, targetName: "nwf-rtf-prod" })).toEqual([
-      'target: Target is needed for the target name "nwf-rtf-prod"',
+      "targetName: needs a Target: a Runtime Fabric, cluster, server group, server or CloudHub 2.0 private space",
     ]);
   });
 });

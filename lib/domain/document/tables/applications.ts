@@ -75,7 +75,12 @@ export const applicationTables: KindDocuments<keyof typeof applicationKinds> = {
             headers: ["Security Category", "Security"],
             synonyms: { "level a": "level-a", a: "level-a", "level b": "level-b", b: "level-b" },
           },
-          { field: "target", headers: ["Target", "Deployment target", "Runtime plane"], synonyms: targetSynonyms },
+          {
+            field: "target",
+            headers: ["Target", "Deployment target", "Runtime plane"],
+            synonyms: targetSynonyms,
+            exact: true,
+          },
           { field: "targetName", headers: ["Target name", "Deployed to"] },
         ],
         write: { place: "Application Inventory" },
