@@ -3,6 +3,7 @@
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
 import { formatReadAt } from "@/lib/domain/live/read-scope";
+import { isSpecKind } from "@/lib/domain/spec/kinds";
 import { useId, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { FilterBar, FilterSearch, FilterSelect, toOptions, type FilterOption } from "@/components/table-filters";
@@ -53,27 +54,7 @@ const groupings: ColumnDef<FindingItem>[] = [
 /** Where a finding's spec record is edited (its section), when it has one. */
 function specLink(workspace: string, finding: FindingItem): string | null {
   if (!finding.specRecordId) return null;
-  const specKinds = [
-    "vpc",
-    "vpn",
-    "load-balancer",
-    "application",
-    "environment",
-    "business-group",
-    "team",
-    "team-permission",
-    "firewall-rule",
-    "naming-convention",
-    "entitlement",
-    "system",
-    "principle",
-    "narrative-section",
-    "recovery-tier",
-    "alert-policy",
-    "tls-endpoint",
-    "mapping-rule",
-  ];
-  return specKinds.includes(finding.resourceKind) ? `/w/${workspace}/specification/${finding.resourceKind}` : null;
+  return isSpecKind(finding.resourceKind) ? `/w/${workspace}/specification/${finding.resourceKind}` : null;
 }
 
 /** Findings with filters, grouping and waivers. */

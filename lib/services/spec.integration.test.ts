@@ -211,7 +211,7 @@ describe(`specification records on ${testEngine}`, () => {
     await createSpecRecord(as(), "default", "vpc", { name: "vpc-dr", region: "eu-west-1", cidr: "TBD" });
     const overview = await getSpecOverview(as(lead), "default");
     const sections = overview.chapters.flatMap((c) => c.sections);
-    expect(sections).toHaveLength(18);
+    expect(sections).toHaveLength(24);
     const vpcs = sections.find((s) => s.kind === "vpc")!;
     expect(vpcs).toMatchObject({ records: 2, cells: 10, filled: 5 });
     expect(sections.find((s) => s.kind === "environment")).toMatchObject({ records: 0, ratio: 0 });

@@ -4,11 +4,14 @@ import {
   matchOption,
   parseAsns,
   parseMinutes,
+  parseNodeSize,
   parseNumber,
   parsePortRange,
+  parseSeconds,
   parseYesNo,
   splitList,
 } from "@/lib/domain/document/cells";
+import { seconds } from "@/lib/domain/document/cell-formats";
 import { regionOptions } from "@/lib/domain/spec/kinds";
 
 describe("cell readers", () => {
@@ -35,6 +38,44 @@ describe("cell readers", () => {
     expect(parseMinutes("1 day")).toBe(1440);
     expect(parseMinutes("30 s")).toBe(1);
     expect(parseMinutes("soon")).toBeNull();
+  });
+
+  it("reads durations in seconds, a bare number being seconds", () => {
+    expect(parseSeconds("7 days")).toBe(604800);
+    expect(parseSeconds("7 d")).toBe(604800);
+    expect(parseSeconds("2 weeks")).toBe(1209600);
+    expect(parseSeconds("12 h")).toBe(43200);
+    expect(parseSeconds("2 min")).toBe(120);
+    expect(parseSeconds("2 minutes (default)")).toBe(120);
+    expect(parseSeconds("120 s")).toBe(120);
+    expect(parseSeconds("120,000 ms")).toBe(120);
+    expect(parseSeconds("604800")).toBe(604800);
+    expect(parseSeconds("soon")).toBeNull();
+  });
+
+  it("writes seconds in the largest whole unit, and reads them back", () => {
+    const gaps: string[] = [];
+    for (const value of [604800, 43200, 120, 90, 1]) {
+      const written = seconds.write!(value);
+      expect(seconds.read!(written, (reason) => gaps.push(reason))).toBe(value);
+    }
+    expect([seconds.write!(604800), seconds.write!(3600), seconds.write!(120), seconds.write!(90)]).toEqual([
+      "7 d",
+      "1 h",
+      "2 min",
+      "90 s",
+    ]);
+    expect(seconds.read!("TBD", (reason) => gaps.push(reason))).toBeUndefined();
+    expect(gaps).toEqual(["placeholder"]);
+  });
+
+  it("reads a node size as CPU cores and GiB of memory", () => {
+    expect(parseNodeSize("4 CPU / 15 GiB")).toEqual({ cpu: 4, memory: 15 });
+    expect(parseNodeSize("4 vCPU, 16 GB RAM")).toEqual({ cpu: 4, memory: 16 });
+    expect(parseNodeSize("2 cores")).toEqual({ cpu: 2, memory: null });
+    expect(parseNodeSize("32Gi")).toEqual({ cpu: null, memory: 32 });
+    expect(parseNodeSize("8 / 32")).toEqual({ cpu: 8, memory: 32 });
+    expect(parseNodeSize("large")).toEqual({ cpu: null, memory: null });
   });
 
   it("reads ASNs, labelled or in order", () => {

@@ -39,6 +39,8 @@ type ColumnBase = {
   required?: boolean;
   /** False for columns only read (an alias of what another column writes). */
   written?: false;
+  /** Matched by its headers only, not by a longer header starting with one ("Target" is not "Target name"). */
+  exact?: true;
 };
 
 /** A column holding one field of the kind, read and printed by the field's type. */

@@ -159,7 +159,13 @@ export function parseDocument(markdown: string): DocumentSection[] {
 }
 
 /** One expected column: its field and the header texts that mean it (normalised). */
-export type ColumnSpec = { field: string; headers: readonly string[]; required?: boolean };
+export type ColumnSpec = {
+  field: string;
+  headers: readonly string[];
+  required?: boolean;
+  /** Only these headers, not a longer one starting with them ("Target" is not "Target name"). */
+  exact?: boolean;
+};
 
 /**
  * Which column of a table holds which field, by header text tolerant to case, punctuation and the
@@ -172,7 +178,7 @@ export function matchColumns(table: DocumentTable, columns: readonly ColumnSpec[
   for (const column of columns) {
     const wanted = column.headers.map(normaliseHeader);
     let index = headers.findIndex((h, i) => !taken.has(i) && wanted.includes(h));
-    if (index < 0)
+    if (index < 0 && !column.exact)
       index = headers.findIndex(
         (h, i) => !taken.has(i) && wanted.some((w) => h.startsWith(w) || (w.startsWith(h) && h.length > 2)),
       );

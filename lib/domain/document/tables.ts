@@ -69,6 +69,7 @@ export const tableSpecs: readonly TableSpec[] = [
         field: "field" in c ? c.field : c.cell,
         headers: c.headers,
         required: c.required ?? false,
+        exact: c.exact ?? false,
       })),
       table,
     })),

@@ -39,4 +39,36 @@ describe("measureCompleteness", () => {
         .ratio,
     ).toBe(0.5);
   });
+
+  it("does not count an application's empty target: documents before it have no such column", () => {
+    const app = { name: "orders-api", layer: "system", apiVersion: "v1", environments: ["e1"], workers: 2 };
+    const planned = { workerSize: "1", drTier: "t1", securityCategory: "level-b" };
+    const without = measureCompleteness("application", [{ ...app, ...planned, target: "", targetName: "" }]);
+    expect(without).toMatchObject({ cells: 8, filled: 8, missing: [] });
+    expect(
+      measureCompleteness("application", [{ ...app, ...planned, target: "cluster", targetName: "TBD" }]),
+    ).toMatchObject({
+      cells: 9,
+      filled: 8,
+      missing: [{ record: "orders-api", field: "Target name", reason: "placeholder" }],
+    });
+  });
+
+  it("counts what a Runtime Fabric, a cluster and an MQ destination are planned with, not their optional links", () => {
+    expect(
+      measureCompleteness("runtime-fabric", [
+        { name: "rtf", environments: [], businessGroup: null, version: "2.6.10" },
+      ]),
+    ).toMatchObject({ cells: 9, filled: 2 });
+    expect(measureCompleteness("mule-cluster", [{ name: "c", environment: "e", members: [] }])).toMatchObject({
+      cells: 4,
+      filled: 2,
+    });
+    // An exchange has no TTL nor dead-letter queue: those are not asked of every destination.
+    expect(
+      measureCompleteness("mq-destination", [
+        { name: "x", environment: "e", region: "eu-central-1", type: "exchange", ttlSeconds: null, usedBy: [] },
+      ]),
+    ).toMatchObject({ cells: 4, filled: 4 });
+  });
 });

@@ -101,8 +101,11 @@ export function fieldValidator(field: FieldDef): z.ZodType {
     }
     case "enum": {
       const values = (field.options ?? []).map((o) => o.value);
-      const base = z.enum(values as [string, ...string[]], { error: `must be one of ${values.join(", ")}` });
-      return field.required ? base : z.union([base, z.literal("")]).default("");
+      const error = `must be one of ${values.join(", ")}`;
+      // An optional choice may be left empty (""): one enum, so a wrong value says what is allowed.
+      return field.required
+        ? z.enum(values as [string, ...string[]], { error })
+        : z.enum(["", ...values], { error }).default("");
     }
     case "boolean":
       return z.boolean({ error: `${field.label} must be true or false` }).default(false);

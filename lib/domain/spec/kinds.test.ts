@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { recordKey, recordTitle, specKindIds, specSchema, type SpecKind } from "@/lib/domain/spec/kinds";
+import {
+  identifyingFields,
+  recordKey,
+  recordTitle,
+  specKindIds,
+  specSchema,
+  type SpecKind,
+} from "@/lib/domain/spec/kinds";
 
 const id = "2f1c3b0e-9a7d-4e21-8c55-0d3b6e7f9a10";
 const other = "7e6d5c4b-3a29-4180-97f6-5e4d3c2b1a00";
@@ -102,6 +109,167 @@ describe("application", () => {
     expect(problems("application", { ...app, layer: "data" })[0]).toMatch(
       /^layer: must be one of experience, process, system/,
     );
+  });
+});
+
+describe("application targets", () => {
+  const app = { name: "nwf-sys-sap-api-v1", layer: "system" };
+
+  it("runs an application on a target, named or not, and leaves both empty by default", () => {
+    expect(specSchema("application").parse(app)).toMatchObject({ target: "", targetName: "" });
+    expect(problems("application", { ...app, target: "runtime-fabric", targetName: "nwf-rtf-prod" })).toEqual([]);
+    expect(problems("application", { ...app, target: "cloudhub-1" })).toEqual([]);
+  });
+
+  it("refuses an unknown target, and a target name without a target", () => {
+    expect(problems("application", { ...app, target: "kubernetes" })).toEqual([
+      "target: must be one of cloudhub-1, cloudhub-2, runtime-fabric, cluster, server-group, server",
+    ]);
+    expect(problems("application", { ...app, targetName: "nwf-rtf-prod" })).toEqual([
+      "targetName: needs a Target: a Runtime Fabric, cluster, server group, server or CloudHub 2.0 private space",
+    ]);
+  });
+});
+
+describe("Runtime Fabric", () => {
+  const fabric = {
+    name: "nwf-rtf-prod",
+    environments: [id],
+    region: "eu-central-1",
+    controllers: 3,
+    workers: 3,
+    workerCpu: 4,
+    workerMemory: 15,
+    inboundLoadBalancer: "F5 VIP 10.1.2.3:443",
+    version: "2.6.10",
+    businessGroup: other,
+  };
+
+  it("accepts a planned fabric, and one with only a name", () => {
+    expect(problems("runtime-fabric", fabric)).toEqual([]);
+    expect(specSchema("runtime-fabric").parse({ name: "rtf" })).toEqual({
+      name: "rtf",
+      environments: [],
+      region: "",
+      controllers: null,
+      workers: null,
+      workerCpu: null,
+      workerMemory: null,
+      inboundLoadBalancer: "",
+      version: "",
+      businessGroup: null,
+    });
+  });
+
+  it.each([
+    [{ name: "" }, "name: Name is required"],
+    [{ controllers: 0 }, "controllers: must be at least 1"],
+    [{ workers: 2.5 }, "workers: must be a whole number"],
+    [{ workerCpu: "four" }, "workerCpu: Worker CPU (cores) must be a number"],
+    [{ workerMemory: 0 }, "workerMemory: must be at least 1"],
+    [{ environments: [id, id] }, "environments: lists an entry twice"],
+    [{ businessGroup: "Logistics" }, "businessGroup: Business group must be chosen from the list"],
+  ])("refuses %o", (change, message) => {
+    expect(problems("runtime-fabric", { ...fabric, ...change })).toEqual([message]);
+  });
+});
+
+describe("on-premise Mule runtimes", () => {
+  const cluster = { name: "nwf-onprem-cluster-prod", environment: id, membership: "unicast", nodes: 2 };
+
+  it("accepts a cluster with its members, a server group and a server in one of them", () => {
+    expect(problems("mule-cluster", { ...cluster, members: ["nwf-onprem-01", "nwf-onprem-02"] })).toEqual([]);
+    expect(problems("server-group", { name: "nwf-onprem-group-test", environment: id, servers: 2 })).toEqual([]);
+    expect(problems("mule-server", { name: "nwf-onprem-01", host: "10.50.4.21", cluster: other })).toEqual([]);
+  });
+
+  it("refuses what a cluster, a group or a server cannot be, naming the field", () => {
+    expect(problems("mule-cluster", { ...cluster, membership: "broadcast" })).toEqual([
+      "membership: must be one of unicast, multicast",
+    ]);
+    expect(problems("mule-cluster", { ...cluster, members: ["a", "b", "c"] })).toEqual([
+      "members: lists 3 members for 2 planned nodes",
+    ]);
+    expect(problems("mule-cluster", { ...cluster, members: ["a", "A"] })).toEqual(["members: lists an entry twice"]);
+    expect(problems("mule-cluster", { ...cluster, members: ["a", " "] })).toEqual(["members.1: an entry is empty"]);
+    expect(problems("mule-cluster", { ...cluster, members: "a, b" })).toEqual([
+      "members: Members must be a list of texts",
+    ]);
+    expect(problems("server-group", { name: "g", servers: 0 })).toEqual(["servers: must be at least 1"]);
+    expect(problems("mule-server", { name: "", environment: id })).toEqual(["name: Server name is required"]);
+    expect(problems("mule-server", { name: "s", cluster: id, serverGroup: other })).toEqual([
+      "serverGroup: a server in a cluster cannot also be in a server group",
+    ]);
+  });
+});
+
+describe("Anypoint MQ destinations and Object Stores", () => {
+  const queue = {
+    name: "nwf-orders-q",
+    environment: id,
+    region: "eu-central-1",
+    type: "queue",
+    encrypted: true,
+    ttlSeconds: 604800,
+    lockTtlSeconds: 120,
+    deadLetterQueue: "nwf-orders-dlq",
+    maxDeliveries: 10,
+    usedBy: [other],
+  };
+  const exchange = { name: "nwf-events-x", environment: id, region: "eu-central-1", type: "exchange" };
+
+  it("accepts a queue with its dead-letter queue and an exchange bound to queues", () => {
+    expect(problems("mq-destination", queue)).toEqual([]);
+    expect(problems("mq-destination", { ...exchange, boundQueues: ["nwf-orders-q", "nwf-shipments-q"] })).toEqual([]);
+    expect(problems("object-store", { name: "nwf-tracking-os", environment: id, region: "eu-central-1" })).toEqual([]);
+  });
+
+  it("names destinations by name, told apart by environment and region", () => {
+    expect(recordKey("mq-destination", queue)).toBeNull();
+    expect(recordTitle("mq-destination", queue)).toBe("nwf-orders-q");
+    expect(identifyingFields("mq-destination").map((f) => f.name)).toEqual(["name", "environment", "region"]);
+    expect(identifyingFields("object-store").map((f) => f.name)).toEqual(["name", "environment", "region"]);
+  });
+
+  it.each([
+    [{ type: "topic" }, "type: must be one of queue, exchange"],
+    [{ type: undefined }, "type: must be one of queue, exchange"],
+    [{ region: "mars-1" }, expect.stringMatching(/^region: must be one of us-east-1/)],
+    [{ ttlSeconds: 0 }, "ttlSeconds: must be at least 1"],
+    [{ ttlSeconds: 1209601 }, "ttlSeconds: must be at most 1209600"],
+    [{ lockTtlSeconds: 43201 }, "lockTtlSeconds: must be at most 43200"],
+    [{ maxDeliveries: 0 }, "maxDeliveries: must be at least 1"],
+    [{ deadLetterQueue: "NWF-orders-q" }, "deadLetterQueue: a queue cannot be its own dead-letter queue"],
+    [{ boundQueues: ["nwf-shipments-q"] }, "boundQueues: only an exchange has bound queues"],
+    [{ usedBy: [other, other] }, "usedBy: lists an entry twice"],
+  ])("refuses a queue with %o", (change, message) => {
+    expect(problems("mq-destination", { ...queue, ...change })).toEqual([message]);
+  });
+
+  it("refuses on an exchange what only queues have, one problem per field", () => {
+    expect(
+      problems("mq-destination", {
+        ...exchange,
+        fifo: true,
+        ttlSeconds: 60,
+        lockTtlSeconds: 60,
+        deadLetterQueue: "dlq",
+        maxDeliveries: 3,
+        boundQueues: ["nwf-events-x"],
+      }),
+    ).toEqual([
+      "fifo: applies to queues only; set it on the queues bound to the exchange",
+      "ttlSeconds: applies to queues only; set it on the queues bound to the exchange",
+      "lockTtlSeconds: applies to queues only; set it on the queues bound to the exchange",
+      "deadLetterQueue: applies to queues only; set it on the queues bound to the exchange",
+      "maxDeliveries: applies to queues only; set it on the queues bound to the exchange",
+      "boundQueues: an exchange cannot be bound to itself",
+    ]);
+  });
+
+  it("refuses an Object Store without a name or in an unknown region", () => {
+    expect(problems("object-store", { name: " " })).toEqual(["name: Object store is required"]);
+    expect(problems("object-store", { name: "os", region: "mars-1" })[0]).toMatch(/^region: must be one of/);
   });
 });
 

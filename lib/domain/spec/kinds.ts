@@ -48,7 +48,8 @@ export function isSpecKind(value: string): value is SpecKind {
   return Object.hasOwn(specKinds, value);
 }
 
-// Checks that need two fields of the same record.
+// Checks that need two fields of the same record. Each problem names the field whose value is out of
+// place, so that an import can leave that one out and keep the record.
 const crossFieldChecks: Partial<{ [K in SpecKind]: (data: SpecData<K>) => RecordProblem[] }> = {
   "firewall-rule": (data) =>
     data.fromPort !== null && data.toPort !== null && data.fromPort > data.toPort
@@ -60,7 +61,12 @@ const crossFieldChecks: Partial<{ [K in SpecKind]: (data: SpecData<K>) => Record
       : [],
   application: (data) =>
     data.targetName !== "" && data.target === ""
-      ? [{ field: "target", message: `Target is needed for the target name "${data.targetName}"` }]
+      ? [
+          {
+            field: "targetName",
+            message: "needs a Target: a Runtime Fabric, cluster, server group, server or CloudHub 2.0 private space",
+          },
+        ]
       : [],
   "mule-cluster": (data) =>
     data.nodes !== null && data.members.length > data.nodes

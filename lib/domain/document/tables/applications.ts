@@ -18,7 +18,10 @@ const layerSynonyms = {
   sys: "system",
 };
 
-/** What people write for a deployment target (compared normalised: "CloudHub 2.0" is "cloudhub 2 0"). */
+/**
+ * What people write for a deployment target, compared normalised ("CloudHub 2.0" is "cloudhub 2 0")
+ * and as a prefix of the cell, so the longer words come first ("server group" before "server").
+ */
 const targetSynonyms = {
   ch1: "cloudhub-1",
   "ch 1": "cloudhub-1",
@@ -33,8 +36,10 @@ const targetSynonyms = {
   cluster: "cluster",
   "mule cluster": "cluster",
   "hybrid cluster": "cluster",
+  "on premise cluster": "cluster",
   "server group": "server-group",
   "hybrid server group": "server-group",
+  "on premise server group": "server-group",
   server: "server",
   "mule server": "server",
   "hybrid server": "server",
@@ -70,7 +75,12 @@ export const applicationTables: KindDocuments<keyof typeof applicationKinds> = {
             headers: ["Security Category", "Security"],
             synonyms: { "level a": "level-a", a: "level-a", "level b": "level-b", b: "level-b" },
           },
-          { field: "target", headers: ["Target", "Deployment target", "Runtime plane"], synonyms: targetSynonyms },
+          {
+            field: "target",
+            headers: ["Target", "Deployment target", "Runtime plane"],
+            synonyms: targetSynonyms,
+            exact: true,
+          },
           { field: "targetName", headers: ["Target name", "Deployed to"] },
         ],
         write: { place: "Application Inventory" },
