@@ -70,10 +70,17 @@ describe(`demo workspace on ${testEngine}`, () => {
       expect(overview.current).toMatchObject({ status: "succeeded", trigger: "demo", warnings: [] });
       expect(overview.current?.counts).toMatchObject({
         "business-group": 5,
-        application: 11,
+        // Eleven on CloudHub, one on the on-premise cluster.
+        application: 12,
         vpc: 2,
         "load-balancer": 2,
         team: 5,
+        "runtime-fabric": 1,
+        "mule-cluster": 1,
+        "server-group": 1,
+        "mule-server": 4,
+        "mq-destination": 4,
+        "object-store": 1,
       });
       const vpcs = await listLiveResources(ctx, "northwind", { kind: "vpc" });
       expect(vpcs.items.map((v) => [v.name, v.attributes.cidr])).toEqual([
