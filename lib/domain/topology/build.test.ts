@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTopology } from "@/lib/domain/topology/build";
 import type { TopologyGraph } from "@/lib/domain/topology/types";
+import { liveResource, specEntry } from "@/lib/testing/governance";
 import { topologyFixture } from "@/lib/testing/topology";
 
 const node = (graph: TopologyGraph, id: string) => {
@@ -181,5 +182,82 @@ describe("an empty workspace", () => {
       spec: fixture.spec.filter((e) => e.kind === "vpc").slice(0, 1),
     });
     expect(graph.nodes.map((n) => n.kind)).toEqual(expect.arrayContaining(["control-plane", "region", "vpc"]));
+  });
+});
+
+describe("the platform view's runtimes beyond CloudHub", () => {
+  const base = topologyFixture();
+  const fabric = specEntry(
+    "runtime-fabric",
+    { name: "rtf-prod", environments: ["env-prod"], controllers: 3, workers: 2, version: "2.6.10" },
+    "rtf",
+  );
+  const app = specEntry(
+    "application",
+    { name: "sap-api", layer: "system", environments: ["env-prod"], target: "runtime-fabric", targetName: "rtf-prod" },
+    "app-sap",
+  );
+  const queue = specEntry(
+    "mq-destination",
+    {
+      name: "orders-q",
+      environment: "env-prod",
+      region: "eu-central-1",
+      type: "queue",
+      deadLetterQueue: "orders-dlq",
+      usedBy: ["app-sap"],
+    },
+    "q-orders",
+  );
+  const dlq = specEntry(
+    "mq-destination",
+    { name: "orders-dlq", environment: "env-prod", region: "eu-central-1", type: "queue" },
+    "q-dlq",
+  );
+  const cluster = liveResource("mule-cluster", "onprem-cluster", {
+    externalId: "1625",
+    environment: "PROD",
+    attributes: { multicast: false, nodes: 2, runningNodes: 1 },
+  });
+  const onCluster = liveResource("application", "wms-api", {
+    externalId: "hybrid:1",
+    environment: "PROD",
+    attributes: { platform: "cluster", target: "onprem-cluster" },
+  });
+  const liveFabric = liveResource("runtime-fabric", "rtf-prod", {
+    externalId: "f1",
+    attributes: { controllers: 1, workers: 2, version: "2.6.10" },
+  });
+  const graph = buildTopology("platform", {
+    ...base,
+    spec: [...base.spec, fabric, app, queue, dlq],
+    live: [...(base.live ?? []), cluster, onCluster, liveFabric],
+  });
+
+  it("draws fabrics and clusters in the customer-hosted lane, with the applications that run on them inside", () => {
+    expect(node(graph, "runtime-fabric:rtf")).toMatchObject({
+      parent: "lane:customer-hosted",
+      container: true,
+      detail: "1 controller · 2 workers · 2.6.10",
+      live: { kind: "runtime-fabric", externalId: "f1" },
+    });
+    expect(node(graph, "application:app-sap:PROD").parent).toBe("runtime-fabric:rtf");
+    expect(node(graph, "mule-cluster:live:1625")).toMatchObject({
+      overlay: "live-only",
+      detail: "unicast · 1 of 2 nodes running",
+    });
+    expect(node(graph, "application:live:hybrid:1").parent).toBe("mule-cluster:live:1625");
+  });
+
+  it("draws MQ destinations in their region, used by their applications, with the dead-letter queue", () => {
+    expect(node(graph, "mq-destination:q-orders")).toMatchObject({
+      parent: "lane:mq-destination:eu-central-1",
+      detail: "queue · PROD",
+    });
+    expect(node(graph, "lane:mq-destination:eu-central-1").parent).toBe("region:eu-central-1");
+    expect(edge(graph, "dependency", "application:app-sap:PROD", "mq-destination:q-orders")).toBeDefined();
+    expect(edge(graph, "dependency", "mq-destination:q-orders", "mq-destination:q-dlq")).toMatchObject({
+      label: "DLQ",
+    });
   });
 });

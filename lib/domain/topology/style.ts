@@ -28,6 +28,11 @@ export const kindFills: Record<TopologyNodeKind, string> = {
   system: "#fefce8",
   lane: "#f8fafc",
   tier: "#ffffff",
+  "runtime-fabric": "#fff7ed",
+  "mule-cluster": "#fdf4ff",
+  "server-group": "#fdf4ff",
+  "mq-destination": "#f0f9ff",
+  "object-store": "#f7fee7",
 };
 
 export const kindLabels: Record<TopologyNodeKind, string> = {
@@ -44,6 +49,11 @@ export const kindLabels: Record<TopologyNodeKind, string> = {
   system: "Backend system",
   lane: "Lane",
   tier: "DR tier",
+  "runtime-fabric": "Runtime Fabric",
+  "mule-cluster": "Mule cluster",
+  "server-group": "Server group",
+  "mq-destination": "MQ destination",
+  "object-store": "Object store",
 };
 
 export const severityColors: Record<Severity, string> = { error: "#dc2626", warning: "#d97706", info: "#2563eb" };

@@ -29,7 +29,12 @@ export type TopologyNodeKind =
   | "data-centre"
   | "system"
   | "lane"
-  | "tier";
+  | "tier"
+  | "runtime-fabric"
+  | "mule-cluster"
+  | "server-group"
+  | "mq-destination"
+  | "object-store";
 
 /**
  * How a node compares with the live estate: in both, planned but not built, built but not

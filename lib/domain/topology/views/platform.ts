@@ -21,6 +21,7 @@ import {
   type ViewContext,
 } from "@/lib/domain/topology/views/common";
 import { drawNetworks, type Networks } from "@/lib/domain/topology/views/platform-networks";
+import { drawHostedRuntimes, drawRegionalServices } from "@/lib/domain/topology/views/platform-runtimes";
 
 const controlPlaneLabels: Record<string, string> = {
   us: "Anypoint control plane (US)",
@@ -144,6 +145,8 @@ export function drawPlatformView(c: ViewContext) {
   };
   const networks = drawNetworks(c, region);
   drawApplications(c, networks);
+  drawHostedRuntimes(c);
+  drawRegionalServices(c, region);
   drawVpns(c, networks);
 
   // Backend systems at the bottom, reached by the applications that front them; declared calls
