@@ -164,3 +164,37 @@ describe("DRIFT-VALUE", () => {
     expect(messages("DRIFT-VALUE", [vpc], live)).toEqual([]);
   });
 });
+
+describe("drift of the runtimes beyond CloudHub", () => {
+  const fabric = specEntry("runtime-fabric", { name: "rtf-prod", controllers: 3, workers: 3, version: "2.6.x" });
+  const cluster = specEntry("mule-cluster", { name: "onprem", membership: "unicast", nodes: 2 });
+  const server = specEntry("mule-server", { name: "onprem-01", runtimeVersion: "4.6.x" });
+  const live = (controllers: number | null, version: string, multicast: boolean, runtime: string) => [
+    ...liveEnvs,
+    liveResource("runtime-fabric", "rtf-prod", { attributes: { controllers, workers: 3, version } }),
+    liveResource("mule-cluster", "onprem", { attributes: { multicast, nodes: 2 } }),
+    liveResource("mule-server", "onprem-01", { attributes: { runtimeVersion: runtime } }),
+  ];
+
+  it("compares counts, versions (with x for any) and cluster membership", () => {
+    expect(messages("DRIFT-VALUE", [fabric, cluster, server], live(1, "2.7.1", true, "4.4.0"))).toEqual([
+      'Mule cluster "onprem": the membership is multicast in Anypoint but unicast in the specification',
+      'Mule server "onprem-01": the runtime version is 4.4.0 in Anypoint but 4.6.x in the specification',
+      'Runtime Fabric "rtf-prod": the number of controllers is 1 in Anypoint but 3 in the specification',
+      'Runtime Fabric "rtf-prod": the version is 2.7.1 in Anypoint but 2.6.x in the specification',
+    ]);
+    expect(messages("DRIFT-VALUE", [fabric, cluster, server], live(3, "2.6.10", false, "4.6.4"))).toEqual([]);
+    // A count not read is unknown, not different.
+    expect(messages("DRIFT-VALUE", [fabric], live(null, "2.6.10", false, "4.6.4"))).toEqual([]);
+  });
+
+  it("reports a planned fabric that is not there, and a server nobody planned", () => {
+    expect(messages("DRIFT-MISSING", [fabric], liveEnvs)).toEqual([
+      'Runtime Fabric "rtf-prod" is in the specification but not in Anypoint',
+    ]);
+    const stray = liveResource("mule-server", "onprem-99", { environment: "TEST", attributes: {} });
+    expect(messages("DRIFT-UNPLANNED", [server], [...liveEnvs, stray]).filter((m) => m.includes("onprem"))).toEqual([
+      'Mule server "onprem-99" is in Anypoint but not in the specification',
+    ]);
+  });
+});

@@ -5,7 +5,25 @@ import { isFilled } from "@/lib/domain/spec/placeholders";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 
 /** The kinds planned and read alike, matched by name (case-insensitive). */
-const comparedKinds = ["business-group", "environment", "vpc", "vpn", "load-balancer", "team"] as const;
+const comparedKinds = [
+  "business-group",
+  "environment",
+  "vpc",
+  "vpn",
+  "load-balancer",
+  "team",
+  "runtime-fabric",
+  "mule-cluster",
+  "server-group",
+  "mule-server",
+] as const;
+
+/** A planned runtime version ("4.6.x", "4.6", "4.6.4") matches a live one ("4.6.4") segment by segment. */
+export function versionMatches(planned: string, actual: string): boolean {
+  const want = planned.trim().toLowerCase().split(".");
+  const have = actual.trim().toLowerCase().split(/[.:-]/);
+  return want.every((part, i) => part === "x" || part === "*" || part === have[i]);
+}
 
 const lower = (value: string | null | undefined) => (value ?? "").toLowerCase();
 const sameSet = (a: readonly string[], b: readonly string[]) => {
@@ -135,7 +153,17 @@ export const driftRules: Rule[] = [
     title: "Planned and live values differ",
     category: "drift",
     severity: "warning",
-    reads: ["environment", "vpc", "load-balancer", "vpn", "application"],
+    reads: [
+      "environment",
+      "vpc",
+      "load-balancer",
+      "vpn",
+      "application",
+      "runtime-fabric",
+      "mule-cluster",
+      "server-group",
+      "mule-server",
+    ],
     rationale:
       "The plan and the estate disagree on a value that matters (network ranges, exposure, sizing): one of them is wrong.",
     remediation:
@@ -194,6 +222,45 @@ export const driftRules: Rule[] = [
           findings.push(
             differs(entry, resource, "remoteNetworks", "the remote network list", list(routes), list(networks)),
           );
+        }
+      }
+      // Counts and versions of the runtimes beyond CloudHub; a count not read (null) is unknown.
+      const numbers: [kind: (typeof comparedKinds)[number], field: string, live: string, label: string][] = [
+        ["runtime-fabric", "controllers", "controllers", "the number of controllers"],
+        ["runtime-fabric", "workers", "workers", "the number of workers"],
+        ["mule-cluster", "nodes", "nodes", "the number of nodes"],
+        ["server-group", "servers", "servers", "the number of servers"],
+      ];
+      for (const [kind, field, liveField, label] of numbers) {
+        for (const { entry, resource } of pairs(context, kind)) {
+          const planned = entry.data[field];
+          const actual = resource.attributes[liveField];
+          if (typeof planned === "number" && typeof actual === "number" && planned !== actual) {
+            findings.push(differs(entry, resource, field, label, String(planned), String(actual)));
+          }
+        }
+      }
+      for (const { entry, resource } of pairs(context, "runtime-fabric")) {
+        const version = String(entry.data.version ?? "");
+        const actual = resource.attributes.version;
+        if (isFilled(version) && typeof actual === "string" && !versionMatches(version, actual)) {
+          findings.push(differs(entry, resource, "version", "the version", version, actual));
+        }
+      }
+      for (const { entry, resource } of pairs(context, "mule-cluster")) {
+        const membership = String(entry.data.membership ?? "");
+        const multicast = resource.attributes.multicast;
+        if (isFilled(membership) && typeof multicast === "boolean" && (membership === "multicast") !== multicast) {
+          findings.push(
+            differs(entry, resource, "membership", "the membership", membership, multicast ? "multicast" : "unicast"),
+          );
+        }
+      }
+      for (const { entry, resource } of pairs(context, "mule-server")) {
+        const version = String(entry.data.runtimeVersion ?? "");
+        const actual = resource.attributes.runtimeVersion;
+        if (isFilled(version) && typeof actual === "string" && !versionMatches(version, actual)) {
+          findings.push(differs(entry, resource, "runtimeVersion", "the runtime version", version, actual));
         }
       }
       const index = applicationIndex(context);
