@@ -510,3 +510,16 @@ export async function liveFacets(
     businessGroups: bgs.map((b) => b.businessGroup!),
   };
 }
+
+/** The regions the workspace's plan places its queues, stores and networks in (a sync asks Object Store there). */
+export async function plannedRegions(prisma: PrismaClient, workspaceId: string): Promise<string[]> {
+  const records = await prisma.specRecord.findMany({
+    where: { workspaceId, kind: { in: ["mq-destination", "object-store", "vpc", "runtime-fabric"] } },
+    select: { data: true },
+  });
+  const regions = records
+    .map((r) => (r.data as Record<string, unknown>).region)
+    // A fabric's "region" may be a data centre's name: only AWS-style ids are regions to ask.
+    .filter((region): region is string => typeof region === "string" && /^[a-z]{2}(-gov)?-[a-z]+-\d$/.test(region));
+  return [...new Set(regions)].sort();
+}

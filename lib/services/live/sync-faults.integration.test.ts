@@ -35,6 +35,7 @@ describe(`a sync with faults on ${testEngine}`, () => {
   beforeEach(async () => {
     simulator.setEstate(northwindEstate());
     simulator.setFaults([]);
+    simulator.resetRequests();
     await seedDemoWorkspace(db());
     await saveConnection(ctx(), demoWorkspace.slug, {
       controlPlane: "custom",
@@ -227,6 +228,11 @@ describe(`a sync with faults on ${testEngine}`, () => {
       "object-store": ["nwf-tracking-os"],
     });
     expect(clean.counts).toMatchObject({ "mq-destination": 4, "runtime-fabric": 1 });
+    // Object Store is asked in the regions the estate runs in, and in those only the plan names (the DR VPC's).
+    const storeRegions = new Set(
+      simulator.requests.filter((r) => r.path.endsWith("/stores")).map((r) => r.path.split("/")[2]),
+    );
+    expect([...storeRegions].sort()).toEqual(["eu-central-1", "eu-west-1"]);
     const before = await findings();
 
     simulator.setFaults([{ kind: "status", match: "^/mq/", status: 403 }]);

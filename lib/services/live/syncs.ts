@@ -10,6 +10,7 @@ import {
   findSyncRun,
   listSyncRunRows,
   loadCurrentSnapshot,
+  plannedRegions,
   resolveHeldRun,
   startSyncRun,
   touchSyncRun,
@@ -117,6 +118,7 @@ async function executeSync(
     client = clientFor(connection, { signal });
     const read = await readEstate(client, {
       orgId: connection.organizationId,
+      regions: await plannedRegions(ctx.db.prisma, run.workspaceId),
       onProgress: (step) => {
         progress.push(step);
         // Progress is written at most every half second: the UI polls it.
