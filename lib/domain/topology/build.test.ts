@@ -261,3 +261,25 @@ describe("the platform view's runtimes beyond CloudHub", () => {
     });
   });
 });
+
+describe("the DR view's queues and stores", () => {
+  it("shows in each region the destinations and stores that exist there", () => {
+    const base = topologyFixture();
+    const queue = (id: string, region: string) =>
+      specEntry("mq-destination", { name: "orders-q", environment: "env-prod", region, type: "queue" }, id);
+    const store = specEntry(
+      "object-store",
+      { name: "tracking-os", environment: "env-prod", region: "eu-central-1" },
+      "os",
+    );
+    const graph = buildTopology("dr", {
+      ...base,
+      spec: [...base.spec, queue("q-eu", "eu-central-1"), queue("q-west", "eu-west-1"), store],
+    });
+    expect(node(graph, "mq-destination:q-eu").parent).toBe("lane:mq-destination:eu-central-1");
+    expect(node(graph, "mq-destination:q-west").parent).toBe("lane:mq-destination:eu-west-1");
+    expect(node(graph, "lane:mq-destination:eu-west-1").parent).toBe("region:eu-west-1");
+    expect(node(graph, "object-store:os").parent).toBe("lane:object-store:eu-central-1");
+    expect(graph.nodes.some((n) => n.parent === "lane:object-store:eu-west-1")).toBe(false);
+  });
+});

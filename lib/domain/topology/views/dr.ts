@@ -15,6 +15,7 @@ import {
   unclaimedApps,
   type ViewContext,
 } from "@/lib/domain/topology/views/common";
+import { drawRegionalServices } from "@/lib/domain/topology/views/platform-runtimes";
 
 /** The recovery strategy of a DR tier, as the pair edges name it. */
 function pairLabel(tier: SpecEntry | undefined): string {
@@ -124,6 +125,8 @@ export function drawDrView(c: ViewContext) {
     }
     for (let i = 1; i < ids.length; i += 1) builder.edge("dr-pair", ids[0]!, ids[i]!, "plan", pairLabel(tier));
   }
+  // MQ does not replicate across regions and Object Store v2 is region-scoped: each region shows its own.
+  drawRegionalServices(c, (name) => regionNode(c, name));
   for (const resource of unclaimedApps(c))
     builder.node({
       id: liveNodeId("application", resource.externalId),
