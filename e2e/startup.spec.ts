@@ -68,6 +68,7 @@ test("demo mode starts its own identity provider, signs in a demo account, and s
     "nwf-demo-sap-password",
     "nwf-demo-push-api-key",
     "nwf-demo-private-key-digest",
+    "rtf-activation-secret-do-not-store",
   ]) {
     expect(server.output()).not.toContain(secret);
   }

@@ -228,6 +228,10 @@ describe(`a sync with faults on ${testEngine}`, () => {
       "object-store": ["nwf-tracking-os"],
     });
     expect(clean.counts).toMatchObject({ "mq-destination": 4, "runtime-fabric": 1 });
+    // A fabric's activation data never reaches the database.
+    const stored = JSON.stringify(await db().prisma.liveResource.findMany({ where: { syncRunId: clean.id } }));
+    expect(stored).toContain("nwf-rtf-prod");
+    expect(stored).not.toContain("rtf-activation-secret");
     // Object Store is asked in the regions the estate runs in, and in those only the plan names (the DR VPC's).
     const storeRegions = new Set(
       simulator.requests.filter((r) => r.path.endsWith("/stores")).map((r) => r.path.split("/")[2]),
