@@ -66,7 +66,7 @@ test("the rules run after a sync and a spec change; the dashboard, findings, con
     .getByRole("link", { name: /^PROD: Not ready/ })
     .click();
   await expect(page).toHaveURL(/\/findings\?environment=PROD$/);
-  await expect(page.getByLabel("Environment")).toHaveValue("PROD");
+  await expect(page.getByLabel("Environment", { exact: true })).toHaveValue("PROD");
   await expect(page.getByRole("heading", { name: /^\d+ findings?$/ })).toBeVisible();
 
   await page.goto(`/w/${ws}/findings`);
