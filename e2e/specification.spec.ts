@@ -37,11 +37,11 @@ test("an architect adds a VPC with a firewall rule, fixing a bad CIDR and a too-
   // An application name of 60 characters is refused with the reason.
   await page.goto("/w/default/specification/application");
   await page.getByRole("button", { name: "Add application" }).click();
-  await panel.getByLabel("Name", { exact: true }).fill("e".repeat(60));
+  await panel.getByRole("textbox", { name: "Name", exact: true }).fill("e".repeat(60));
   await panel.getByLabel("Layer").selectOption("system");
   await panel.getByRole("button", { name: "Add application" }).click();
   await expect(panel.getByText("is 60 characters; CloudHub application names have at most 42")).toBeVisible();
-  await panel.getByLabel("Name", { exact: true }).fill("sys-e2e-orders-api-v1");
+  await panel.getByRole("textbox", { name: "Name", exact: true }).fill("sys-e2e-orders-api-v1");
   await panel.getByRole("button", { name: "Add application" }).click();
   await expect(page.getByRole("row", { name: /sys-e2e-orders-api-v1/ })).toBeVisible();
 

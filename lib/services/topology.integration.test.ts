@@ -52,6 +52,18 @@ describe(`topology of the demo workspace, ${testEngine}`, () => {
     const mobile = byLabel("application", "nwf-exp-mobile-api-v1");
     expect(mobile.length).toBeGreaterThan(0);
     expect(mobile.every((n) => n.overlay === "live-only")).toBe(true);
+    // The fabric, cluster and queues are planned and built; the single-controller finding is on the fabric.
+    const [fabric] = byLabel("runtime-fabric", "nwf-rtf-prod");
+    expect(fabric).toMatchObject({ overlay: "different", parent: "lane:customer-hosted" });
+    expect(fabric!.findings.map((f) => f.ruleId)).toContain("AVAIL-RTF-NODES");
+    expect(byLabel("mule-cluster", "nwf-onprem-cluster-prod")[0]!.overlay).not.toBe("live-only");
+    const queues = graph.nodes.filter((n) => n.kind === "mq-destination");
+    expect(queues.map((q) => [q.label, q.overlay]).sort()).toEqual([
+      ["nwf-events-x", "both"],
+      ["nwf-orders-dlq", "both"],
+      ["nwf-orders-q", "both"],
+      ["nwf-shipments-q", "both"],
+    ]);
     // Every open finding of a drawn application is on one of its nodes.
     const open = await db().prisma.finding.findMany({ where: { status: "open", resourceKind: "application" } });
     expect(open.length).toBeGreaterThan(5);

@@ -51,4 +51,9 @@ export const topologySpecKinds: readonly SpecKind[] = [
   "application",
   "system",
   "recovery-tier",
+  "runtime-fabric",
+  "mule-cluster",
+  "server-group",
+  "mq-destination",
+  "object-store",
 ];
