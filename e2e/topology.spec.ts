@@ -73,7 +73,14 @@ test("the platform view draws the demo estate over the plan, with findings, nudg
   );
 
   // An application with findings: find it, click it, read its findings in the panel.
-  const withFindings = graph.nodes.find((n) => n.kind === "application" && n.findings.length > 0)!;
+  // One in a network's environment, drawn once (a planned application may also be drawn where it runs).
+  const withFindings = graph.nodes.find(
+    (n) =>
+      n.kind === "application" &&
+      n.findings.length > 0 &&
+      graph.nodes.find((p) => p.id === n.parent)?.kind === "environment" &&
+      graph.nodes.filter((m) => m.label === n.label).length === 1,
+  )!;
   await page.getByLabel("Find a node").fill(withFindings.label);
   await page.getByRole("button", { name: "Find", exact: true }).click();
   await page.getByRole("button", { name: "Close the details" }).click();
@@ -85,10 +92,12 @@ test("the platform view draws the demo estate over the plan, with findings, nudg
   );
   for (const finding of withFindings.findings) await expect(panel).toContainText(finding.ruleId);
   await panel.getByRole("button", { name: "Close the details" }).click();
+  await expect(panel).toBeHidden();
 
   // Nudge a load balancer; it keeps its place after a reload.
   await page.getByRole("button", { name: "Fit View", exact: true }).click();
   await page.waitForTimeout(400);
+  await expect(node(page, "dlb-nwf-int", "load-balancer")).toBeInViewport();
   const before = await transformOf(page, "dlb-nwf-int", "load-balancer");
   const box = (await node(page, "dlb-nwf-int", "load-balancer").boundingBox())!;
   const saved = page.waitForResponse(

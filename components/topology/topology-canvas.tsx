@@ -39,6 +39,8 @@ export type TopologyCanvasProps = {
 /** What the toolbar can ask of the canvas. */
 export type TopologyCanvasHandle = {
   focusNode: (id: string) => void;
+  /** Unselects every node (the details panel was closed: a redraw must not select it again). */
+  clearSelection: () => void;
   fitAll: () => void;
   /** The graph and the layout as drawn now, nudges included. */
   current: () => { graph: TopologyGraph; layout: TopologyLayout } | null;
@@ -192,6 +194,10 @@ export const TopologyCanvas = forwardRef<TopologyCanvasHandle, TopologyCanvasPro
         void flow.fitView({ nodes: [{ id }], includeHiddenNodes: true, duration: 400, maxZoom: 1.4, padding: 0.4 });
         onSelect?.(id);
       },
+      clearSelection: () =>
+        setNodes((current) =>
+          current.some((n) => n.selected) ? current.map((n) => ({ ...n, selected: false })) : current,
+        ),
       fitAll: () => void flow.fitView({ padding: FIT_PADDING, duration: 300 }),
       current: () => {
         if (!laidOut) return null;

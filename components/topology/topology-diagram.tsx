@@ -293,7 +293,10 @@ export function TopologyDiagram({ workspace, workspaceName, view }: TopologyDiag
             workspace={workspace}
             node={selectedNode}
             hasLive={data.graph.hasLive}
-            onClose={() => setSelected(null)}
+            onClose={() => {
+              canvas.current?.clearSelection();
+              setSelected(null);
+            }}
           />
         ) : null}
       </div>
