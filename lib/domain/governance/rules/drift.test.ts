@@ -198,3 +198,53 @@ describe("drift of the runtimes beyond CloudHub", () => {
     ]);
   });
 });
+
+describe("drift of MQ destinations and Object Store stores, by name, environment and region", () => {
+  const queue = specEntry("mq-destination", {
+    name: "orders-q",
+    environment: "env-prod",
+    region: "eu-central-1",
+    type: "queue",
+    ttlSeconds: 604800,
+    deadLetterQueue: "orders-dlq",
+    maxDeliveries: 10,
+  });
+  const liveQueue = (region: string, attributes: Record<string, unknown>) =>
+    liveResource("mq-destination", "orders-q", {
+      environment: "PROD",
+      attributes: {
+        type: "queue",
+        region,
+        ttlMs: 604800000,
+        deadLetterQueue: "orders-dlq",
+        maxDeliveries: 10,
+        ...attributes,
+      } as never,
+    });
+
+  it("compares settings (times in seconds against MQ's milliseconds) and the dead-letter queue", () => {
+    expect(messages("DRIFT-VALUE", [queue], [...liveEnvs, liveQueue("eu-central-1", {})])).toEqual([]);
+    expect(
+      messages(
+        "DRIFT-VALUE",
+        [queue],
+        [...liveEnvs, liveQueue("eu-central-1", { ttlMs: 86400000, deadLetterQueue: "", maxDeliveries: null })],
+      ),
+    ).toEqual([
+      'MQ destination "orders-q": the dead-letter queue is none in Anypoint but orders-dlq in the specification',
+      'MQ destination "orders-q": the time to live (s) is 86400 in Anypoint but 604800 in the specification',
+    ]);
+  });
+
+  it("reports the queue missing in its planned region, and one in another region as unplanned", () => {
+    const live = [...liveEnvs, liveQueue("eu-west-1", {})];
+    expect(messages("DRIFT-MISSING", [queue], live)).toEqual([
+      'MQ destination "orders-q" is in the specification for PROD in eu-central-1 but not in Anypoint there',
+    ]);
+    expect(messages("DRIFT-UNPLANNED", [queue], live).filter((m) => m.includes("orders-q"))).toEqual([
+      'MQ destination "orders-q" in PROD (eu-west-1) is in Anypoint but not in the specification',
+    ]);
+    // A plan that describes no queues at all has not been written for MQ: nothing is "unplanned".
+    expect(messages("DRIFT-UNPLANNED", [], live).filter((m) => m.includes("orders-q"))).toEqual([]);
+  });
+});

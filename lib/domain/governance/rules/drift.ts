@@ -41,6 +41,29 @@ function pairs(context: RuleContext, kind: (typeof comparedKinds)[number]) {
     .filter((p): p is { entry: SpecEntry; resource: LiveResource } => !!p.resource);
 }
 
+/** Kinds whose names repeat across environments and regions: paired by name, environment and region. */
+const regionalKinds = ["mq-destination", "object-store"] as const;
+
+/** Planned and live records of a regional kind, paired by name, environment and region. */
+function regionalPairs(context: RuleContext, kind: (typeof regionalKinds)[number]) {
+  const key = (name: unknown, environment: unknown, region: unknown) =>
+    [name, environment, region].map((v) => lower(String(v ?? ""))).join("\u0000");
+  const live = new Map(context.live(kind).map((r) => [key(r.name, r.environment, r.attributes.region), r]));
+  const pairs: { entry: SpecEntry; resource: LiveResource }[] = [];
+  const missing: { entry: SpecEntry; environment: string | null; region: string | null }[] = [];
+  for (const entry of context.spec(kind)) {
+    const environment = context.titles(entry.data.environment)[0] ?? null;
+    const region = typeof entry.data.region === "string" ? entry.data.region : null;
+    const k = key(entry.title, environment, region);
+    const resource = live.get(k);
+    if (resource) {
+      pairs.push({ entry, resource });
+      live.delete(k);
+    } else missing.push({ entry, environment, region });
+  }
+  return { pairs, missing, unplanned: [...live.values()] };
+}
+
 const differs = (
   entry: SpecEntry,
   resource: LiveResource,
@@ -67,7 +90,7 @@ export const driftRules: Rule[] = [
     title: "Planned but not in the live estate",
     category: "drift",
     severity: "warning",
-    reads: [...comparedKinds, "application"],
+    reads: [...comparedKinds, ...regionalKinds, "application"],
     rationale:
       "The specification promises something Anypoint does not have: either it was never built, or it has another name.",
     remediation: "Build it, correct its name in Anypoint or in the specification, or remove it from the plan.",
@@ -87,6 +110,20 @@ export const driftRules: Rule[] = [
             resourceName: entry.title,
             message: `${liveKindLabels[kind].one} "${entry.title}" is in the specification but not in Anypoint`,
             specRecordId: entry.id,
+          });
+        }
+      }
+      for (const kind of regionalKinds) {
+        for (const { entry, environment, region } of regionalPairs(context, kind).missing) {
+          if (!isFilled(entry.title) || !environment || !region) continue;
+          if (!wasRead(scopes, { kind, environment })) continue;
+          findings.push({
+            resourceKind: kind,
+            resourceName: entry.title,
+            environment,
+            message: `${liveKindLabels[kind].one} "${entry.title}" is in the specification for ${environment} in ${region} but not in Anypoint there`,
+            specRecordId: entry.id,
+            detail: region,
           });
         }
       }
@@ -112,7 +149,7 @@ export const driftRules: Rule[] = [
     title: "In the live estate but not planned",
     category: "drift",
     severity: "warning",
-    reads: [...comparedKinds, "application"],
+    reads: [...comparedKinds, ...regionalKinds, "application"],
     rationale:
       "What runs but is not in the specification is not governed: nobody checked its sizing, security or recovery.",
     remediation: "Add it to the specification (with its owner), or retire it.",
@@ -130,6 +167,22 @@ export const driftRules: Rule[] = [
             businessGroup: resource.businessGroup,
             message: `${liveKindLabels[kind].one} "${resource.name}" is in Anypoint but not in the specification`,
             liveExternalId: resource.externalId,
+          });
+        }
+      }
+      // Only where the plan describes that kind at all: a plan without queues has not been written
+      // for MQ yet (a gap), not planned it without queues.
+      for (const kind of regionalKinds) {
+        if (!context.spec(kind).length) continue;
+        for (const resource of regionalPairs(context, kind).unplanned) {
+          findings.push({
+            resourceKind: kind,
+            resourceName: resource.name,
+            environment: resource.environment,
+            businessGroup: resource.businessGroup,
+            message: `${liveKindLabels[kind].one} "${resource.name}" in ${resource.environment ?? "?"} (${String(resource.attributes.region)}) is in Anypoint but not in the specification`,
+            liveExternalId: resource.externalId,
+            detail: String(resource.attributes.region ?? ""),
           });
         }
       }
@@ -261,6 +314,55 @@ export const driftRules: Rule[] = [
         const actual = resource.attributes.runtimeVersion;
         if (isFilled(version) && typeof actual === "string" && !versionMatches(version, actual)) {
           findings.push(differs(entry, resource, "runtimeVersion", "the runtime version", version, actual));
+        }
+      }
+      // MQ settings; the plan keeps times in seconds, MQ answers milliseconds.
+      for (const { entry, resource } of regionalPairs(context, "mq-destination").pairs) {
+        const a = resource.attributes;
+        const checks: [field: string, label: string, planned: unknown, actual: unknown][] = [
+          ["type", "the type", entry.data.type, a.type],
+          ["fifo", "FIFO", entry.data.fifo, a.fifo],
+          ["encrypted", "encryption", entry.data.encrypted, a.encrypted],
+          [
+            "ttlSeconds",
+            "the time to live (s)",
+            entry.data.ttlSeconds,
+            typeof a.ttlMs === "number" ? a.ttlMs / 1000 : null,
+          ],
+          [
+            "lockTtlSeconds",
+            "the lock time (s)",
+            entry.data.lockTtlSeconds,
+            typeof a.lockTtlMs === "number" ? a.lockTtlMs / 1000 : null,
+          ],
+          ["maxDeliveries", "max deliveries", entry.data.maxDeliveries, a.maxDeliveries],
+        ];
+        for (const [field, label, planned, actual] of checks) {
+          // Not planned or not answered: nothing to compare.
+          if (planned === null || planned === undefined || planned === "" || actual === null || actual === undefined)
+            continue;
+          if (String(planned).toLowerCase() !== String(actual).toLowerCase()) {
+            findings.push(differs(entry, resource, field, label, String(planned), String(actual)));
+          }
+        }
+        const dlq = typeof entry.data.deadLetterQueue === "string" ? entry.data.deadLetterQueue.trim() : "";
+        // A plan that names no dead-letter queue does not say "none" (AVAIL-MQ-DLQ judges that).
+        if (
+          dlq &&
+          a.type === "queue" &&
+          typeof a.deadLetterQueue === "string" &&
+          lower(dlq) !== lower(a.deadLetterQueue)
+        ) {
+          findings.push(
+            differs(
+              entry,
+              resource,
+              "deadLetterQueue",
+              "the dead-letter queue",
+              dlq || "none",
+              a.deadLetterQueue || "none",
+            ),
+          );
         }
       }
       const index = applicationIndex(context);
