@@ -28,9 +28,9 @@ export const kindFills: Record<TopologyNodeKind, string> = {
   system: "#fefce8",
   lane: "#f8fafc",
   tier: "#ffffff",
-  "runtime-fabric": "#fff7ed",
-  "mule-cluster": "#fdf4ff",
-  "server-group": "#fdf4ff",
+  "runtime-fabric": "#f5f5f4",
+  "mule-cluster": "#f5f5f4",
+  "server-group": "#f5f5f4",
   "mq-destination": "#f0f9ff",
   "object-store": "#f7fee7",
 };
