@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { kindLabels, severityColors } from "@/lib/domain/topology/style";
+import { kindLabels, severityBadgeColors } from "@/lib/domain/topology/style";
 import type { Fact, TopologyNode } from "@/lib/domain/topology/types";
 
 export type NodePanelProps = { workspace: string; node: TopologyNode; hasLive: boolean; onClose: () => void };
@@ -71,7 +71,7 @@ export function NodePanel({ workspace, node, hasLive, onClose }: NodePanelProps)
               <li key={finding.fingerprint} className="rounded border border-slate-200 p-2 text-xs">
                 <span
                   className="mr-1 inline-block rounded px-1.5 py-0.5 text-[10px] font-semibold text-white uppercase"
-                  style={{ background: severityColors[finding.severity] }}
+                  style={{ background: severityBadgeColors[finding.severity] }}
                 >
                   {finding.severity}
                 </span>

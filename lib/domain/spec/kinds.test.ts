@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  labelInSentence,
   identifyingFields,
   recordKey,
   recordTitle,
@@ -338,5 +339,15 @@ describe("recordKey and recordTitle", () => {
     expect(recordTitle("mapping-rule", { order: 2, inputPath: "/api/", targetApp: "orders" })).toBe(
       "#2 /api/ → orders",
     );
+  });
+});
+
+describe("labelInSentence", () => {
+  it("lower-cases a common noun and keeps acronyms and product names", () => {
+    expect(labelInSentence("Business group")).toBe("business group");
+    expect(labelInSentence("VPC")).toBe("VPC");
+    expect(labelInSentence("Runtime Fabric")).toBe("Runtime Fabric");
+    expect(labelInSentence("Mule cluster")).toBe("Mule cluster");
+    expect(labelInSentence("Object store")).toBe("object store");
   });
 });

@@ -150,5 +150,8 @@ export function editPermissionFor(kind: SpecKind): Permission {
 
 /** A kind's label inside a sentence: "business group", but "VPC" and "TLS endpoint" keep their capitals. */
 export function labelInSentence(label: string): string {
-  return /^[A-Z]{2,}/.test(label) ? label : label.charAt(0).toLowerCase() + label.slice(1);
+  // Acronyms (VPC, DLB) and product names (Mule, Runtime Fabric, Anypoint, CloudHub) keep their capitals.
+  return /^([A-Z]{2,}|Mule\b|Runtime Fabric|Anypoint|CloudHub)/.test(label)
+    ? label
+    : label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -58,6 +58,9 @@ export const kindLabels: Record<TopologyNodeKind, string> = {
 
 export const severityColors: Record<Severity, string> = { error: "#dc2626", warning: "#d97706", info: "#2563eb" };
 
+/** Behind white text (a badge): dark enough for 4.5:1 contrast. */
+export const severityBadgeColors: Record<Severity, string> = { error: "#b91c1c", warning: "#b45309", info: "#1d4ed8" };
+
 export const edgeColors: Record<TopologyEdgeKind, string> = {
   control: "#a5b4fc",
   mapping: "#0891b2",
