@@ -142,7 +142,11 @@ export const mqDestinationSchema = z
     deadLetterQueueId: text,
     maxDeliveries: count,
   })
-  .refine((d) => !!(d.queueId || d.exchangeId), { message: "a destination needs a queueId or an exchangeId" });
+  // The warning names the field a queue lacks (an exchange would lack exchangeId).
+  .refine((d) => !!(d.queueId || d.exchangeId), {
+    message: "a destination needs a queueId or an exchangeId",
+    path: ["queueId"],
+  });
 export type WireMqDestination = z.infer<typeof mqDestinationSchema>;
 
 /**

@@ -29,7 +29,18 @@ import {
   vpcSchema,
   vpnSchema,
 } from "@/lib/anypoint/wire";
+import {
+  fabricAssociationSchema,
+  fabricSchema,
+  hybridApplicationSchema,
+  hybridClusterSchema,
+  hybridServerGroupSchema,
+  hybridServerSchema,
+  mqDestinationSchema,
+  objectStoreSchema,
+} from "@/lib/anypoint/wire-runtimes";
 import { buildEstate, fixtureIds } from "@/lib/fixtures/estate-fixture";
+import { northwindRuntimes } from "@/lib/fixtures/northwind/estate-runtimes";
 
 type Json = Record<string, unknown>;
 type Def = {
@@ -91,6 +102,10 @@ const estate = buildEstate();
 const { root, rootPrd, bgPrd, vpc, privateSpace, teamAdmins, api } = fixtureIds;
 const firstOf = (map: Record<string, Json[]> | undefined, key: string | number) => map?.[String(key)]?.[0] as Json;
 const ruleFields = ["cidrBlock", "protocol", "fromPort", "toPort"];
+const runtimes = northwindRuntimes({ logistics: root, prod: rootPrd, test: "test-environment" }) as Record<
+  string,
+  Record<string, Json[]>
+>;
 
 /** Every endpoint the portal reads: its item schema, a base sample, and the fields the portal cannot do without. */
 const endpoints: { endpoint: string; schema: z.ZodType; sample: Json; needed: string[] }[] = [
@@ -216,6 +231,56 @@ const endpoints: { endpoint: string; schema: z.ZodType; sample: Json; needed: st
     schema: apiPolicySchema,
     sample: firstOf(estate.policies, api),
     needed: [],
+  },
+  // The runtimes beyond CloudHub (reference part 2), on the demo's samples.
+  {
+    endpoint: "GET /runtimefabric/api/organizations/{orgId}/fabrics",
+    schema: fabricSchema,
+    sample: Object.values(runtimes.fabrics!)[0]![0]!,
+    needed: ["id", "name"],
+  },
+  {
+    endpoint: "GET …/fabrics/{fabricId}/associations",
+    schema: fabricAssociationSchema,
+    sample: Object.values(runtimes.fabricAssociations!)[0]![0]!,
+    needed: [],
+  },
+  {
+    endpoint: "GET /hybrid/api/v1/servers",
+    schema: hybridServerSchema,
+    sample: Object.values(runtimes.hybridServers!)[0]![0]!,
+    needed: ["id", "name"],
+  },
+  {
+    endpoint: "GET /hybrid/api/v1/clusters",
+    schema: hybridClusterSchema,
+    sample: Object.values(runtimes.hybridClusters!)[0]![0]!,
+    needed: ["id", "name", "servers.*.id", "servers.*.name"],
+  },
+  {
+    endpoint: "GET /hybrid/api/v1/serverGroups",
+    schema: hybridServerGroupSchema,
+    sample: Object.values(runtimes.hybridServerGroups!)[0]![0]!,
+    needed: ["id", "name", "servers.*.id", "servers.*.name"],
+  },
+  {
+    endpoint: "GET /hybrid/api/v1/applications",
+    schema: hybridApplicationSchema,
+    sample: Object.values(runtimes.hybridApplications!)[0]![0]!,
+    needed: ["id", "name"],
+  },
+  {
+    endpoint: "GET …/regions/{regionId}/destinations",
+    schema: mqDestinationSchema,
+    sample: Object.values(runtimes.mqDestinations!)[0]![0]!,
+    // A queue is named by its queueId (an exchange by its exchangeId): without it the record is unusable.
+    needed: ["queueId"],
+  },
+  {
+    endpoint: "GET {object store}/…/stores",
+    schema: objectStoreSchema,
+    sample: Object.values(runtimes.objectStores!)[0]![0]!,
+    needed: ["storeId"],
   },
 ];
 
