@@ -128,7 +128,7 @@ export async function readEstate(client: AnypointClient, options: ReadOptions = 
           unreadableScope(
             records.kinds ?? kinds,
             `${warning.endpoint} answered record ${warning.recordId} in a shape the portal does not understand (${warning.path})`,
-            { ...place, idPrefix: null, resource: records.externalId(warning.recordId) },
+            { ...place, idPrefix: null, resource: records.externalId(warning.recordId), resourceName: null },
           ),
         );
       }
