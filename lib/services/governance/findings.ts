@@ -5,9 +5,9 @@ import {
   listEvaluationRunRows,
   listEvaluationTrend,
   listFindingRows,
-  listWaiverRows,
   type EvaluationRunRow,
 } from "@/lib/db/governance-repository";
+import { listWaiverRows } from "@/lib/db/waiver-repository";
 import type { Readiness } from "@/lib/domain/governance/readiness";
 import type { ReadScope } from "@/lib/domain/live/read-scope";
 import { findRule } from "@/lib/domain/governance/ruleset";

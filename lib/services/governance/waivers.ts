@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decideWaiverRow, findWaiverRow, insertWaiver, listWaiverRows } from "@/lib/db/governance-repository";
+import { decideWaiverRow, findWaiverRow, insertWaiver, listWaiverRows } from "@/lib/db/waiver-repository";
 import { findRule } from "@/lib/domain/governance/ruleset";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";

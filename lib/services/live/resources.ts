@@ -1,12 +1,6 @@
 import { z } from "zod";
-import {
-  findConnection,
-  findSyncRun,
-  liveFacets,
-  listLiveResourceRows,
-  listSyncRunRows,
-  snapshotCounts,
-} from "@/lib/db/live-repository";
+import { findConnection, findSyncRun, listSyncRunRows, snapshotCounts } from "@/lib/db/live-repository";
+import { liveFacets, listLiveResourceRows } from "@/lib/db/snapshot-repository";
 
 import { liveKindSchema } from "@/lib/domain/live/snapshot";
 import type { ServiceContext } from "@/lib/services/context";

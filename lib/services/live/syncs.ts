@@ -9,13 +9,12 @@ import {
   findConnection,
   findSyncRun,
   listSyncRunRows,
-  loadCurrentSnapshot,
-  plannedRegions,
   resolveHeldRun,
   startSyncRun,
   touchSyncRun,
   type ConnectionRow,
 } from "@/lib/db/live-repository";
+import { loadCurrentSnapshot, plannedRegions } from "@/lib/db/snapshot-repository";
 import type { Permission } from "@/lib/domain/access";
 import { carryForward, outsideScopes } from "@/lib/domain/live/carry-forward";
 import { describeReadScope } from "@/lib/domain/live/read-scope";
