@@ -129,6 +129,7 @@ export function mapEstate(read: EstateRead): LiveResource[] {
         persistentQueues: app.persistentQueues ?? null,
         monitoringAutoRestart: app.monitoringAutoRestart ?? null,
         staticIps: app.staticIPsEnabled ?? null,
+        objectStoreV1: app.objectStoreV1 ?? null,
         url: app.fullDomain ?? null,
         propertyNames: app.properties ? Object.keys(app.properties).sort() : null,
         securePropertyNames: app.propertiesOptions ? [...secure].sort() : null,

@@ -149,6 +149,9 @@ export const ch1ApplicationSchema = z.looseObject({
   persistentQueues: flag,
   monitoringAutoRestart: flag,
   staticIPsEnabled: flag,
+  // Assumption (reference §13.2 names `objectStoreV1` in the deploy body only): the list may echo
+  // the flag; where it does not, whether the application uses Object Store v1 is unknown, not "no".
+  objectStoreV1: flag,
   lastUpdateTime: count,
 });
 export type WireCh1Application = z.infer<typeof ch1ApplicationSchema>;

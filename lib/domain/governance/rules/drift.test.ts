@@ -199,6 +199,36 @@ describe("drift of the runtimes beyond CloudHub", () => {
   });
 });
 
+describe("drift of an application's target", () => {
+  const planned = (target: string, targetName = "") =>
+    specEntry("application", { name: "orders-api", environments: ["env-prod"], target, targetName });
+  const live = (platform: string | null, target: string | null = null) => [
+    ...liveEnvs,
+    liveResource("application", "orders-api", { environment: "PROD", attributes: { platform, target } }),
+  ];
+
+  it("reports an application planned on a fabric that runs on CloudHub 1.0, and one on another fabric", () => {
+    expect(messages("DRIFT-VALUE", [planned("runtime-fabric", "rtf-prod")], live("cloudhub-1"))).toEqual([
+      'Application "orders-api": the target is CloudHub 1.0 in Anypoint but Runtime Fabric "rtf-prod" in the specification',
+    ]);
+    expect(messages("DRIFT-VALUE", [planned("runtime-fabric", "rtf-prod")], live("runtime-fabric", "rtf-dr"))).toEqual([
+      'Application "orders-api": the target is Runtime Fabric "rtf-dr" in Anypoint but Runtime Fabric "rtf-prod" in the specification',
+    ]);
+  });
+
+  it("accepts the same target whatever the case, either CloudHub 2.0 space, and a platform not told apart", () => {
+    expect(
+      messages("DRIFT-VALUE", [planned("runtime-fabric", "RTF-Prod")], live("runtime-fabric", "rtf-prod")),
+    ).toEqual([]);
+    expect(messages("DRIFT-VALUE", [planned("cloudhub-2")], live("cloudhub-2-shared-space", "cloudhub-eu"))).toEqual(
+      [],
+    );
+    expect(messages("DRIFT-VALUE", [planned("cluster", "c1")], live("hybrid", "c1"))).toEqual([]);
+    expect(messages("DRIFT-VALUE", [planned("runtime-fabric", "rtf-prod")], live(null))).toEqual([]);
+    expect(messages("DRIFT-VALUE", [planned("")], live("cloudhub-1"))).toEqual([]);
+  });
+});
+
 describe("drift of MQ destinations and Object Store stores, by name, environment and region", () => {
   const queue = specEntry("mq-destination", {
     name: "orders-q",

@@ -3,6 +3,7 @@ import { liveKindLabels, readList, type LiveResource } from "@/lib/domain/live/s
 import { wasRead } from "@/lib/domain/live/read-scope";
 import { isFilled } from "@/lib/domain/spec/placeholders";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
+import { targetOptions } from "@/lib/domain/spec/kinds/applications";
 
 /** The kinds planned and read alike, matched by name (case-insensitive). */
 const comparedKinds = [
@@ -83,6 +84,40 @@ const differs = (
   detail: field,
   severity,
 });
+
+/** Live platforms by the plan's target they are (CloudHub 2.0 has two spaces). */
+const targetOfPlatform: Record<string, string> = {
+  "cloudhub-1": "cloudhub-1",
+  "cloudhub-2-private-space": "cloudhub-2",
+  "cloudhub-2-shared-space": "cloudhub-2",
+  "runtime-fabric": "runtime-fabric",
+  cluster: "cluster",
+  "server-group": "server-group",
+  server: "server",
+};
+
+/**
+ * Where a planned application runs against where its live copy runs: the kind of target, then
+ * the named target (a fabric, a cluster, a private space). A platform not told apart (a hybrid
+ * target of unknown type, a deployment whose space was not read) is unknown, not different.
+ */
+function targetDrift(entry: SpecEntry, app: LiveResource): { planned: string; live: string } | null {
+  const planned = String(entry.data.target ?? "");
+  if (!planned) return null;
+  const platform = String(app.attributes.platform ?? "");
+  const live = targetOfPlatform[platform];
+  if (!live) return null;
+  const plannedName = String(entry.data.targetName ?? "").trim();
+  const liveName = typeof app.attributes.target === "string" ? app.attributes.target : "";
+  const label = (target: string) => targetOptions.find((o) => o.value === target)?.label ?? target;
+  const named = (target: string, name: string) => (name ? `${label(target)} "${name}"` : label(target));
+  if (live !== planned) return { planned: named(planned, plannedName), live: named(live, liveName) };
+  // A shared space has no name worth comparing; CloudHub 1.0 has none at all.
+  if (!plannedName || !liveName || platform === "cloudhub-2-shared-space" || live === "cloudhub-1") return null;
+  return lower(plannedName) === lower(liveName)
+    ? null
+    : { planned: named(planned, plannedName), live: named(live, liveName) };
+}
 
 export const driftRules: Rule[] = [
   {
@@ -370,6 +405,8 @@ export const driftRules: Rule[] = [
         const workers = planned.entry.data.workers;
         const size = planned.entry.data.workerSize;
         for (const { app, cloudhub1: ch1, units: liveWorkers, unitVCores: liveSize } of planned.live) {
+          const target = targetDrift(planned.entry, app);
+          if (target) findings.push(differs(planned.entry, app, "target", "the target", target.planned, target.live));
           if (typeof workers === "number" && liveWorkers !== null && workers !== liveWorkers) {
             findings.push(
               differs(

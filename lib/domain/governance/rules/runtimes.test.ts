@@ -212,6 +212,36 @@ describe("AVAIL-OS-REGION", () => {
   });
 });
 
+describe("AVAIL-OS-V1", () => {
+  const ch1 = (name: string, environment: string, objectStoreV1: LiveValue) =>
+    liveResource("application", name, {
+      environment,
+      attributes: { platform: "cloudhub-1", region: "eu-central-1", objectStoreV1 },
+    });
+
+  it("warns of a tier 1 application with a regional recovery whose production copy uses Object Store v1", () => {
+    expect(run("AVAIL-OS-V1", [prod, test, activeActive, orders], [ch1("orders-api", "PROD", true)])).toEqual([
+      [
+        "warning",
+        '"orders-api" in PROD uses Object Store v1, which CloudHub keeps in US East whatever the application\'s region (eu-central-1): its active-active recovery fails over without its store when US East is down',
+      ],
+    ]);
+  });
+
+  it("accepts Object Store v2, a flag the settings did not show, a test copy, and a tier 2 application", () => {
+    const spec = [prod, test, activeActive, tier2, orders, reports];
+    expect(run("AVAIL-OS-V1", spec, [ch1("orders-api", "PROD", false)])).toEqual([]);
+    expect(run("AVAIL-OS-V1", spec, [ch1("orders-api", "PROD", null)])).toEqual([]);
+    expect(run("AVAIL-OS-V1", spec, [ch1("orders-api-test", "TEST", true)])).toEqual([]);
+    expect(run("AVAIL-OS-V1", spec, [ch1("reports-api", "PROD", true)])).toEqual([]);
+  });
+
+  it("accepts a tier 1 application recovered from backup in its own region", () => {
+    const backup = specEntry("recovery-tier", { name: "Tier 1 Core", strategy: "Backup and restore" }, "tier-1");
+    expect(run("AVAIL-OS-V1", [prod, backup, orders], [ch1("orders-api", "PROD", true)])).toEqual([]);
+  });
+});
+
 describe("AVAIL-DR-STRATEGY", () => {
   const tier = (strategy: string, rtoMinutes: number, rpoMinutes: number) =>
     specEntry("recovery-tier", { name: "Tier 1 Mission-Critical", strategy, rtoMinutes, rpoMinutes });

@@ -2,6 +2,7 @@
 // (shared/background/): Runtime Fabric and cluster sizing, Anypoint MQ dead-letter queues and
 // regions (MQ does not replicate across regions), Object Store v2 regions (region-scoped, not
 // replicated), whether a recovery tier's strategy can meet its objectives, and fabric capacity.
+import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 
@@ -339,6 +340,38 @@ export const runtimeRules: Rule[] = [
             specRecordId: store.id,
             detail: lower(app.title),
           });
+        }
+      }
+      return findings;
+    },
+  },
+  {
+    id: "AVAIL-OS-V1",
+    title: "Tier 1 application with a regional recovery on Object Store v1",
+    category: "availability",
+    severity: "warning",
+    reads: ["application", "recovery-tier", "environment"],
+    rationale:
+      "CloudHub keeps Object Store v1 data in US East for every application, whatever its region: a US East outage takes the store away, and failing over to another region does not bring it back. Object Store v2 lives in the application's own region.",
+    remediation: "Deploy with Object Store v2 (and a store per region for an active-active application).",
+    needsLive: true,
+    evaluate: (context) => {
+      const production = productionEnvironments(context);
+      const findings: RuleFinding[] = [];
+      for (const planned of applicationIndex(context).planned) {
+        const floor = strategyFloor(strategyOf(context, planned.entry));
+        // Only a recovery into another region depends on where the store lives.
+        if (tierOf(context, planned.entry) !== 1 || !floor || floor.label === "backup and restore") continue;
+        for (const { app } of planned.live) {
+          // null: the settings did not say (unknown); only a stated true is judged.
+          if (app.attributes.objectStoreV1 !== true || !production.has(lower(app.environment))) continue;
+          findings.push(
+            liveFinding(
+              app,
+              `"${app.name}" in ${app.environment} uses Object Store v1, which CloudHub keeps in US East whatever the application's region (${String(app.attributes.region ?? "unknown")}): its ${floor.label} recovery fails over without its store when US East is down`,
+              { specRecordId: planned.entry.id },
+            ),
+          );
         }
       }
       return findings;
