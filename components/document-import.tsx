@@ -55,14 +55,15 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
             Specification document
           </label>
           <p id={`${id}-files-hint`} className="text-sm text-slate-600">
-            Markdown in the shape of the architecture specification template: one file, several chapter files, or a zip
-            of them (at most 10 MB). Nothing is written until you apply the preview.
+            The architecture specification template filled in, as Markdown, Word (.docx) or a Confluence page (its HTML
+            export, or its storage format as .xml): one file, several chapter files, or a zip of them (at most 10 MB).
+            Nothing is written until you apply the preview.
           </p>
           <input
             id={`${id}-files`}
             type="file"
             multiple
-            accept=".md,.markdown,.txt,.zip,text/markdown,application/zip"
+            accept=".md,.markdown,.txt,.docx,.html,.htm,.xml,.zip,text/markdown,text/html,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             aria-describedby={`${id}-files-hint`}
             className="mt-2 block text-sm"
             onChange={(event) => {

@@ -19,6 +19,8 @@ import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
 import { linksOf } from "@/lib/services/spec";
+import { docxToMarkdown } from "@/lib/services/documents/word";
+import { htmlToMarkdown } from "@/lib/domain/document/html";
 
 export type { ImportReport };
 
@@ -40,18 +42,18 @@ export const importOptionsSchema = z.object({
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
 const textExtensions = /\.(md|markdown|mdown|txt)$/i;
+const htmlExtensions = /\.(html?|xhtml|xml)$/i;
+const wordExtension = /\.docx$/i;
 const startsWith = (bytes: Uint8Array, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
+const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04);
 const decoder = new TextDecoder("utf-8", { fatal: true });
 const size = (bytes: number) =>
   bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+const accepted = "Markdown (.md), Word (.docx), or a Confluence page's HTML export or storage format (.html, .xml)";
 
-/** Why a file is not a Markdown document, or its text. */
-function readText(name: string, bytes: Uint8Array): { text: string } | { problem: string } {
-  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46))
-    return { problem: "is a PDF; export the specification as Markdown (.md) and import that" };
-  if (bytes.includes(0)) return { problem: "is a binary file, not a Markdown text document" };
-  if (!textExtensions.test(name) && !/^[^.]+$/.test(name))
-    return { problem: "is not a Markdown document (.md, .markdown or .txt)" };
+/** A text file's content as UTF-8 (a byte order mark and Windows line ends dropped), or why not. */
+function decodeText(bytes: Uint8Array): { text: string } | { problem: string } {
+  if (bytes.includes(0)) return { problem: "is a binary file, not a text document" };
   try {
     return {
       text: decoder
@@ -60,18 +62,59 @@ function readText(name: string, bytes: Uint8Array): { text: string } | { problem
         .replace(/\r\n?/g, "\n"),
     };
   } catch {
-    return { problem: "is not UTF-8 text; save it as UTF-8 Markdown" };
+    return { problem: "is not UTF-8 text; save it as UTF-8" };
   }
 }
 
+/** One file of the upload as the importer's Markdown, or why it cannot be read. */
+async function readDocument(name: string, bytes: Uint8Array): Promise<{ text: string } | { problem: string }> {
+  if (startsWith(bytes, 0x25, 0x50, 0x44, 0x46))
+    return { problem: `is a PDF; import the specification as ${accepted}` };
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0))
+    return { problem: "is a Word 97-2003 document (.doc); save it as a Word document (.docx) and import that" };
+  if (wordExtension.test(name) || isZip(bytes)) {
+    try {
+      return { text: await docxToMarkdown(bytes) };
+    } catch {
+      return { problem: "is not a readable Word document (.docx)" };
+    }
+  }
+  if (htmlExtensions.test(name)) {
+    const read = decodeText(bytes);
+    return "text" in read ? { text: htmlToMarkdown(read.text) } : read;
+  }
+  if (!textExtensions.test(name) && !/^[^.]+$/.test(name))
+    return { problem: bytes.includes(0) ? `is a binary file; import ${accepted}` : `is not ${accepted}` };
+  const read = decodeText(bytes);
+  if ("problem" in read) return { problem: read.problem.replace("text document", "Markdown text document") };
+  // A Markdown-named file that is HTML (a page saved from the browser) reads as the HTML it is.
+  return /^\s*(<!doctype html|<html[\s>])/i.test(read.text) ? { text: htmlToMarkdown(read.text) } : read;
+}
+
+/** The files of a zip that are documents: a Word file is itself a zip (its parts are not documents). */
+function documentEntries(entries: Record<string, Uint8Array>): [string, Uint8Array][] {
+  const names = Object.keys(entries).filter(
+    (n) =>
+      (textExtensions.test(n) || htmlExtensions.test(n) || wordExtension.test(n)) &&
+      // A Confluence space export's attachments and styles, and its page index.
+      !/(^|\/)(attachments|images|styles)\//i.test(n),
+  );
+  const pages = names.filter((n) => /\.html?$/i.test(n));
+  const index = pages.length > 1 ? new Set(pages.filter((n) => /(^|\/)index\.html?$/i.test(n))) : new Set();
+  return names.filter((n) => !index.has(n)).map((n) => [n, entries[n]!]);
+}
+
 /**
- * Turns an upload (Markdown files, or a zip of chapter files) into the document's files in name
- * order, with a problem for each file that is not Markdown. Refuses, before reading, an upload
- * larger than the limit, and a zip that unpacks to more than it should.
+ * Turns an upload (Markdown, Word or Confluence files, or a zip of them) into the document's files
+ * in name order, as the Markdown the reader takes, with a problem for each file that is not a
+ * document. Refuses, before reading, an upload larger than the limit, and a zip that unpacks to
+ * more than it should.
  */
-export function readUploads(files: readonly UploadedFile[]): { files: DocumentFile[]; problems: ImportProblem[] } {
+export async function readUploads(
+  files: readonly UploadedFile[],
+): Promise<{ files: DocumentFile[]; problems: ImportProblem[] }> {
   const total = files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  if (files.length === 0) throw invalidInput([{ field: "files", message: "choose a Markdown document to import" }]);
+  if (files.length === 0) throw invalidInput([{ field: "files", message: "choose a document to import" }]);
   if (total > MAX_DOCUMENT_BYTES)
     throw new ServiceError(
       413,
@@ -82,49 +125,47 @@ export function readUploads(files: readonly UploadedFile[]): { files: DocumentFi
   const problems: ImportProblem[] = [];
   const problem = (file: string, message: string) =>
     problems.push({ place: { file, line: 0, section: "" }, message: `${file} ${message}` });
+  const add = async (name: string, bytes: Uint8Array) => {
+    const read = await readDocument(name, bytes);
+    if ("text" in read) documents.push({ name, text: read.text });
+    else problem(name, read.problem);
+  };
   for (const file of files) {
-    if (startsWith(file.bytes, 0x50, 0x4b, 0x03, 0x04)) {
-      let unpacked = 0;
-      let entries: Record<string, Uint8Array>;
-      try {
-        entries = unzipSync(file.bytes, {
-          filter: (entry) => {
-            unpacked += entry.originalSize;
-            if (unpacked > MAX_UNZIPPED_BYTES) throw new Error("too large");
-            return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/");
-          },
-        });
-      } catch (error) {
-        problem(
-          file.name,
-          (error as Error).message === "too large"
-            ? `unpacks to more than ${size(MAX_UNZIPPED_BYTES)}; not read`
-            : "is not a readable zip archive",
-        );
-        continue;
-      }
-      if (Object.keys(entries).some((n) => n.startsWith("word/"))) {
-        problem(file.name, "is a Word document; save it as Markdown (.md) and import that");
-        continue;
-      }
-      for (const [name, bytes] of Object.entries(entries)) {
-        if (!textExtensions.test(name)) continue;
-        const read = readText(name, bytes);
-        if ("text" in read) documents.push({ name, text: read.text });
-        else problem(name, read.problem);
-      }
+    if (!isZip(file.bytes)) {
+      await add(file.name, file.bytes);
       continue;
     }
-    const read = readText(file.name, file.bytes);
-    if ("text" in read) documents.push({ name: file.name, text: read.text });
-    else problem(file.name, read.problem);
+    let unpacked = 0;
+    let entries: Record<string, Uint8Array>;
+    try {
+      entries = unzipSync(file.bytes, {
+        filter: (entry) => {
+          unpacked += entry.originalSize;
+          if (unpacked > MAX_UNZIPPED_BYTES) throw new Error("too large");
+          return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/");
+        },
+      });
+    } catch (error) {
+      problem(
+        file.name,
+        (error as Error).message === "too large"
+          ? `unpacks to more than ${size(MAX_UNZIPPED_BYTES)}; not read`
+          : "is not a readable zip archive",
+      );
+      continue;
+    }
+    if (Object.keys(entries).includes("word/document.xml")) {
+      await add(wordExtension.test(file.name) ? file.name : `${file.name}.docx`, file.bytes);
+      continue;
+    }
+    const inside = documentEntries(entries);
+    if (!inside.length) problem(file.name, `holds no document (${accepted})`);
+    for (const [name, bytes] of inside) await add(name, bytes);
   }
   if (documents.length > MAX_FILES)
     throw invalidInput([{ field: "files", message: `${documents.length} files; import at most ${MAX_FILES} at once` }]);
   if (documents.length === 0)
-    throw invalidInput([
-      { field: "files", message: problems.map((p) => p.message).join("; ") || "no Markdown file found" },
-    ]);
+    throw invalidInput([{ field: "files", message: problems.map((p) => p.message).join("; ") || "no document found" }]);
   documents.sort((a, b) => a.name.localeCompare(b.name, "en", { numeric: true }));
   return { files: documents, problems };
 }
@@ -193,7 +234,7 @@ export async function previewImport(
 async function prepareImport(ctx: ServiceContext, slug: string, uploads: UploadedFile[], input: unknown) {
   const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
-  const read = readUploads(uploads);
+  const read = await readUploads(uploads);
   const plan = await planFor(ctx, workspace.id, read.files, options);
   const result = report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
   return { workspace, options, plan, result };
