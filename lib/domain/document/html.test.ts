@@ -106,6 +106,8 @@ describe("Confluence pages", () => {
     expect(markdown).toContain("See Platform Setup for the VPCs.");
     expect(markdown).toContain("```\n{bg}-{layer}-{system} < 42 && lower-case\n```");
     expect(markdown).toContain("- Review D01");
+    // Bold stays bold in a cell: a decision's title is its bold lead.
+    expect(markdown).toContain("| D01 | Use **DLBs**<br>one per VPC |");
     expect(markdown).toContain("Updated 2026-11-30");
     expect(markdown).not.toMatch(/Describe the decisions|maxLevel|incomplete/);
     expect(tables(storage)).toEqual([

@@ -7,6 +7,9 @@
 import type { Element, ElementContent, Root as HastRoot, RootContent as HastContent } from "hast";
 import type { PhrasingContent, RootContent, Table, TableCell, TableRow } from "mdast";
 import rehypeParse from "rehype-parse";
+import type { State } from "hast-util-to-mdast";
+import { defaultHandlers } from "mdast-util-to-markdown";
+import { toString } from "mdast-util-to-string";
 import rehypeRemark from "rehype-remark";
 import remarkGfm from "remark-gfm";
 import remarkStringify from "remark-stringify";
@@ -19,45 +22,61 @@ const isElement = (node: unknown, ...names: string[]): node is Element =>
   (node as Element).type === "element" &&
   (names.length === 0 || names.includes((node as Element).tagName.toLowerCase()));
 
-const blockTags = new Set([
-  "p",
-  "div",
-  "li",
-  "ul",
-  "ol",
-  "h1",
-  "h2",
-  "h3",
-  "h4",
-  "h5",
-  "h6",
-  "pre",
-  "blockquote",
-  "table",
-  "tr",
-  "section",
-  "dt",
-  "dd",
-]);
+type Line = PhrasingContent[];
+type Mdast = RootContent | PhrasingContent;
 
-/** A cell's text as lines: paragraphs, list items and line breaks each end a line. */
-function cellLines(node: ElementContent | HastContent): string[] {
-  const lines: string[] = [""];
-  const visit = (n: ElementContent | HastContent) => {
-    if (n.type === "text") lines[lines.length - 1] += n.value.replace(/\s+/g, " ");
-    else if (isElement(n)) {
-      if (n.tagName.toLowerCase() === "br") {
-        lines.push("");
+/**
+ * A cell's content as lines of inline Markdown (bold, links and code kept): paragraphs, list items
+ * and line breaks each end a line; empty lines go.
+ */
+function cellLines(state: State, cell: Element): Line[] {
+  const lines: Line[] = [[]];
+  const newLine = () => {
+    if (lines[lines.length - 1]!.length) lines.push([]);
+  };
+  const visit = (node: Mdast) => {
+    switch (node.type) {
+      case "text":
+      case "inlineCode":
+      case "strong":
+      case "emphasis":
+      case "delete":
+      case "link":
+        lines[lines.length - 1]!.push(node);
         return;
-      }
-      const block = blockTags.has(n.tagName.toLowerCase());
-      if (block) lines.push("");
-      for (const child of n.children) visit(child);
-      if (block) lines.push("");
+      case "break":
+        lines.push([]);
+        return;
+      case "code":
+        newLine();
+        lines[lines.length - 1]!.push({ type: "inlineCode", value: node.value });
+        newLine();
+        return;
+      default:
+        if ("children" in node) {
+          newLine();
+          for (const child of node.children as Mdast[]) visit(child);
+          newLine();
+        } else if ("value" in node && typeof node.value === "string" && node.type !== "html") {
+          lines[lines.length - 1]!.push({ type: "text", value: node.value });
+        }
     }
   };
-  visit(node);
-  return lines.map((line) => line.trim()).filter(Boolean);
+  for (const node of state.all(cell) as Mdast[]) visit(node);
+  return lines
+    .map((line) => {
+      const out = line.map((n) => (n.type === "text" ? { ...n, value: n.value.replace(/\s+/g, " ") } : n));
+      const first = out[0];
+      const last = out[out.length - 1];
+      if (first?.type === "text") out[0] = { ...first, value: first.value.trimStart() };
+      if (last?.type === "text")
+        out[out.length - 1] = {
+          ...(out[out.length - 1] as typeof last),
+          value: (out[out.length - 1] as typeof last).value.trimEnd(),
+        };
+      return out.filter((n) => n.type !== "text" || n.value);
+    })
+    .filter((line) => toString({ type: "paragraph", children: line }).trim());
 }
 
 /** The rows of a table element (through thead, tbody, tfoot), not those of tables nested in cells. */
@@ -79,11 +98,11 @@ const span = (cell: Element, name: "colSpan" | "rowSpan") => {
 };
 
 /** The table as a grid of cell lines, merged cells' values repeated down the rows they span. */
-function tableGrid(table: Element): { lines: string[][]; wide: number }[] {
-  const grid: { lines: string[][]; wide: number }[] = [];
-  const carried: { lines: string[]; rows: number }[] = [];
+function tableGrid(state: State, table: Element): { lines: Line[][]; wide: number }[] {
+  const grid: { lines: Line[][]; wide: number }[] = [];
+  const carried: { lines: Line[]; rows: number }[] = [];
   for (const row of tableRows(table)) {
-    const cells: string[][] = [];
+    const cells: Line[][] = [];
     let column = 0;
     let carriedHere = false;
     const take = () => {
@@ -97,7 +116,7 @@ function tableGrid(table: Element): { lines: string[][]; wide: number }[] {
     const rowCells = row.children.filter((c): c is Element => isElement(c, "td", "th"));
     for (const cell of rowCells) {
       take();
-      const lines = cellLines(cell);
+      const lines = cellLines(state, cell);
       const cols = span(cell, "colSpan");
       const rows = span(cell, "rowSpan");
       // A value spread across columns belongs to the first; the others are not what it says.
@@ -115,15 +134,10 @@ function tableGrid(table: Element): { lines: string[][]; wide: number }[] {
   return grid;
 }
 
-const cellNode = (lines: string[]): TableCell => ({
+const cellNode = (lines: Line[]): TableCell => ({
   type: "tableCell",
   children: lines.flatMap((line, i): PhrasingContent[] =>
-    i === 0
-      ? [{ type: "text", value: line }]
-      : [
-          { type: "html", value: "<br>" },
-          { type: "text", value: line },
-        ],
+    i === 0 ? line : [{ type: "html", value: "<br>" }, ...line],
   ),
 });
 
@@ -132,14 +146,14 @@ const cellNode = (lines: string[]): TableCell => ({
  * table (in a table of several columns) ends the table and captions the rows after it, under the
  * same header; empty rows say nothing and go.
  */
-function convertTable(table: Element): RootContent[] {
-  const grid = tableGrid(table).filter((row) => row.lines.some((cell) => cell.length));
+function convertTable(state: State, table: Element): RootContent[] {
+  const grid = tableGrid(state, table).filter((row) => row.lines.some((cell) => cell.length));
   if (!grid.length) return [];
   const width = Math.max(...grid.map((row) => row.lines.length));
-  const pad = (lines: string[][]) => Array.from({ length: width }, (_, i) => lines[i] ?? []);
-  const paragraph = (row: { lines: string[][] }): RootContent => ({
+  const pad = (lines: Line[][]) => Array.from({ length: width }, (_, i) => lines[i] ?? []);
+  const paragraph = (row: { lines: Line[][] }): RootContent => ({
     type: "paragraph",
-    children: [{ type: "text", value: row.lines[0]!.join(" ") }],
+    children: row.lines[0]!.flatMap((line, i) => (i === 0 ? line : [{ type: "text" as const, value: " " }, ...line])),
   });
   if (width === 1) return grid.map(paragraph);
   const out: RootContent[] = [];
@@ -343,13 +357,23 @@ export function htmlToMarkdown(html: string, options: { title?: string } = {}): 
   const processor = unified()
     .use(rehypeRemark, {
       handlers: {
-        table: (_state, node: Element) => convertTable(node),
+        table: (state: State, node: Element) => convertTable(state, node),
         // Images carry nothing the importer reads, and a data: URL would swamp the document.
         img: () => undefined,
       },
     })
     .use(remarkGfm)
-    .use(remarkStringify, { bullet: "-", fences: true, rule: "-" });
+    .use(remarkStringify, {
+      bullet: "-",
+      fences: true,
+      rule: "-",
+      handlers: {
+        // The template's instructions (`<Describe …>`, `<<LINK>>`) and placeholders (`[CUSTOMER]`)
+        // are written bare in Markdown documents, and the importer knows them so: no escape.
+        text: (node, parent, state, info) =>
+          defaultHandlers.text(node, parent, state, info).replace(/\\([<[\]])/g, "$1"),
+      },
+    });
   const mdast = processor.runSync(fragment);
   const markdown = processor.stringify(mdast as never);
   return (title ? `# ${title}\n\n` : "") + String(markdown);
