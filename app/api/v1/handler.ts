@@ -102,6 +102,7 @@ export const documentTypes = {
   md: "text/markdown; charset=utf-8",
   html: "text/html; charset=utf-8",
   pdf: "application/pdf",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
   json: "application/json; charset=utf-8",
   sarif: "application/sarif+json; charset=utf-8",
   junit: "application/xml; charset=utf-8",

@@ -92,9 +92,9 @@ const workspaceCreateSchema = z.union([
 
 const exportQuery = z.object({
   format: z
-    .enum(["md", "html", "pdf", "json"])
+    .enum(["md", "html", "pdf", "docx", "json"])
     .default("md")
-    .meta({ description: "md, html (print view), pdf, json (backup)" }),
+    .meta({ description: "md, html (print view), pdf, docx (Word), json (backup)" }),
 });
 const checkQuery = checkInputSchema.omit({ evaluate: true }).extend({
   category: z.array(categorySchema).optional(),
@@ -317,10 +317,15 @@ const operations: Operation[] = [
     path: `${ws}/export`,
     tag: "Documents",
     audience: "everyone",
-    summary: "The specification as Markdown, print HTML, PDF or a JSON backup",
+    summary: "The specification as Markdown, print HTML, PDF, Word or a JSON backup",
     query: exportQuery,
     success: 200,
-    produces: ["text/markdown", "text/html", "application/pdf"],
+    produces: [
+      "text/markdown",
+      "text/html",
+      "application/pdf",
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ],
   },
 
   {

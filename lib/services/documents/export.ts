@@ -3,6 +3,7 @@ import { renderPlatformSvg } from "@/lib/domain/document/platform-svg";
 import { renderSpecHtml, type AnnexFinding } from "@/lib/domain/document/print-html";
 import { categorySchema } from "@/lib/domain/governance/types";
 import type { Readiness } from "@/lib/domain/governance/readiness";
+import { markdownToDocx } from "@/lib/services/documents/export-docx";
 import { renderPdf } from "@/lib/services/pdf";
 import { listSpecRecords } from "@/lib/db/spec-repository";
 import { formatSpecDocument } from "@/lib/domain/document/write-spec";
@@ -23,7 +24,21 @@ export const exportFilename = (slug: string, what: string, extension: string, no
  */
 export async function exportSpecMarkdown(ctx: ServiceContext, slug: string, now = new Date()) {
   const { workspace, markdown } = await specDocument(ctx, slug, now);
-  return { filename: exportFilename(workspace.slug, "specification", "md", now), markdown };
+  return { workspace, filename: exportFilename(workspace.slug, "specification", "md", now), markdown };
+}
+
+/**
+ * The specification as a Word document: the Markdown export's text, chapter for chapter and table
+ * for table, for reviewers who sign in Word. Refused exactly as the Markdown export is.
+ */
+export async function exportSpecDocx(ctx: ServiceContext, slug: string, now = new Date()) {
+  const { workspace, markdown } = await exportSpecMarkdown(ctx, slug, now);
+  const docx = await markdownToDocx(markdown, {
+    title: `${workspace.name}: Integration Architecture Specification`,
+    subject: "Integration Architecture Specification",
+    creator: "Anypoint Governance Portal",
+  });
+  return { filename: exportFilename(workspace.slug, "specification", "docx", now), docx };
 }
 
 async function specDocument(ctx: ServiceContext, slug: string, now: Date) {

@@ -26,6 +26,7 @@ export default async function SpecificationPage({ params }: { params: Promise<{ 
             ["md", "Export Markdown"],
             ["html", "Print view"],
             ["pdf", "Export PDF"],
+            ["docx", "Export Word (.docx)"],
             ["json", "Backup (JSON)"],
           ] as const
         ).map(([format, label]) => (

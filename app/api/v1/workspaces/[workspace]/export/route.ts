@@ -1,7 +1,7 @@
 import { apiRoute, negotiateFormat, printPolicy, respondWithDocument, strictPolicy } from "@/app/api/v1/handler";
 import type { ServiceContext } from "@/lib/services/context";
 import { exportWorkspaceBackup } from "@/lib/services/documents/backup";
-import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
+import { exportSpecDocx, exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
 
 export const dynamic = "force-dynamic";
 
@@ -18,6 +18,10 @@ const exporters = {
     const { filename, pdf } = await exportSpecPdf(ctx, slug);
     return respondWithDocument(pdf as BodyInit, { type: "pdf", filename, policy: strictPolicy });
   },
+  docx: async (ctx: ServiceContext, slug: string) => {
+    const { filename, docx } = await exportSpecDocx(ctx, slug);
+    return respondWithDocument(docx as BodyInit, { type: "docx", filename, policy: strictPolicy });
+  },
   json: async (ctx: ServiceContext, slug: string) => {
     const { filename, backup } = await exportWorkspaceBackup(ctx, slug);
     return respondWithDocument(JSON.stringify(backup, null, 2), { type: "json", filename, policy: strictPolicy });
@@ -26,8 +30,8 @@ const exporters = {
 
 /**
  * The specification as a document: `?format=md` (the template's Markdown), `html` (print view),
- * `pdf` (printed by Chromium), or `json` (a backup of the workspace).
+ * `pdf` (printed by Chromium), `docx` (Word), or `json` (a backup of the workspace).
  */
 export const GET = apiRoute<{ workspace: string }>(async (ctx, request, { workspace }) =>
-  exporters[negotiateFormat(request, ["md", "html", "pdf", "json"], "md")](ctx, workspace),
+  exporters[negotiateFormat(request, ["md", "html", "pdf", "docx", "json"], "md")](ctx, workspace),
 );
