@@ -7,6 +7,8 @@ import type { Actor } from "@/lib/domain/access";
 import { formatDecisionNumber, type DecisionStatus } from "@/lib/domain/decisions/lifecycle";
 import type { ExistingDecision, ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportGap, ImportProblem } from "@/lib/domain/document/read-spec";
+import type { SpecKind } from "@/lib/domain/spec/kinds";
+import { rememberReferenceAliases } from "@/lib/db/reference-alias-repository";
 
 /** A record of the plan as it is written: its key and links derived from its data. */
 export type ImportedRecordWrite = {
@@ -29,6 +31,8 @@ export type ImportWrite = {
   counts: { created: Record<string, number>; updated: Record<string, number>; unchanged: number };
   gaps: ImportGap[];
   problems: ImportProblem[];
+  /** Names the preview resolved, remembered for later imports. */
+  aliases?: { kind: SpecKind; alias: string; recordId: string }[];
   actor: Actor;
   origin: AuditOrigin;
 };
@@ -153,6 +157,7 @@ export async function writeImport(prisma: PrismaClient, input: ImportWrite): Pro
         }
       }
 
+      if (input.aliases?.length) await rememberReferenceAliases(tx, input.workspaceId, input.aliases, input.actor.name);
       const created = await tx.documentImport.create({
         data: {
           workspaceId: input.workspaceId,

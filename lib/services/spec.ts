@@ -12,6 +12,7 @@ import {
   type WriteResult,
 } from "@/lib/db/spec-repository";
 import { findGoverningDecisions } from "@/lib/db/decision-repository";
+import { rememberReferenceAliases } from "@/lib/db/reference-alias-repository";
 import { formatDecisionNumber } from "@/lib/domain/decisions/lifecycle";
 import { measureCompleteness, type Completeness } from "@/lib/domain/spec/completeness";
 import type { FieldDef } from "@/lib/domain/spec/fields";
@@ -229,7 +230,7 @@ export async function updateSpecRecord(
   id: string,
   input: unknown,
 ): Promise<SpecRecord> {
-  const { workspace, kind: k } = await loadRecord(ctx, slug, kind, id);
+  const { workspace, kind: k, record: before } = await loadRecord(ctx, slug, kind, id);
   requirePermission(ctx.actor, editPermissionFor(k), { workspace });
   const { version, data: raw } = parseInput(specRecordUpdateSchema, input);
   const record = await validated(ctx, workspace.id, k, raw, id);
@@ -239,6 +240,17 @@ export async function updateSpecRecord(
     { actor: ctx.actor, origin: ctx.origin },
   );
   const updated = answer(result, k, record.data);
+  // The record a document's unmatched name meant, chosen now: later imports take the name so.
+  const chosen = Object.entries((before.data as { unresolved?: Record<string, string[]> }).unresolved ?? {}).flatMap(
+    ([field, written]) => {
+      const def = kindFields(k).find((f) => f.name === field);
+      const value = record.data[field];
+      return def?.ref && def.type === "ref" && typeof value === "string" && written.length === 1
+        ? [{ kind: def.ref as SpecKind, alias: written[0]!, recordId: value }]
+        : [];
+    },
+  );
+  if (chosen.length) await rememberReferenceAliases(ctx.db.prisma, workspace.id, chosen, ctx.actor.name);
   scheduleEvaluation(ctx.db, workspace.id, "spec");
   return updated;
 }

@@ -52,9 +52,24 @@ export async function readDocumentUpload(
       const value = form.get(name);
       return typeof value === "string" && value !== "" ? value : undefined;
     };
+    // A structured option travels as a JSON field; unreadable JSON is passed on for the schema to name.
+    const json = (name: string) => {
+      const value = text(name);
+      if (value === undefined) return undefined;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        return value;
+      }
+    };
     return {
       files,
-      options: { onProblems: text("onProblems"), includeOffered: flag("includeOffered"), expect: text("expect") },
+      options: {
+        onProblems: text("onProblems"),
+        includeOffered: flag("includeOffered"),
+        expect: text("expect"),
+        resolutions: json("resolutions"),
+      },
     };
   }
   let body: unknown;

@@ -32,6 +32,9 @@ export type ImportGap = {
   kept: boolean;
   /** The index of the draft record it belongs to, when there is one. */
   draft?: number;
+  /** An unresolved reference: the kind it should name, and the existing name it most likely means. */
+  refKind?: SpecKind;
+  suggestion?: { name: string; why: string };
 };
 
 /** Something that could not be read, with its place. */

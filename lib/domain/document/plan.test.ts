@@ -116,8 +116,81 @@ describe("planImport references", () => {
     };
     const plan = planImport(draft, [bg, vpc], [], { includeOffered: false, newId: ids() });
     expect(plan.records[0]).toMatchObject({ action: "unchanged", data: { businessGroup: bg.id } });
-    expect(plan.problems.map((p) => p.message)).toEqual([
-      'VPC "v1": Business group: no business group named "Nowhere" in the document or the workspace',
+    expect(plan.records[0]!.data.unresolved).toBeUndefined();
+    expect(plan.problems).toEqual([]);
+    expect(plan.gaps.map((g) => [g.record, g.field, g.value, g.reason])).toEqual([
+      ["v1", "businessGroup", "Nowhere", "unresolved reference"],
     ]);
+  });
+});
+
+describe("planImport keeps what a document says when a name does not match", () => {
+  const document = [
+    {
+      name: "net.md",
+      text: [
+        "## Virtual Private Cloud",
+        "",
+        "| VPC name | Region | CIDR | Environments |",
+        "|---|---|---|---|",
+        "| vpc01-nonprod-de-c1 | eu-central-1 | 10.10.0.0/20 | |",
+        "| vpc01-prod-de-c1 | eu-central-1 | 10.20.0.0/20 | |",
+        "",
+        "## Secure Connectivity (VPN)",
+        "",
+        "| VPN name | VPC association | Routing | ASNs | Remote IP | Static Routes |",
+        "|---|---|---|---|---|---|",
+        "| vpn-nonprod-dc | vpc01-nonprod-eu-frankfurt | Static | | 198.51.100.7 | 10.250.0.0/16 |",
+        "",
+      ].join("\n"),
+    },
+  ];
+  const draft = readSpecDocument(document);
+
+  it("stores the VPN with the VPC name as written, and suggests the VPC it most likely means", () => {
+    const plan = planImport(draft, [], [], { includeOffered: false, newId: ids() });
+    const vpn = plan.records.find((r) => r.kind === "vpn")!;
+    expect(vpn).toMatchObject({ action: "create", title: "vpn-nonprod-dc" });
+    expect(vpn.data.vpc).toBeUndefined();
+    expect(vpn.data.unresolved).toEqual({ vpc: ["vpc01-nonprod-eu-frankfurt"] });
+    expect(plan.skipped).toEqual([]);
+    expect(plan.problems).toEqual([]);
+    expect(plan.gaps.filter((g) => g.reason === "unresolved reference")).toEqual([
+      expect.objectContaining({
+        kind: "vpn",
+        record: "vpn-nonprod-dc",
+        field: "vpc",
+        value: "vpc01-nonprod-eu-frankfurt",
+        kept: true,
+        refKind: "vpc",
+        suggestion: { name: "vpc01-nonprod-de-c1", why: expect.stringContaining('same prefix "vpc01-nonprod-"') },
+      }),
+    ]);
+    expect(countPlan(plan).created).toMatchObject({ vpc: 2, vpn: 1 });
+  });
+
+  it("resolves the name with an alias, to a record of the document or of the workspace", () => {
+    const alias = { kind: "vpc" as const, alias: "VPC01-nonprod-eu-frankfurt", target: "vpc01-nonprod-de-c1" };
+    const plan = planImport(draft, [], [], { includeOffered: false, newId: ids(), aliases: [alias] });
+    const vpn = plan.records.find((r) => r.kind === "vpn")!;
+    const vpc = plan.records.find((r) => r.title === "vpc01-nonprod-de-c1")!;
+    expect(vpn.data.vpc).toBe(vpc.id);
+    expect(vpn.data.unresolved).toBeUndefined();
+    expect(plan.gaps.filter((g) => g.reason === "unresolved reference")).toEqual([]);
+  });
+
+  it("changes nothing when the same document is imported again, resolved or not", () => {
+    const first = planImport(draft, [], [], { includeOffered: false, newId: ids() });
+    const { records } = applied(first);
+    const again = planImport(draft, records, [], { includeOffered: false, newId: ids() });
+    expect(countPlan(again)).toEqual({ created: {}, updated: {}, unchanged: records.length });
+    // Resolved later in the editor: the name is remembered, and the document agrees.
+    const vpc = records.find((r) => r.title === "vpc01-nonprod-de-c1")!;
+    const vpn = records.find((r) => r.kind === "vpn")!;
+    vpn.data = { ...vpn.data, vpc: vpc.id };
+    delete vpn.data.unresolved;
+    const alias = { kind: "vpc" as const, alias: "vpc01-nonprod-eu-frankfurt", target: vpc.id };
+    const resolved = planImport(draft, records, [], { includeOffered: false, newId: ids(), aliases: [alias] });
+    expect(countPlan(resolved)).toEqual({ created: {}, updated: {}, unchanged: records.length });
   });
 });

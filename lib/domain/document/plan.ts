@@ -18,6 +18,7 @@ import {
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
+import { closestName } from "@/lib/domain/spec/closest-name";
 
 /** A record already in the workspace (reference fields hold ids). */
 export type ExistingRecord = {
@@ -60,10 +61,15 @@ export type ImportPlan = {
   offered: { title: string; pattern: string; included: boolean }[];
 };
 
+/** A name a document writes for a record of a kind: the record's id, or a name in the document. */
+export type ReferenceAlias = { kind: SpecKind; alias: string; target: string };
+
 export type PlanOptions = {
   /** Takes the conventions offered from the mapping rules' target apps. */
   includeOffered: boolean;
   newId: () => string;
+  /** Names resolved earlier (remembered) or in this preview. */
+  aliases?: readonly ReferenceAlias[];
 };
 
 type Entry = { id: string; kind: SpecKind; name: string; existing?: ExistingRecord; draft?: number };
@@ -172,10 +178,18 @@ export function planImport(
     }
   });
 
+  // What a name was said to mean, in the preview or by resolving a record's reference: by record id,
+  // or by the name of a record of this document.
+  const aliasOf = (kind: SpecKind, wanted: string): Entry | undefined => {
+    const alias = options.aliases?.find((a) => a.kind === kind && a.alias.trim().toLowerCase() === wanted);
+    if (!alias) return undefined;
+    const map = names.get(kind)!;
+    return [...map.values()].find((e) => e.id === alias.target) ?? map.get(alias.target.trim().toLowerCase());
+  };
   const resolve = (kind: SpecKind, name: string, skipped: Set<string>): Entry | "skipped" | null => {
     const map = names.get(kind)!;
     const wanted = name.trim().toLowerCase();
-    const exact = map.get(wanted);
+    const exact = map.get(wanted) ?? aliasOf(kind, wanted);
     if (exact) return skipped.has(exact.id) ? "skipped" : exact;
     // "Tier 1" for "Tier 1 Mission-Critical", "PROD" for "PROD (Production)": a unique prefix.
     const prefixed = [...map.values()].filter((e) => e.name.toLowerCase().startsWith(wanted));
@@ -183,6 +197,7 @@ export function planImport(
     return skipped.has(prefixed[0]!.id) ? "skipped" : prefixed[0]!;
   };
 
+  const candidatesOf = (kind: SpecKind) => [...names.get(kind)!.values()].map((e) => e.name);
   // Resolve and validate until no more records drop out (a skipped VPC takes its DLBs with it).
   const skipped = new Set<string>();
   const refGaps: ImportGap[] = [];
@@ -206,6 +221,8 @@ export function planImport(
         return null;
       };
       const data: Record<string, unknown> = { ...(target.existing?.data ?? {}), ...record.data };
+      // What this document names and nothing matches, kept as written (decision 0019).
+      const unresolved: Record<string, string[]> = {};
       for (const field of refFields(record.kind)) {
         const value = record.data[field.name];
         if (value === undefined) continue;
@@ -229,17 +246,38 @@ export function planImport(
               reason: "placeholder",
               kept: false,
             });
-          else if (!found) say(`${field.label}: no ${what} named "${name}" in the document or the workspace`);
-          else if (found.id === target.id) say(`${field.label}: a record cannot refer to itself`);
+          else if (!found) {
+            (unresolved[field.name] ??= []).push(name.trim());
+            const suggestion = closestName(name, candidatesOf(field.ref));
+            refGaps.push({
+              place: record.place,
+              kind: record.kind,
+              record: title,
+              field: field.name,
+              value: name.trim(),
+              reason: "unresolved reference",
+              kept: true,
+              refKind: field.ref,
+              ...(suggestion ? { suggestion } : {}),
+              draft: index,
+            });
+          } else if (found.id === target.id) say(`${field.label}: a record cannot refer to itself`);
           else if (!ids.includes(found.id)) ids.push(found.id);
         }
         // A reference the document names but nothing matches leaves the workspace's value as it was.
         const kept = target.existing?.data[field.name];
+        if (unresolved[field.name] && kept !== undefined && kept !== null && !Array.isArray(kept))
+          delete unresolved[field.name];
         if (ids.length) data[field.name] = Array.isArray(value) ? ids : ids[0];
         else if (kept !== undefined && (wanted.length > 0 || !Array.isArray(value))) data[field.name] = kept;
         else if (Array.isArray(value)) data[field.name] = [];
         else delete data[field.name];
       }
+      const previously = (target.existing?.data.unresolved ?? {}) as Record<string, string[]>;
+      const stillOpen = Object.fromEntries(Object.entries(previously).filter(([f]) => !(f in record.data)));
+      if (Object.keys(unresolved).length || Object.keys(stillOpen).length)
+        data.unresolved = { ...stillOpen, ...unresolved };
+      else delete data.unresolved;
       // Optional fields that do not validate are dropped with the reason; a required one skips the record.
       for (let attempt = 0; attempt < 12; attempt += 1) {
         const parsed = specSchema(record.kind).safeParse(data);

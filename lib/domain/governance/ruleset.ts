@@ -8,12 +8,14 @@ import {
   lifecycleRules,
   securityRules,
 } from "@/lib/domain/governance/rules/platform";
+import { referenceRules } from "@/lib/domain/governance/rules/references";
 import { runtimeRules } from "@/lib/domain/governance/rules/runtimes";
 import type { Rule } from "@/lib/domain/governance/types";
 
 /** Every rule, in the order findings are explained. Ids are stable: they are stored and used in pipelines. */
 export const ruleset: readonly Rule[] = [
   ...gapRules,
+  ...referenceRules,
   ...namingRules,
   ...driftRules,
   ...networkRules,
@@ -25,7 +27,7 @@ export const ruleset: readonly Rule[] = [
 ];
 
 /** Changes whenever a rule is added, removed or changes meaning; stored with every evaluation run. */
-export const rulesetVersion = "2026.12.3";
+export const rulesetVersion = "2026.12.4";
 
 /** A rule by id. */
 export function findRule(id: string): Rule | undefined {

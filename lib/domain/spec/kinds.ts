@@ -101,6 +101,21 @@ const crossFieldChecks: Partial<{ [K in SpecKind]: (data: SpecData<K>) => Record
   },
 };
 
+/**
+ * References a document names but nothing in the document or the workspace matched: the names as
+ * written, per reference field, kept on the record until someone says what they mean (GAP-REFERENCE).
+ */
+export const unresolvedSchema = z
+  .record(
+    z.string(),
+    z
+      .array(z.string().trim().min(1, { error: "a name is empty" }).max(200, { error: "has at most 200 characters" }))
+      .min(1)
+      .max(100),
+  )
+  .optional();
+export type Unresolved = Record<string, string[]>;
+
 const schemas = new Map<SpecKind, z.ZodType>();
 
 /** The validator of a kind's record data (unknown fields are dropped). */
@@ -108,12 +123,46 @@ export function specSchema<K extends SpecKind>(kind: K): z.ZodType<SpecData<K>> 
   let schema = schemas.get(kind);
   if (!schema) {
     const def = specKinds[kind] as KindShape;
-    const shape = Object.fromEntries(def.fields.map((field) => [field.name, fieldValidator(field)]));
+    // A required reference may instead be held as the name a document wrote (`unresolved`).
+    const requiredRefs = def.fields.filter((f) => f.type === "ref" && f.required);
+    const refNames = new Set(def.fields.filter((f) => f.ref).map((f) => f.name));
+    const shape = Object.fromEntries(
+      def.fields.map((field) => [
+        field.name,
+        requiredRefs.includes(field) ? fieldValidator(field).optional() : fieldValidator(field),
+      ]),
+    );
     const check = crossFieldChecks[kind] as ((data: unknown) => RecordProblem[]) | undefined;
-    schema = z.object(shape).superRefine((data, ctx) => {
-      for (const problem of check?.(data) ?? [])
-        ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
-    });
+    schema = z
+      .object({ ...shape, unresolved: unresolvedSchema })
+      .superRefine((data, ctx) => {
+        const unresolved = (data as { unresolved?: Unresolved }).unresolved ?? {};
+        for (const field of Object.keys(unresolved))
+          if (!refNames.has(field))
+            ctx.addIssue({ code: "custom", path: ["unresolved", field], message: "is not a reference of this kind" });
+        for (const field of requiredRefs)
+          if ((data as Record<string, unknown>)[field.name] === undefined && !unresolved[field.name]?.length)
+            ctx.addIssue({
+              code: "custom",
+              path: [field.name],
+              message: `${field.label} must be chosen from the list`,
+            });
+        for (const problem of check?.(data) ?? [])
+          ctx.addIssue({ code: "custom", path: [problem.field], message: problem.message });
+      })
+      .transform((data) => {
+        // A single reference now chosen no longer waits on the name the document wrote.
+        const record = data as Record<string, unknown> & { unresolved?: Unresolved };
+        if (!record.unresolved) return record;
+        const left = Object.fromEntries(
+          Object.entries(record.unresolved).filter(([field]) => {
+            const value = record[field];
+            return Array.isArray(value) || value === null || value === undefined;
+          }),
+        );
+        const { unresolved: _dropped, ...rest } = record;
+        return Object.keys(left).length ? { ...rest, unresolved: left } : rest;
+      });
     schemas.set(kind, schema);
   }
   return schema as z.ZodType<SpecData<K>>;

@@ -12,7 +12,8 @@ import {
   type ImportGap,
   type ImportProblem,
 } from "@/lib/domain/document/read-spec";
-import { recordKey, type SpecKind } from "@/lib/domain/spec/kinds";
+import { recordKey, specKindIds, type SpecKind } from "@/lib/domain/spec/kinds";
+import { listReferenceAliases } from "@/lib/db/reference-alias-repository";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
@@ -38,6 +39,18 @@ export const importOptionsSchema = z.object({
   includeOffered: z.boolean({ error: "includeOffered must be true or false" }).default(false),
   /** The digest of the preview the user reviewed: applying refuses when the plan is no longer the same. */
   expect: z.string().max(128).optional(),
+  /** What names the document writes mean ("vpc01-nonprod-eu-frankfurt" is vpc01-nonprod-de-c1); remembered on apply. */
+  resolutions: z
+    .array(
+      z.object({
+        kind: z.enum(specKindIds as [SpecKind, ...SpecKind[]], { error: "kind must be a kind of record" }),
+        written: z.string().trim().min(1, { error: "written is empty" }).max(200),
+        target: z.string().trim().min(1, { error: "target is empty" }).max(200),
+      }),
+      { error: "resolutions must be a list of { kind, written, target }" },
+    )
+    .max(500, { error: "at most 500 resolutions at once" })
+    .default([]),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
 
@@ -171,15 +184,35 @@ export async function readUploads(
 }
 
 async function planFor(ctx: ServiceContext, workspaceId: string, files: DocumentFile[], options: ImportOptions) {
-  const [records, decisions] = await Promise.all([
+  const [records, decisions, remembered] = await Promise.all([
     listSpecRecords(ctx.db.prisma, workspaceId),
     listDecisionsForImport(ctx.db.prisma, workspaceId),
+    listReferenceAliases(ctx.db.prisma, workspaceId),
   ]);
   const existing: ExistingRecord[] = records.map((r) => ({ ...r, kind: r.kind as SpecKind }));
-  return planImport(readSpecDocument(files), existing, decisions, {
+  // This preview's choices come first: they may correct a name remembered earlier.
+  const said = options.resolutions.map((r) => ({ kind: r.kind, alias: r.written, target: r.target }));
+  const plan = planImport(readSpecDocument(files), existing, decisions, {
     includeOffered: options.includeOffered,
     newId: randomUUID,
+    aliases: [...said, ...remembered],
   });
+  // Each choice must name a record of its kind, in the document or the workspace.
+  const idOf = (kind: SpecKind, target: string) =>
+    existing.find((r) => r.kind === kind && (r.id === target || r.title.toLowerCase() === target.toLowerCase()))?.id ??
+    plan.records.find((r) => r.kind === kind && r.title.toLowerCase() === target.toLowerCase())?.id;
+  const resolved = options.resolutions.map((r, i) => {
+    const recordId = idOf(r.kind, r.target);
+    if (!recordId)
+      throw invalidInput([
+        {
+          field: `resolutions[${i}].target`,
+          message: `no ${r.kind} named "${r.target}" in the document or the workspace`,
+        },
+      ]);
+    return { kind: r.kind, alias: r.written, recordId };
+  });
+  return { plan, resolved };
 }
 
 function report(slug: string, uploads: UploadedFile[], plan: ImportPlan, problems: ImportProblem[]): ImportReport {
@@ -235,9 +268,9 @@ async function prepareImport(ctx: ServiceContext, slug: string, uploads: Uploade
   const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
   const read = await readUploads(uploads);
-  const plan = await planFor(ctx, workspace.id, read.files, options);
+  const { plan, resolved } = await planFor(ctx, workspace.id, read.files, options);
   const result = report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
-  return { workspace, options, plan, result };
+  return { workspace, options, plan, result, resolved };
 }
 
 /**
@@ -251,7 +284,7 @@ export async function applyImport(
   uploads: UploadedFile[],
   input: unknown,
 ): Promise<ImportReport> {
-  const { workspace, options, plan, result } = await prepareImport(ctx, slug, uploads, input);
+  const { workspace, options, plan, result, resolved } = await prepareImport(ctx, slug, uploads, input);
   if (options.expect && options.expect !== result.digest)
     throw new ServiceError(
       409,
@@ -290,6 +323,7 @@ export async function applyImport(
       counts: { created: result.created, updated: result.updated, unchanged: result.unchanged },
       gaps: result.gaps,
       problems: result.problems,
+      aliases: resolved,
       actor: ctx.actor,
       origin: ctx.origin,
     });

@@ -97,8 +97,11 @@ export const gapRules: Rule[] = [
         const record = spec[i]!;
         if (record.kind === "narrative-section" && record.data.notApplicable === true) continue;
         const fields = askedOf(record.kind);
+        // A reference held as the name the document wrote is GAP-REFERENCE's to report.
+        const unresolved = record.data.unresolved as Record<string, unknown> | undefined;
         for (let j = 0; j < fields.length; j += 1) {
           const field = fields[j]!;
+          if (unresolved && field.name in unresolved) continue;
           const value = record.data[field.name];
           const empty =
             value === null ||
