@@ -34,9 +34,18 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
   const applied = apply.data;
   const error = (preview.error ?? apply.error) as Error | null;
 
+  // What the architect says the document's unmatched names mean: "kind\u0000written" -> target name.
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const resolutions = Object.entries(choices)
+    .filter(([, target]) => target)
+    .map(([key, target]) => {
+      const [kind, written] = key.split("\u0000") as [string, string];
+      return { kind, written, target };
+    });
+
   const runPreview = (next: { includeOffered?: boolean } = {}) => {
     apply.reset();
-    preview.mutate({ files, onProblems, includeOffered: next.includeOffered ?? includeOffered });
+    preview.mutate({ files, onProblems, includeOffered: next.includeOffered ?? includeOffered, resolutions });
   };
 
   if (applied) return <AppliedSummary workspace={workspace} report={applied} />;
@@ -68,6 +77,7 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
             className="mt-2 block text-sm"
             onChange={(event) => {
               setFiles([...(event.target.files ?? [])]);
+              setChoices({});
               preview.reset();
               apply.reset();
             }}
@@ -148,6 +158,15 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
               </ul>
             </div>
           ) : null}
+
+          <UnmatchedNames
+            report={report}
+            resolved={resolutions}
+            choices={choices}
+            onChoose={(key, target) => setChoices((current) => ({ ...current, [key]: target }))}
+            onApply={() => runPreview()}
+            pending={preview.isPending}
+          />
 
           {report.problems.length ? (
             <div>
@@ -257,7 +276,7 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
           <button
             type="button"
             disabled={apply.isPending}
-            onClick={() => apply.mutate({ files, onProblems, includeOffered, expect: report.digest })}
+            onClick={() => apply.mutate({ files, onProblems, includeOffered, resolutions, expect: report.digest })}
             className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
           >
             {apply.isPending ? "Importing…" : "Apply import"}
@@ -288,6 +307,77 @@ function AppliedSummary({ workspace, report }: { workspace: string; report: Impo
           </Link>
         </li>
       </ul>
+    </section>
+  );
+}
+
+type UnmatchedNamesProps = {
+  report: ImportReport;
+  resolved: { kind: string; written: string; target: string }[];
+  choices: Record<string, string>;
+  onChoose: (key: string, target: string) => void;
+  onApply: () => void;
+  pending: boolean;
+};
+
+/** References the document writes that match no record: kept as written, unless the architect says what they mean. */
+function UnmatchedNames({ report, resolved, choices, onChoose, onApply, pending }: UnmatchedNamesProps) {
+  const id = useId();
+  const unmatched = report.gaps.filter((g) => g.reason === "unresolved reference" && g.refKind);
+  // One choice per name: the same misspelling in ten rows is said once.
+  const names = [...new Map(unmatched.map((g) => [`${g.refKind}\u0000${g.value.toLowerCase()}`, g])).entries()];
+  if (!names.length)
+    return resolved.length ? (
+      <p role="status" className="text-sm text-slate-700">
+        Names resolved in this preview (remembered when you apply):{" "}
+        {resolved.map((r) => `“${r.written}” is ${r.target}`).join("; ")}.
+      </p>
+    ) : null;
+  return (
+    <section aria-labelledby={`${id}-unmatched`} className="rounded-md border border-amber-300 bg-amber-50 p-4">
+      <h3 id={`${id}-unmatched`} className="font-medium">
+        Names that match no record ({names.length})
+      </h3>
+      <p className="text-sm text-slate-700">
+        The records are imported with the name as written and reported until resolved. Say what a name means and it is
+        remembered for the next import of this document.
+      </p>
+      <ul className="mt-2 space-y-2 text-sm">
+        {names.map(([key, gap]) => {
+          const rows = unmatched.filter((g) => `${g.refKind}\u0000${g.value.toLowerCase()}` === key);
+          const candidates = report.referenceCandidates[gap.refKind!] ?? [];
+          return (
+            <li key={key} className="flex flex-wrap items-center gap-2">
+              <label htmlFor={`${id}-${key}`}>
+                {fieldLabel(gap.kind, gap.field)} “<span className="font-mono">{gap.value}</span>” in{" "}
+                {rows.map((g) => `${kindLabel(g.kind)} “${g.record}”`).join(", ")}
+                {gap.suggestion ? ` (closest: ${gap.suggestion.name}, ${gap.suggestion.why})` : ""} means
+              </label>
+              <select
+                id={`${id}-${key}`}
+                value={choices[key] ?? ""}
+                onChange={(event) => onChoose(key, event.target.value)}
+                className="rounded border border-slate-300 bg-white px-2 py-1"
+              >
+                <option value="">no record yet (keep as written)</option>
+                {candidates.map((name) => (
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            </li>
+          );
+        })}
+      </ul>
+      <button
+        type="button"
+        onClick={onApply}
+        disabled={pending}
+        className="mt-3 rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-700 disabled:opacity-50"
+      >
+        Preview again with these names
+      </button>
     </section>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 import type { FieldDef } from "@/lib/domain/spec/fields";
+import { labelInSentence } from "@/lib/domain/spec/kinds";
 
 export type RefOption = { id: string; title: string };
 
@@ -83,13 +84,24 @@ export function SpecRecordForm({
   const [draft, setDraft] = useState<Draft>(() => toDraft(fields, initial));
   const id = useId();
   const set = (name: string, value: Draft[string]) => setDraft((current) => ({ ...current, [name]: value }));
+  // Names an imported document wrote that matched no record, per reference field.
+  const unresolved = (initial?.unresolved ?? {}) as Record<string, string[]>;
 
   return (
     <form
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        onSubmit(toData(fields, draft));
+        const data = toData(fields, draft);
+        // A name still unchosen stays as the document wrote it; a chosen one replaces it.
+        const open = Object.fromEntries(
+          Object.entries(unresolved).filter(([name]) => {
+            const value = data[name];
+            return value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+          }),
+        );
+        for (const name of Object.keys(open)) if (data[name] === null) delete data[name];
+        onSubmit(Object.keys(open).length ? { ...data, unresolved: open } : data);
       }}
       className="space-y-4"
     >
@@ -230,6 +242,12 @@ export function SpecRecordForm({
               </label>
             )}
             {control}
+            {unresolved[field.name]?.length ? (
+              <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
+                The imported document wrote “{unresolved[field.name]!.join("”, “")}”, which matches no{" "}
+                {labelInSentence(field.label)}: choose the one it means (later imports will know the name).
+              </p>
+            ) : null}
             {field.help ? (
               <p id={`${fieldId}-help`} className="mt-0.5 text-xs text-slate-600">
                 {field.help}

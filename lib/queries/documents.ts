@@ -9,6 +9,8 @@ export type ImportRequest = {
   onProblems: "skip" | "abort";
   includeOffered: boolean;
   expect?: string;
+  /** What names the document writes mean, chosen in the preview. */
+  resolutions?: { kind: string; written: string; target: string }[];
 };
 
 const formOf = (request: ImportRequest) => {
@@ -17,6 +19,7 @@ const formOf = (request: ImportRequest) => {
   form.set("onProblems", request.onProblems);
   form.set("includeOffered", String(request.includeOffered));
   if (request.expect) form.set("expect", request.expect);
+  if (request.resolutions?.length) form.set("resolutions", JSON.stringify(request.resolutions));
   return form;
 };
 

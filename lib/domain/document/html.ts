@@ -365,6 +365,8 @@ export function htmlToMarkdown(html: string, options: { title?: string } = {}): 
     .use(remarkGfm)
     .use(remarkStringify, {
       bullet: "-",
+      // The portal's own Markdown writes emphasis with underscores (a decision's "_(proposed)_").
+      emphasis: "_",
       fences: true,
       rule: "-",
       handlers: {

@@ -50,7 +50,8 @@ export function readDecisions(draft: SpecDraft, match: TableMatch, table: Docume
       title = bold[1]!.trim();
       body = body.slice(bold[0].length);
     }
-    body = body.replace(/^_\((?:draft|proposed|accepted|rejected|deprecated|superseded[^)]*)\)_\s*/i, "");
+    // Either emphasis marker: Word and Confluence copies come back with `*`.
+    body = body.replace(/^([_*])\((?:draft|proposed|accepted|rejected|deprecated|superseded[^)]*)\)\1\s*/i, "");
     body = fromPoints(body);
     if (!title) {
       const plain = get("decision").replace(/\s+/g, " ");

@@ -26,4 +26,6 @@ export type ImportReport = {
   gaps: ImportGap[];
   problems: ImportProblem[];
   offered: ImportPlan["offered"];
+  /** For each kind an unresolved reference should name: the names it may mean (document and workspace). */
+  referenceCandidates: Partial<Record<SpecKind, string[]>>;
 };

@@ -212,10 +212,28 @@ async function planFor(ctx: ServiceContext, workspaceId: string, files: Document
       ]);
     return { kind: r.kind, alias: r.written, recordId };
   });
-  return { plan, resolved };
+  // The names an unresolved reference may mean, for the preview's choice.
+  const refKinds = new Set(plan.gaps.flatMap((g) => (g.refKind ? [g.refKind] : [])));
+  const referenceCandidates = Object.fromEntries(
+    [...refKinds].map((kind) => [
+      kind,
+      [
+        ...new Set([
+          ...existing.filter((r) => r.kind === kind).map((r) => r.title),
+          ...plan.records.filter((r) => r.kind === kind).map((r) => r.title),
+        ]),
+      ].sort((a, b) => a.localeCompare(b)),
+    ]),
+  );
+  return { plan, resolved, referenceCandidates };
 }
 
-function report(slug: string, uploads: UploadedFile[], plan: ImportPlan, problems: ImportProblem[]): ImportReport {
+function report(
+  slug: string,
+  uploads: UploadedFile[],
+  plan: ImportPlan,
+  problems: ImportProblem[],
+): Omit<ImportReport, "referenceCandidates"> {
   const counts = countPlan(plan);
   const records = plan.records.map((r) => ({
     action: r.action,
@@ -268,8 +286,11 @@ async function prepareImport(ctx: ServiceContext, slug: string, uploads: Uploade
   const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
   const read = await readUploads(uploads);
-  const { plan, resolved } = await planFor(ctx, workspace.id, read.files, options);
-  const result = report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]);
+  const { plan, resolved, referenceCandidates } = await planFor(ctx, workspace.id, read.files, options);
+  const result = {
+    ...report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]),
+    referenceCandidates,
+  };
   return { workspace, options, plan, result, resolved };
 }
 

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/domain/governance/engine";
 import { ruleset } from "@/lib/domain/governance/ruleset";
+import type { SpecEntry } from "@/lib/domain/governance/types";
 import { evaluationInput, specEntry } from "@/lib/testing/governance";
 
-const run = (spec: Parameters<typeof evaluationInput>[0]["spec"]) =>
+const run = (spec: SpecEntry[]) =>
   evaluate(
     ruleset.filter((r) => r.id === "GAP-REFERENCE" || r.id === "GAP-FIELD-EMPTY"),
     evaluationInput({ spec }),
