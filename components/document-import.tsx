@@ -5,6 +5,7 @@ import { useId, useState } from "react";
 import { ApiErrorAlert } from "@/components/api-error-alert";
 import { useDocumentImport, type ImportReport } from "@/lib/queries/documents";
 import { isSpecKind, specKinds } from "@/lib/domain/spec/kinds";
+import { describePlace } from "@/lib/domain/document/draft";
 
 export type DocumentImportProps = { workspace: string };
 
@@ -16,8 +17,7 @@ const fieldLabel = (kind: string, field: string | null) =>
     : isSpecKind(kind)
       ? (specKinds[kind].fields.find((f) => f.name === field)?.label ?? field)
       : field;
-const placeOf = (place: { file: string; line: number; section: string }) =>
-  `${place.file}${place.line ? `, line ${place.line}` : ""}${place.section ? ` (${place.section})` : ""}`;
+const placeOf = describePlace;
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 
 /**
@@ -350,7 +350,7 @@ function UnmatchedNames({ report, resolved, choices, onChoose, onApply, pending 
             <li key={key} className="flex flex-wrap items-center gap-2">
               <label htmlFor={`${id}-${key}`}>
                 {fieldLabel(gap.kind, gap.field)} “<span className="font-mono">{gap.value}</span>” in{" "}
-                {rows.map((g) => `${kindLabel(g.kind)} “${g.record}”`).join(", ")}
+                {rows.map((g) => `${isSpecKind(g.kind) ? specKinds[g.kind].label : g.kind} “${g.record}”`).join(", ")}
                 {gap.suggestion ? ` (closest: ${gap.suggestion.name}, ${gap.suggestion.why})` : ""} means
               </label>
               <select

@@ -81,6 +81,15 @@ export function SpecSectionEditor({
             (Array.isArray(raw) && raw.some(isPlaceholder)) ||
             (counted && field.type !== "boolean" && !isFilled(raw));
           const mono = field.type.includes("cidr") || field.type === "ipv4" ? "font-mono" : "";
+          // The name an imported document wrote that matches no record: shown as written, to resolve.
+          const unmatched = (info.row.original.data.unresolved as Record<string, string[]> | undefined)?.[field.name];
+          if (unmatched?.length)
+            return (
+              <span className="rounded bg-amber-100 px-1 text-amber-950">
+                {[String(info.getValue()), ...unmatched.map((name) => `“${name}”`)].filter(Boolean).join(", ")}
+                <span className="text-xs"> (matches no record)</span>
+              </span>
+            );
           return gap ? (
             <span className={`rounded bg-amber-100 px-1 text-amber-950 ${mono}`}>
               {String(info.getValue()) || "empty"}

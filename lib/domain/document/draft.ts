@@ -5,6 +5,15 @@ import type { SpecKind } from "@/lib/domain/spec/kinds";
 /** Where something was found: file, 1-based line, and the section's title. */
 export type Place = { file: string; line: number; section: string };
 
+/**
+ * Where something is, as a person finds it: a Markdown file by its line; a Word or Confluence
+ * document (converted before reading, so its lines are not the reader's) by its section.
+ */
+export function describePlace(place: Place): string {
+  const line = /\.(md|markdown|mdown|txt)$/i.test(place.file) || !/\./.test(place.file) ? place.line : 0;
+  return `${place.file}${line ? `, line ${line}` : ""}${place.section ? ` (${place.section})` : ""}`;
+}
+
 /** A record as read: reference fields hold the names of the records they point at. */
 export type DraftRecord = { kind: SpecKind; data: Record<string, unknown>; place: Place };
 

@@ -139,8 +139,8 @@ describe("GAP-IMPORTED", () => {
   it("keeps open what no record holds (a skipped row, the Dxx row); an existing record's tracked fields are GAP-FIELD-EMPTY's", () => {
     const spec = [app({})];
     expect(messages("GAP-IMPORTED", evaluationInput({ spec, importGaps: gaps }))).toEqual([
-      "spec.md line 28 (Architecture Decisions): the decisions table holds only the template's example row; no decision is recorded",
-      'spec.md line 48 (4.2. Environments Model): Environment "PROD" was not imported; the document\'s Classification is "<Sandbox / Production>" (instruction in angle brackets)',
+      "spec.md, line 28 (Architecture Decisions): the decisions table holds only the template's example row; no decision is recorded",
+      'spec.md, line 48 (4.2. Environments Model): Environment "PROD" was not imported; the document\'s Classification is "<Sandbox / Production>" (instruction in angle brackets)',
     ]);
   });
 

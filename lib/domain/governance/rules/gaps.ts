@@ -2,6 +2,7 @@ import type { Rule, RuleFinding, SpecEntry } from "@/lib/domain/governance/types
 import type { FieldDef } from "@/lib/domain/spec/fields";
 import { kindFields, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, hasPlaceholder, isFilled } from "@/lib/domain/spec/placeholders";
+import { describePlace } from "@/lib/domain/document/draft";
 
 /** Sections a specification is not finished without. */
 export const requiredSections: readonly SpecKind[] = [
@@ -132,7 +133,7 @@ export const gapRules: Rule[] = [
     needsLive: false,
     evaluate: (context) =>
       (context.input.importGaps ?? []).flatMap((gap) => {
-        const where = `${gap.place.file} line ${gap.place.line}${gap.place.section ? ` (${gap.place.section})` : ""}`;
+        const where = describePlace(gap.place);
         const base = {
           resourceKind: gap.kind,
           resourceName: gap.record || gap.place.section,
