@@ -262,6 +262,25 @@ describe(`agp on ${testEngine}`, () => {
     const restored = await agp(["import", path.join(work, "backup.json"), "--workspace", "acme-copy", "--json"]);
     expect(restored.code, restored.stderr).toBe(0);
     expect(json(restored)).toEqual({ workspace: "acme-copy", restored: true });
+    // A Word copy for reviewers, which imports back into the same records.
+    const word = await agp([
+      "export",
+      "--workspace",
+      "acme",
+      "--format",
+      "docx",
+      "--out",
+      path.join(work, "spec.docx"),
+      "--json",
+    ]);
+    expect(word.code, word.stderr).toBe(0);
+    expect([...fs.readFileSync(path.join(work, "spec.docx")).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    const fromWord = await agp(["import", path.join(work, "spec.docx"), "--workspace", "acme", "--dry-run", "--json"]);
+    expect(fromWord.code, fromWord.stderr).toBe(0);
+    expect(json<{ imported: Record<string, number>; updated: Record<string, number> }>(fromWord)).toMatchObject({
+      imported: {},
+      updated: {},
+    });
 
     const token = await agp([
       "token",

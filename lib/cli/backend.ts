@@ -72,7 +72,7 @@ export interface AgpBackend {
     input: { category: string[]; environment: string[]; evaluate: boolean },
   ): Promise<CheckReport>;
   listRules(): Promise<CliRule[]>;
-  exportDocument(workspace: string, format: "md" | "html" | "pdf" | "json"): Promise<CliExport>;
+  exportDocument(workspace: string, format: "md" | "html" | "pdf" | "docx" | "json"): Promise<CliExport>;
   createToken(input: { name: string; role: string; expiresInDays: number }): Promise<CliToken>;
   close(): Promise<void>;
 }

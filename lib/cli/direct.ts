@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkWorkspace } from "@/lib/services/check";
 import { exportWorkspaceBackup, restoreWorkspace } from "@/lib/services/documents/backup";
-import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
+import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf, exportSpecDocx } from "@/lib/services/documents/export";
 import { applyImport, previewImport } from "@/lib/services/documents/import";
 import { listRules } from "@/lib/services/governance/evaluation";
 import { getConnection, saveConnection } from "@/lib/services/live/connection";
@@ -97,6 +97,14 @@ export async function openDirectBackend(root: string, user: string): Promise<Agp
       if (format === "pdf") {
         const { filename, pdf } = await exportSpecPdf(ctx, workspace);
         return { filename, contentType: "application/pdf", body: pdf };
+      }
+      if (format === "docx") {
+        const { filename, docx } = await exportSpecDocx(ctx, workspace);
+        return {
+          filename,
+          contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+          body: docx,
+        };
       }
       if (format === "json") {
         const { filename, backup } = await exportWorkspaceBackup(ctx, workspace);

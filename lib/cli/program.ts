@@ -36,7 +36,7 @@ export type CliContext = {
 type GlobalOptions = { server?: string; token?: string; workspace?: string; json?: boolean };
 
 const controlPlanes = ["us", "eu", "gov"] as const;
-const documentExtensions = new Set([".md", ".markdown", ".txt", ".zip"]);
+const documentExtensions = new Set([".md", ".markdown", ".txt", ".zip", ".docx", ".html", ".htm", ".xml"]);
 
 /** Reads the files and directories named on the command line (directories: their documents, sorted). */
 function readInputs(paths: string[]): CliFile[] {
@@ -58,7 +58,10 @@ function readInputs(paths: string[]): CliFile[] {
   };
   for (const p of paths) walk(path.resolve(p), p);
   if (!files.length)
-    throw new CliError(exitCodes.usage, `No document found in ${paths.join(", ")} (.md, .zip or .json)`);
+    throw new CliError(
+      exitCodes.usage,
+      `No document found in ${paths.join(", ")} (.md, .docx, .html, .xml, .zip or .json)`,
+    );
   return files;
 }
 
@@ -149,7 +152,7 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
   program
     .command("import")
     .description(
-      "import the specification document: Markdown, a set of chapter files (or a directory, or a zip), or a JSON backup",
+      "import the specification document: Markdown, Word (.docx), a Confluence page (.html export or .xml storage format), a set of chapter files (or a directory, or a zip), or a JSON backup",
     )
     .argument("<paths...>", "files or directories")
     .option("--dry-run", "show what would change; write nothing")
@@ -347,10 +350,12 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
     .command("export")
     .description("export the specification: md (the template), html (print view), pdf, or json (a backup)")
     .addOption(
-      new Option("--format <format>", "md, html, pdf or json").choices(["md", "html", "pdf", "json"]).default("md"),
+      new Option("--format <format>", "md, html, pdf, docx or json")
+        .choices(["md", "html", "pdf", "docx", "json"])
+        .default("md"),
     )
     .option("--out <file>", "where to write it (default: stdout for md and json, the suggested file name otherwise)")
-    .action(async (options: { format: "md" | "html" | "pdf" | "json"; out?: string }, command: Command) => {
+    .action(async (options: { format: "md" | "html" | "pdf" | "docx" | "json"; out?: string }, command: Command) => {
       const global = command.optsWithGlobals<GlobalOptions>();
       const api = await open(global);
       const workspace = await requireWorkspace(api, global.workspace);

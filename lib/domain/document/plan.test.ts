@@ -194,3 +194,28 @@ describe("planImport keeps what a document says when a name does not match", () 
     expect(countPlan(resolved)).toEqual({ created: {}, updated: {}, unchanged: records.length });
   });
 });
+
+describe("planImport compares narrative text by what it says", () => {
+  it("leaves a narrative whose Markdown table comes back padded (a Word copy) unchanged, and sees a changed cell", () => {
+    const read = (table: string) =>
+      readSpecDocument([
+        { name: "n.md", text: `## Operations Architecture\n\nAlerts go to the on-call rota.\n\n${table}\n` },
+      ]);
+    const first = planImport(read("| Alert | Severity |\n|---|---|\n| CPU | High |"), [], [], {
+      includeOffered: false,
+      newId: ids(),
+    });
+    const { records } = applied(first);
+    expect(records.map((r) => r.kind)).toEqual(["narrative-section"]);
+    const padded = read("| Alert | Severity |\n| ----- | -------- |\n| CPU   | High     |");
+    expect(countPlan(planImport(padded, records, [], { includeOffered: false, newId: ids() }))).toEqual({
+      created: {},
+      updated: {},
+      unchanged: 1,
+    });
+    const changed = read("| Alert | Severity |\n| ----- | -------- |\n| CPU   | Low      |");
+    expect(countPlan(planImport(changed, records, [], { includeOffered: false, newId: ids() })).updated).toEqual({
+      "narrative-section": 1,
+    });
+  });
+});

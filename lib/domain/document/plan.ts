@@ -112,6 +112,23 @@ function display(field: FieldDef, value: unknown, titleOf: (id: string) => strin
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
+/** Markdown text with its table rows' padding and delimiter dashes reduced, for comparison only. */
+function canonicalText(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => {
+      const trimmed = line.trim();
+      if (!/^\|.*\|$/.test(trimmed)) return line.trimEnd();
+      const cells = trimmed
+        .slice(1, -1)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim());
+      return `|${cells.map((cell) => (/^:?-+:?$/.test(cell) ? cell.replace(/-+/, "-") : cell)).join("|")}|`;
+    })
+    .join("\n")
+    .trim();
+}
+
 /**
  * Plans an import: new records get ids from `newId`, existing ones are updated only in the fields
  * the document states (a field the document leaves out keeps its value), and a record whose
@@ -296,6 +313,16 @@ export function planImport(
               place: record.place,
             };
           }
+          // Text that differs only in how its Markdown tables are padded says the same thing (a
+          // Word or Confluence copy comes back re-laid): the stored text stays as it is.
+          for (const f of kindFields(record.kind))
+            if (
+              f.type === "longtext" &&
+              typeof output[f.name] === "string" &&
+              typeof target.existing.data[f.name] === "string" &&
+              canonicalText(output[f.name] as string) === canonicalText(target.existing.data[f.name] as string)
+            )
+              output[f.name] = target.existing.data[f.name];
           const changes = kindFields(record.kind)
             .filter((f) => !same(target.existing!.data[f.name], output[f.name]))
             .map((f) => ({
