@@ -155,10 +155,9 @@ function convertTable(state: State, table: Element): RootContent[] {
     type: "paragraph",
     children: row.lines[0]!.flatMap((line, i) => (i === 0 ? line : [{ type: "text" as const, value: " " }, ...line])),
   });
-  if (width === 1) return grid.map(paragraph);
   const out: RootContent[] = [];
   // A title row merged across the table, above its header, is the table's caption.
-  while (grid.length > 1 && grid[0]!.wide >= width) out.push(paragraph(grid.shift()!));
+  while (grid.length > 1 && grid[0]!.wide > 1 && grid[0]!.wide >= width) out.push(paragraph(grid.shift()!));
   const [header, ...body] = grid;
   const headerRow: TableRow = { type: "tableRow", children: pad(header!.lines).map(cellNode) };
   let rows: TableRow[] = [];

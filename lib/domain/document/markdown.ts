@@ -172,11 +172,13 @@ export type ColumnSpec = {
  * listed alternatives ("Name" / "VPC name"); null when a required column is missing.
  */
 export function matchColumns(table: DocumentTable, columns: readonly ColumnSpec[]): Record<string, number> | null {
-  const headers = table.headers.map(normaliseHeader);
+  // A header of symbols only ("#.#", "#") is its symbols: as the empty string it would be a prefix of every header.
+  const normalise = (text: string) => normaliseHeader(text) || text.trim();
+  const headers = table.headers.map(normalise);
   const result: Record<string, number> = {};
   const taken = new Set<number>();
   for (const column of columns) {
-    const wanted = column.headers.map(normaliseHeader);
+    const wanted = column.headers.map(normalise).filter(Boolean);
     let index = headers.findIndex((h, i) => !taken.has(i) && wanted.includes(h));
     if (index < 0 && !column.exact)
       index = headers.findIndex(
