@@ -3,7 +3,7 @@ import { evaluate } from "@/lib/domain/governance/engine";
 import { ruleset } from "@/lib/domain/governance/ruleset";
 import { evaluationInput, specEntry } from "@/lib/testing/governance";
 
-const run = (spec: Parameters<typeof evaluationInput>[0]["spec"]) =>
+const run = (spec: NonNullable<Parameters<typeof evaluationInput>[0]>["spec"]) =>
   evaluate(
     ruleset.filter((r) => r.id === "GAP-REFERENCE" || r.id === "GAP-FIELD-EMPTY"),
     evaluationInput({ spec }),
