@@ -45,12 +45,9 @@ const countUp = (into: Record<string, number>, kind: string, n = 1) => {
 export function summarizeImport(report: ImportReport): ImportSummary {
   const imported: Record<string, number> = {};
   const updated: Record<string, number> = {};
+  // The report's counts already hold the decisions ("decision"): counting its list again doubled them.
   for (const [kind, n] of Object.entries(report.created)) countUp(imported, kind, n);
   for (const [kind, n] of Object.entries(report.updated)) countUp(updated, kind, n);
-  for (const d of report.decisions) {
-    if (d.action === "create") countUp(imported, "decision");
-    if (d.action === "update") countUp(updated, "decision");
-  }
   return {
     workspace: report.workspace,
     imported,

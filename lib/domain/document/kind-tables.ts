@@ -41,6 +41,8 @@ type ColumnBase = {
   written?: false;
   /** Matched by its headers only, not by a longer header starting with one ("Target" is not "Target name"). */
   exact?: true;
+  /** Numbers the rows ("1", "1.2"): a row with a number and only placeholders is still the template's example row. */
+  ordinal?: true;
 };
 
 /** A column holding one field of the kind, read and printed by the field's type. */
@@ -77,6 +79,15 @@ export type RowContext<K extends SpecKind> = {
   draft: SpecDraft;
   /** The line above the table ("External DLB Mapping Rules"). */
   caption: string;
+  /** The short lines above the table back to the previous one, nearest first (`DocumentTable.captions`). */
+  captions: readonly string[];
+  /** The titles of the table's section and of the sections around it, nearest first. */
+  headings: readonly string[];
+  /**
+   * Leaves the row out for a reason that concerns its table (which load balancer it belongs to):
+   * one problem per table and reason, naming the table and counting the rows left out.
+   */
+  leaveOut(reason: string): void;
   /** 1-based position of the row among the table's non-empty rows. */
   ordinal: number;
 };

@@ -56,6 +56,36 @@ describe("parseDocument", () => {
     ]);
   });
 
+  it("gives each table the short lines above it back to the previous table, nearest first", () => {
+    const [, routing] = parseDocument(`# Platform
+
+## Routing (mapping) Rules
+
+External DLB Mapping Rules
+
+Add a row per API; keep the order.
+
+- a list is not a caption
+
+| Detail | Input path |
+|---|---|
+| 1 | /a |
+
+Internal DLB Mapping Rules
+
+A paragraph of two lines
+is not a caption either.
+
+| Detail | Input path |
+|---|---|
+| 1 | /b |
+`);
+    expect(routing!.tables.map((t) => [t.caption, t.captions])).toEqual([
+      ["", ["Add a row per API; keep the order.", "External DLB Mapping Rules", "Routing (mapping) Rules"]],
+      ["A paragraph of two lines\nis not a caption either.", ["Internal DLB Mapping Rules"]],
+    ]);
+  });
+
   it("reads list items", () => {
     expect(sections[3]!.items).toEqual(["TODO: confirm", "second point"]);
   });

@@ -12,6 +12,12 @@ export type DocumentTable = {
   markdown: string[][];
   /** The paragraph (or heading) right before the table: tells two tables of one section apart. */
   caption: string;
+  /**
+   * Every short line between the previous table of the section (or its start) and this table, nearest
+   * first, the section's heading last when no table comes before: "External DLB Mapping Rules" may sit
+   * above an instruction line ("Add a row per API; keep the order") rather than right above the table.
+   */
+  captions: string[];
   /** 1-based line of the table's header in the source, for reports. */
   line: number;
 };
@@ -57,6 +63,13 @@ export function normaliseHeader(text: string): string {
 
 type Node = { type: string; value?: string; children?: Node[] };
 
+// A caption is one short line of text; a paragraph of several lines says more than a table's name.
+const MAX_CAPTION = 160;
+const captionOf = (text: string) => {
+  const line = text.trim();
+  return line && line.length <= MAX_CAPTION && !line.includes("\n") ? line : null;
+};
+
 // `<br>` in a cell is the template's line break inside a cell; it separates list entries.
 const inlineText = (node: Node): string =>
   node.type === "html" && /^<br\s*\/?>$/i.test(node.value ?? "")
@@ -95,6 +108,8 @@ export function parseDocument(markdown: string): DocumentSection[] {
   };
   sections.push(current);
   let previous = "";
+  // Short lines seen since the section's start or its last table, nearest last.
+  let captions: string[] = [];
 
   const addText = (text: string) => {
     if (text.trim()) current.text = current.text ? `${current.text}\n\n${text.trim()}` : text.trim();
@@ -119,6 +134,7 @@ export function parseDocument(markdown: string): DocumentSection[] {
       sections.push(current);
       stack.push(current);
       previous = title;
+      captions = title ? [title] : [];
       continue;
     }
     if (node.type === "table") {
@@ -138,9 +154,11 @@ export function parseDocument(markdown: string): DocumentSection[] {
           ),
         ),
         caption: previous,
+        captions: [...captions].reverse(),
         line: table.position?.start.line ?? 0,
       });
       previous = "";
+      captions = [];
       continue;
     }
     if (node.type === "list") {
@@ -154,6 +172,8 @@ export function parseDocument(markdown: string): DocumentSection[] {
     current.blocks.push({ type: "other", markdown: source(node) });
     addText(text);
     previous = text.trim();
+    const caption = node.type === "html" ? null : captionOf(text);
+    if (caption) captions.push(caption);
   }
   return sections.filter((s, i) => i > 0 || s.tables.length || s.items.length || s.text);
 }

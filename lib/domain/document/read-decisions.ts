@@ -4,9 +4,10 @@
 import type { DraftDecision, PlaceOf, SpecDraft } from "@/lib/domain/document/draft";
 import type { DocumentTable } from "@/lib/domain/document/markdown";
 import type { TableMatch } from "@/lib/domain/document/tables";
-import { findPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
+import { findPlaceholders, isOnlyPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
+import { isTemplateRow, rowText, templateRowReason } from "@/lib/domain/document/template-rows";
 
-/** Reads the rows of the decisions table (ids D01, D02 ...; `Dxx` is the template's example row). */
+/** Reads the rows of the decisions table (ids D01, D02 ...; `Dxx` is the template's example row, a gap). */
 export function readDecisions(draft: SpecDraft, match: TableMatch, table: DocumentTable, place: PlaceOf): void {
   // GFM tables have no line per row in mdast: rows are on consecutive lines after the delimiter.
   const lineOf = (rowIndex: number) => table.line + 2 + rowIndex;
@@ -22,14 +23,19 @@ export function readDecisions(draft: SpecDraft, match: TableMatch, table: Docume
     };
     const id = get("id");
     if (row.every((c) => c.trim() === "")) return;
-    if (/^d\s*x+$/i.test(id) || /^x+$/i.test(id)) {
+    // The template's example row (`Dxx | <Description of the decision> | ...`), or any row whose
+    // text says only what to write, whatever its id: a gap, never a decision. A `Dxx` row with a
+    // real decision in it is a decision without a number (a problem below), not an example.
+    const text = row.filter((_, i) => i !== match.columns.id);
+    const exampleId = /^d?\s*[x#]+$/i.test(id) || isOnlyPlaceholders(id);
+    if (isTemplateRow(text) || (exampleId && text.every((c) => c.trim() === ""))) {
       draft.gaps.push({
         place: at,
         kind: "decision",
         record: id,
         field: null,
-        value: get("decision"),
-        reason: "the template's example row: no decisions written yet",
+        value: rowText(text),
+        reason: templateRowReason,
         kept: false,
       });
       return;
@@ -40,6 +46,11 @@ export function readDecisions(draft: SpecDraft, match: TableMatch, table: Docume
         place: at,
         message: `decision id "${id}" has no number (write D01, D02 ...); the row was not imported`,
       });
+      return;
+    }
+    // A second row of the same number is not imported: its gaps would be of nothing stored.
+    if (draft.decisions.some((d) => d.sequence === sequence)) {
+      draft.problems.push({ place: at, message: `decision ${id} appears twice; the second row was not imported` });
       return;
     }
     // "**Title** _(proposed)_ text" as the export writes it; otherwise the first sentence is the title.
@@ -84,9 +95,7 @@ export function readDecisions(draft: SpecDraft, match: TableMatch, table: Docume
           kept: true,
         });
     }
-    if (draft.decisions.some((d) => d.sequence === sequence))
-      draft.problems.push({ place: at, message: `decision ${id} appears twice; the second row was not imported` });
-    else draft.decisions.push(decision);
+    draft.decisions.push(decision);
   });
 }
 

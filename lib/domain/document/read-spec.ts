@@ -4,10 +4,16 @@
 // and empty required cell becomes a gap with its place.
 
 import type { DocumentFile, Place, PlaceOf, SpecDraft } from "@/lib/domain/document/draft";
-import { normaliseHeader, parseDocument, type DocumentSection } from "@/lib/domain/document/markdown";
+import {
+  normaliseHeader,
+  parseDocument,
+  type DocumentSection,
+  type DocumentTable,
+} from "@/lib/domain/document/markdown";
 import { readDecisions } from "@/lib/domain/document/read-decisions";
 import { readKindTable } from "@/lib/domain/document/read-table";
 import { kindDocuments, recogniseTable } from "@/lib/domain/document/tables";
+import { isTemplateRow, rowText, templateRowReason } from "@/lib/domain/document/template-rows";
 import { generatedSectionNames } from "@/lib/domain/document/write-spec";
 import { specKindIds } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
@@ -48,11 +54,16 @@ export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
           return;
         }
         consumed.add(blockIndex);
-        // The short line right above a table names it ("External DLB Mapping Rules"): not narrative.
-        const above = section.blocks[blockIndex - 1];
-        if (above?.type === "other" && isCaption(above.markdown)) consumed.add(blockIndex - 1);
+        // The short lines right above a table name it ("External DLB Mapping Rules", perhaps above an
+        // instruction line): not narrative. A sentence among them stays narrative.
+        for (let i = blockIndex - 1; i >= 0; i -= 1) {
+          const above = section.blocks[i]!;
+          if (above.type !== "other" || !isShortLine(above.markdown)) break;
+          if (isCaption(above.markdown)) consumed.add(i);
+        }
         if (!match.spec.table) return readDecisions(draft, match, table, place);
-        const rows = readKindTable(draft, match, table, place);
+        const headings = [section.title, ...[...section.path].reverse()].filter(Boolean);
+        const rows = readKindTable(draft, match, table, place, headings);
         if (match.spec.table.deferred) deferred.push(rows);
         else rows();
       });
@@ -74,10 +85,16 @@ export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
   return draft;
 }
 
+/** One short line of text (a caption or an instruction above a table). */
+const isShortLine = (markdown: string) => {
+  const text = markdown.trim();
+  return text.length > 0 && text.length <= 160 && !text.includes("\n");
+};
+
 /** A line naming the table below it: short, one line, not a sentence. */
 const isCaption = (markdown: string) => {
   const text = markdown.trim();
-  return text.length > 0 && text.length <= 100 && !text.includes("\n") && !/[.!?:]$/.test(text);
+  return isShortLine(text) && text.length <= 100 && !/[.!?:]$/.test(text);
 };
 
 const notApplicable = /^\s*_?not applicable( at this stage)?\.?_?\s*$/i;
@@ -98,11 +115,26 @@ function readNarrative(
   place: PlaceOf,
 ): void {
   if (skippedSections.has(normaliseHeader(section.name))) return;
+  const templateRows: { line: number; value: string }[] = [];
   const body = section.blocks
     .filter((b, i) => !consumed.has(i) && !/^<!--[\s\S]*-->$/.test(b.markdown.trim()))
-    .map((b) => b.markdown.trim())
+    .map((b) =>
+      b.type === "table" ? withoutTemplateRows(b.markdown, section.tables[b.table!], templateRows) : b.markdown,
+    )
+    .map((markdown) => markdown.trim())
     .filter(Boolean)
     .join("\n\n");
+  // The template's example rows of a table no kind holds are gaps too, not narrative.
+  for (const row of templateRows)
+    draft.gaps.push({
+      place: place(row.line),
+      kind: "narrative-section",
+      record: section.name || "Introduction",
+      field: null,
+      value: row.value,
+      reason: templateRowReason,
+      kept: false,
+    });
   if (!body) return;
   let name = section.name || "Introduction";
   if (names.has(name.toLowerCase())) {
@@ -134,6 +166,28 @@ function readNarrative(
         draft: index,
       });
   });
+}
+
+// Columns that number the rows ("#", "No", "Id") of a table no kind declares.
+const numberingHeaders = new Set(["", "no", "nr", "id", "number"]);
+
+/**
+ * A narrative table's Markdown without the template's example rows (noted in `dropped`); nothing
+ * at all when every row is one. Left as written when its rows are not one per line.
+ */
+function withoutTemplateRows(
+  markdown: string,
+  table: DocumentTable | undefined,
+  dropped: { line: number; value: string }[],
+): string {
+  const lines = markdown.trim().split("\n");
+  if (!table || lines.length !== table.rows.length + 2) return markdown;
+  const ordinal = new Set(table.headers.flatMap((h, i) => (numberingHeaders.has(normaliseHeader(h)) ? [i] : [])));
+  const template = new Set(table.rows.flatMap((row, i) => (isTemplateRow(row, ordinal) ? [i] : [])));
+  if (!template.size) return markdown;
+  for (const i of template) dropped.push({ line: table.line + 2 + i, value: rowText(table.rows[i]!, ordinal) });
+  if (template.size === table.rows.length) return "";
+  return lines.filter((_, i) => i < 2 || !template.has(i - 2)).join("\n");
 }
 
 /**

@@ -7,8 +7,9 @@ import type { Place, PlaceOf, SpecDraft } from "@/lib/domain/document/draft";
 import type { FieldColumn, KindTable, RowContext } from "@/lib/domain/document/kind-tables";
 import type { TableMatch } from "@/lib/domain/document/tables";
 import type { FieldDef } from "@/lib/domain/spec/fields";
-import { kindFields, type SpecKind } from "@/lib/domain/spec/kinds";
+import { kindFields, labelInSentence, type SpecKind } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
+import { isTemplateRow, rowText, templateRowReason } from "@/lib/domain/document/template-rows";
 
 type At = { place: Place; record: string; draft: number };
 
@@ -109,27 +110,65 @@ function readFields(
   return data;
 }
 
-/** The reading of a matched table's rows, to run now or once every other table is read. */
-export function readKindTable(draft: SpecDraft, match: TableMatch, table: DocumentTable, place: PlaceOf): () => void {
+/** How a problem names a table: its kind, its section, and the line naming it when there is one. */
+function tableName(label: string, section: string, table: DocumentTable): string {
+  const caption = table.captions[0] ?? table.caption;
+  const under = caption && caption !== section ? ` under "${caption}"` : "";
+  return `the ${labelInSentence(label)} table in "${section || "(start)"}"${under}`;
+}
+
+/**
+ * The reading of a matched table's rows, to run now or once every other table is read. `headings`
+ * are the titles of the table's section and those around it, nearest first.
+ */
+export function readKindTable(
+  draft: SpecDraft,
+  match: TableMatch,
+  table: DocumentTable,
+  place: PlaceOf,
+  headings: readonly string[] = [],
+): () => void {
   const kind = match.spec.kind as SpecKind;
   const declared = match.spec.table!;
   const cellOf = (row: readonly string[], column: string) => {
     const index = match.columns[column];
     return index === undefined ? "" : (row[index] ?? "").trim();
   };
+  const ordinalColumns = new Set(
+    declared.columns
+      .filter((c) => c.ordinal)
+      .map((c) => match.columns["field" in c ? c.field : c.cell])
+      .filter((i): i is number => i !== undefined),
+  );
   // GFM tables have no line per row in mdast: rows are on consecutive lines after the delimiter.
   const lineOf = (rowIndex: number) => table.line + 2 + rowIndex;
   return () => {
     let ordinal = 0;
+    const leftOut = new Map<string, number>();
     table.rows.forEach((row, rowIndex) => {
       if (row.every((c) => c.trim() === "")) return;
-      ordinal += 1;
       const line = lineOf(rowIndex);
+      // The template's example row says what to write: a gap, never a record (nor a number in the order).
+      if (isTemplateRow(row, ordinalColumns)) {
+        draft.gaps.push({
+          place: place(line),
+          kind,
+          record: cellOf(row, "name") || (rowText(row, ordinalColumns).split(" | ")[0] ?? ""),
+          field: null,
+          value: rowText(row, ordinalColumns),
+          reason: templateRowReason,
+          kept: false,
+        });
+        return;
+      }
+      ordinal += 1;
       const at: At = { place: place(line), record: cellOf(row, "name"), draft: draft.records.length };
       const context: RowContext<SpecKind> = {
         kind,
         draft,
         caption: table.caption,
+        captions: table.captions,
+        headings,
         ordinal,
         cell: (column) => cellOf(row, column),
         has: (column) => match.columns[column] !== undefined,
@@ -145,11 +184,26 @@ export function readKindTable(draft: SpecDraft, match: TableMatch, table: Docume
           ),
         push: (data) => draft.records.push({ kind, data, place: place(line) }),
         problem: (message) => draft.problems.push({ place: place(line), message }),
+        leaveOut: (reason) => leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1),
         gap: ({ record, ...gap }) =>
           draft.gaps.push({ place: at.place, kind, record: record ?? at.record, ...gap, draft: at.draft }),
       };
       if (declared.readRow) declared.readRow(context);
       else context.push(context.read());
     });
+    // Rows left out for their table's sake: one problem for the table, not one per row.
+    for (const [reason, count] of leftOut) {
+      const rows =
+        count === ordinal
+          ? count === 1
+            ? "its row was"
+            : `its ${count} rows were`
+          : `${count} of its ${ordinal} rows were`;
+      const at = place(table.line);
+      draft.problems.push({
+        place: at,
+        message: `${tableName(declared.label, at.section, table)}: ${reason}; ${rows} not imported`,
+      });
+    }
   };
 }

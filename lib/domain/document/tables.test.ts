@@ -3,7 +3,14 @@ import type { DocumentTable } from "@/lib/domain/document/markdown";
 import { kindDocuments, recogniseTable, tableSpecs } from "@/lib/domain/document/tables";
 import { kindFields, specKindIds } from "@/lib/domain/spec/kinds";
 
-const headed = (headers: string[]): DocumentTable => ({ headers, rows: [], markdown: [], caption: "", line: 1 });
+const headed = (headers: string[]): DocumentTable => ({
+  headers,
+  rows: [],
+  markdown: [],
+  caption: "",
+  captions: [],
+  line: 1,
+});
 
 describe("the kinds' table declarations", () => {
   it("declare every kind, and table ids once", () => {

@@ -36,3 +36,22 @@ export function isFilled(value: unknown): boolean {
   if (Array.isArray(value)) return value.length > 0 && value.every(isFilled);
   return true;
 }
+
+// A TODO or TBD marker takes the rest of its line with it ("TODO: update the table" is an
+// instruction to the author, not a value); every other placeholder is only itself.
+const placeholderText = new RegExp(
+  [
+    String.raw`(?:\bTODO\b|\[TODO\]|\bTBD\b|\bTBC\b)[^\n]*`,
+    ...patterns.filter((p) => !/TODO|TBD/.test(p.label)).map((p) => p.test.source),
+  ].join("|"),
+  "gi",
+);
+
+/**
+ * Tells whether a text is nothing but placeholders (instructions in angle brackets, TODO with its
+ * note, customer placeholders, dummy values), bullets and punctuation aside: nothing in it is a value.
+ */
+export function isOnlyPlaceholders(text: string): boolean {
+  if (!anyPattern.test(text)) return false;
+  return text.replace(placeholderText, "").replace(/[\s●•·*_`'"|/\\,;:.!?()[\]{}^~–—-]+/g, "") === "";
+}

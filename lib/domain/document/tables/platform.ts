@@ -4,43 +4,13 @@
 
 import { parseAsns, parseNodeSize, parseNumber, parsePortRange } from "@/lib/domain/document/cells";
 import { asValue, seconds } from "@/lib/domain/document/cell-formats";
-import type {
-  KindDocuments,
-  RowContext,
-  TableWrite,
-  WritableRecord,
-  WriteContext,
-} from "@/lib/domain/document/kind-tables";
+import type { KindDocuments, TableWrite, WritableRecord, WriteContext } from "@/lib/domain/document/kind-tables";
+import { ownersOf } from "@/lib/domain/document/tables/dlb-owner";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
 import type { platformKinds } from "@/lib/domain/spec/kinds/platform";
 
 /** Words written for a protocol beyond the options' own. */
 const protocolSynonyms = { all: "any", "*": "any" };
-
-// The template names the load balancer of an endpoint or a rule by the line above its table
-// ("External DLB Mapping Rules"), not in a column: read those once every DLB is known.
-function attachLoadBalancer(row: RowContext<"tls-endpoint" | "mapping-rule">, data: Record<string, unknown>) {
-  if (data.loadBalancer) return;
-  const captionRole = /\bexternal|public|internet/i.test(row.caption)
-    ? "external"
-    : /\binternal|private/i.test(row.caption)
-      ? "internal"
-      : null;
-  const named = (role: string) =>
-    row.draft.records
-      .filter((r) => r.kind === "load-balancer" && r.data.role === role)
-      .map((r) => String(r.data.name ?? ""));
-  const roles = { external: named("external"), internal: named("internal") };
-  const role = captionRole ?? (roles.external.length && !roles.internal.length ? "external" : null);
-  const candidates = role ? roles[role] : [...roles.external, ...roles.internal];
-  const byCaption = candidates.find((n) => row.caption.toLowerCase().includes(n.toLowerCase()));
-  const lb = byCaption ?? (candidates.length === 1 || role ? candidates[0] : undefined);
-  if (lb) data.loadBalancer = lb;
-  else
-    row.problem(
-      `cannot tell which load balancer this ${row.kind === "tls-endpoint" ? "endpoint" : "rule"} belongs to: name it in the line above the table ("External ..." / "Internal ...") or in a Load balancer column`,
-    );
-}
 
 const roleOf = (record: WritableRecord, context: WriteContext) =>
   context.byId(record.data.loadBalancer)?.data.role === "internal" ? "Internal" : "External";
@@ -278,11 +248,13 @@ export const platformTables: KindDocuments<keyof typeof platformKinds> = {
           { field: "cname", headers: ["CNAME configuration", "CNAME"] },
           loadBalancerColumn,
         ],
+        // Read once every DLB is known: the rows name theirs by the caption, the heading or a column.
         deferred: true,
         readRow: (row) => {
-          const data = row.read({ record: row.cell("publicDns") });
-          attachLoadBalancer(row, data);
-          row.push(data);
+          const owners = ownersOf(row);
+          if (!owners.length) return;
+          const data = row.read({ record: row.cell("publicDns"), skip: ["loadBalancer"] });
+          row.push({ ...data, loadBalancer: owners[0] });
         },
         write: write("SSL endpoint and DNS configuration", {
           groups: perRole((role) => `${role} Facing Dedicated Load Balancer endpoints`),
@@ -297,7 +269,7 @@ export const platformTables: KindDocuments<keyof typeof platformKinds> = {
         label: "DLB mapping rules",
         sections: ["routing mapping rules", "mapping rules", "routing rules"],
         columns: [
-          { field: "order", headers: ["Detail", "Order", "#"] },
+          { field: "order", headers: ["Detail", "Order", "#"], ordinal: true },
           { field: "inputPath", headers: ["Input path", "Input"], required: true },
           { field: "targetApp", headers: ["Target App", "Target application", "Target"], required: true },
           { field: "outputPath", headers: ["Output path", "Output"] },
@@ -305,13 +277,15 @@ export const platformTables: KindDocuments<keyof typeof platformKinds> = {
           loadBalancerColumn,
         ],
         deferred: true,
-        // Rules are numbered in the order written when the Detail column does not number them.
+        // Rules are numbered in the order written when the Detail column does not number them; a
+        // table for a role holds the rules of each of its DLBs (decision 0020).
         readRow: (row) => {
-          const data = row.read({ record: row.cell("inputPath"), skip: ["order"] });
-          attachLoadBalancer(row, data);
+          const owners = ownersOf(row);
+          if (!owners.length) return;
+          const data = row.read({ record: row.cell("inputPath"), skip: ["order", "loadBalancer"] });
           const written = parseNumber(row.cell("order"));
           data.order = written !== null && Number.isInteger(written) && written > 0 ? written : row.ordinal;
-          row.push(data);
+          for (const loadBalancer of owners) row.push({ ...data, loadBalancer });
         },
         write: write("Routing (mapping) Rules", {
           groups: perRole(

@@ -54,6 +54,7 @@ export const securityTables: KindDocuments<keyof typeof securityKinds> = {
           {
             cell: "number",
             headers: ["#.#", "#", "No", "Number"],
+            ordinal: true,
             write: (r, context) => numbers(context).get(r.id) ?? "",
           },
           { field: "name", headers: ["Team", "Team name"], required: true },
