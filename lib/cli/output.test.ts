@@ -27,6 +27,7 @@ describe("summarizeImport", () => {
       gaps: [],
       problems: [{ place, message: "D04 is accepted" }],
       offered: [],
+      referenceCandidates: {},
     };
     expect(summarizeImport(report)).toMatchObject({
       imported: { vpc: 1, decision: 2 },

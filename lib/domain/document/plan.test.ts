@@ -219,3 +219,29 @@ describe("planImport compares narrative text by what it says", () => {
     });
   });
 });
+
+describe("planImport and settled decisions", () => {
+  it("keeps no gap of a decision the import may not change (it is accepted): its text is not stored", () => {
+    const draft = readSpecDocument([
+      {
+        name: "d.md",
+        text: "## Architecture Decisions\n\n| Id | Decision | Rationale | Implication |\n|---|---|---|---|\n| D01 | **Use DLBs** One per VPC. | TBD | |\n",
+      },
+    ]);
+    const fresh = planImport(draft, [], [], { includeOffered: false, newId: ids() });
+    expect(fresh.gaps.filter((g) => g.kind === "decision").map((g) => g.kept)).toContain(true);
+    const accepted: ExistingDecision = {
+      id: "d1",
+      sequence: 1,
+      status: "accepted",
+      title: "Use DLBs",
+      decision: "Two per VPC.",
+      rationale: "Audited.",
+      implications: "",
+      version: 3,
+    };
+    const plan = planImport(draft, [], [accepted], { includeOffered: false, newId: ids() });
+    expect(plan.decisions.map((d) => d.action)).toEqual(["refused"]);
+    expect(plan.gaps.filter((g) => g.kind === "decision").every((g) => !g.kept)).toBe(true);
+  });
+});

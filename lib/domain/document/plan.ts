@@ -382,13 +382,22 @@ export function planImport(
     .filter(({ target }) => target && skipped.has(target.id))
     .map(({ record }) => ({ kind: record.kind, title: recordTitle(record.kind, record.data), place: record.place }));
   const skippedDrafts = new Set(drafts.map((_, i) => i).filter((i) => assigned[i] && skipped.has(assigned[i]!.id)));
+  const decisions = planDecisions(draft.decisions, existingDecisions, problems);
+  // A settled decision's text is not changed by an import: its gaps are of nothing stored.
+  const refused = new Set(decisions.filter((d) => d.action === "refused").map((d) => d.sequence));
+  const numberOf = (record: string) => Number(/(\d+)\s*$/.exec(record)?.[1] ?? NaN);
   const gaps = [...draft.gaps, ...refGaps]
-    .map((gap) => (gap.draft !== undefined && skippedDrafts.has(gap.draft) ? { ...gap, kept: false } : gap))
+    .map((gap) =>
+      (gap.draft !== undefined && skippedDrafts.has(gap.draft)) ||
+      (gap.kind === "decision" && refused.has(numberOf(gap.record)))
+        ? { ...gap, kept: false }
+        : gap,
+    )
     .sort((a, b) => a.place.file.localeCompare(b.place.file) || a.place.line - b.place.line);
 
   return {
     records,
-    decisions: planDecisions(draft.decisions, existingDecisions, problems),
+    decisions,
     skipped: skippedList,
     gaps,
     problems,

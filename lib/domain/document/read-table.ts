@@ -7,7 +7,7 @@ import type { Place, PlaceOf, SpecDraft } from "@/lib/domain/document/draft";
 import type { FieldColumn, KindTable, RowContext } from "@/lib/domain/document/kind-tables";
 import type { TableMatch } from "@/lib/domain/document/tables";
 import type { FieldDef } from "@/lib/domain/spec/fields";
-import { kindFields, labelInSentence, type SpecKind } from "@/lib/domain/spec/kinds";
+import { kindFields, labelInSentence, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, isPlaceholder } from "@/lib/domain/spec/placeholders";
 import { isTemplateRow, rowText, templateRowReason } from "@/lib/domain/document/template-rows";
 
@@ -144,7 +144,9 @@ export function readKindTable(
   const lineOf = (rowIndex: number) => table.line + 2 + rowIndex;
   return () => {
     let ordinal = 0;
-    const leftOut = new Map<string, number>();
+    // Per reason, the rows left out, by what names them (their key cell, else their first cell).
+    const leftOut = new Map<string, string[]>();
+    const keyField = (specKinds[kind] as { key?: string }).key ?? "name";
     table.rows.forEach((row, rowIndex) => {
       if (row.every((c) => c.trim() === "")) return;
       const line = lineOf(rowIndex);
@@ -184,7 +186,11 @@ export function readKindTable(
           ),
         push: (data) => draft.records.push({ kind, data, place: place(line) }),
         problem: (message) => draft.problems.push({ place: place(line), message }),
-        leaveOut: (reason) => leftOut.set(reason, (leftOut.get(reason) ?? 0) + 1),
+        leaveOut: (reason) =>
+          leftOut.set(reason, [
+            ...(leftOut.get(reason) ?? []),
+            cellOf(row, keyField) || at.record || (rowText(row, ordinalColumns).split(" | ")[0] ?? ""),
+          ]),
         gap: ({ record, ...gap }) =>
           draft.gaps.push({ place: at.place, kind, record: record ?? at.record, ...gap, draft: at.draft }),
       };
@@ -192,13 +198,18 @@ export function readKindTable(
       else context.push(context.read());
     });
     // Rows left out for their table's sake: one problem for the table, not one per row.
-    for (const [reason, count] of leftOut) {
+    for (const [reason, labels] of leftOut) {
+      const count = labels.length;
+      const named = labels.filter(Boolean);
+      const which = named.length
+        ? ` (${named.slice(0, 20).join(", ")}${named.length > 20 ? ` and ${named.length - 20} more` : ""})`
+        : "";
       const rows =
         count === ordinal
           ? count === 1
-            ? "its row was"
-            : `its ${count} rows were`
-          : `${count} of its ${ordinal} rows were`;
+            ? `its row${which} was`
+            : `its ${count} rows${which} were`
+          : `${count} of its ${ordinal} rows${which} were`;
       const at = place(table.line);
       draft.problems.push({
         place: at,

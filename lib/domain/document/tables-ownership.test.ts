@@ -170,7 +170,7 @@ ${rules(sysRule, prcRule, "| 3 | /{scope}/exp/{system}/api/{version}/ | {scope}-
 `);
     expect(owned("mapping-rule")).toEqual([]);
     expect(plan.problems.map((p) => `${p.place.line} ${p.message}`)).toEqual([
-      '35 the DLB mapping rules table in "4.7 Routing (mapping) Rules" under "Add a row per API; keep the order": it does not say which load balancer its rules belong to: dlb-ext, dlb-int-np or dlb-int-prod? Name the load balancer (or its role, "External ..." / "Internal ...") in the line above the table, or add a DLB column; its 3 rows were not imported',
+      '35 the DLB mapping rules table in "4.7 Routing (mapping) Rules" under "Add a row per API; keep the order": it does not say which load balancer its rules belong to: dlb-ext, dlb-int-np or dlb-int-prod? Name the load balancer (or its role, "External ..." / "Internal ...") in the line above the table, or add a DLB column; its 3 rows (/{scope}/sys/{system}/api/{version}/, /{scope}/prc/{system}/api/{version}/, /{scope}/exp/{system}/api/{version}/) were not imported',
     ]);
     // Nothing of the rows is reported as if it were kept.
     expect(draft.gaps.filter((g) => g.kind === "mapping-rule")).toEqual([]);
@@ -189,7 +189,7 @@ Internal Facing Dedicated Load Balancer endpoints
 `);
     expect(owned("tls-endpoint")).toEqual([]);
     expect(plan.problems.map((p) => p.message)).toEqual([
-      'the TLS endpoints table in "4.6 SSL endpoint and DNS configuration" under "Internal Facing Dedicated Load Balancer endpoints": it is for the internal load balancer, and the document has no internal one (only dlb-ext); its 2 rows were not imported',
+      'the TLS endpoints table in "4.6 SSL endpoint and DNS configuration" under "Internal Facing Dedicated Load Balancer endpoints": it is for the internal load balancer, and the document has no internal one (only dlb-ext); its 2 rows (api-dev.acme.internal, api.acme.internal) were not imported',
     ]);
   });
 });
