@@ -3,7 +3,13 @@ import type { Actor } from "@/lib/domain/access";
 import type { ServiceContext } from "@/lib/services/context";
 import { applyImport, previewImport, type ImportReport, type UploadedFile } from "@/lib/services/documents/import";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
-import { confluenceCopyOf, wordCopyOf } from "@/lib/testing/document-copies";
+import { confluenceCopyOf, confluenceExportOf, wordCopyOf } from "@/lib/testing/document-copies";
+import { specKindIds } from "@/lib/domain/spec/kinds";
+import { listDecisions } from "@/lib/services/decisions/read";
+import { runEvaluation } from "@/lib/services/governance/evaluation";
+import { listFindings } from "@/lib/services/governance/findings";
+import { listSpec } from "@/lib/services/spec";
+import { createWorkspace } from "@/lib/services/workspaces";
 import { loadDocument } from "@/lib/testing/documents";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
@@ -42,6 +48,15 @@ describe(`Word and Confluence documents on ${testEngine}`, () => {
       expect(Object.values(expected.created).reduce((a, b) => a + b, 0)).toBeGreaterThan(10);
       expect(meaning(await previewImport(as(), "default", word, {}))).toEqual(expected);
       expect(meaning(await previewImport(as(), "default", confluence, {}))).toEqual(expected);
+      const exported: UploadedFile[] = [
+        { name: `${name}.html`, bytes: encoder.encode(confluenceExportOf(file!.text)) },
+      ];
+      const fromExport = meaning(await previewImport(as(), "default", exported, {}));
+      // The export carries the page's title as a heading of its own; everything under it is the same.
+      expect({
+        ...fromExport,
+        records: fromExport.records.filter((r) => r.title !== "Platform : Architecture Specification"),
+      }).toEqual(expected);
     });
   }
 
@@ -53,5 +68,45 @@ describe(`Word and Confluence documents on ${testEngine}`, () => {
     const again = await applyImport(as(), "default", word, {});
     expect(again.created).toEqual({});
     expect(again.updated).toEqual({});
+  });
+
+  it("stores what the report counts, and a Word copy gives the same findings as the Markdown", async () => {
+    const [file] = loadDocument("half-filled");
+    const admin: Actor = { kind: "user", id: "okta|ada", name: "Ada Admin", role: "admin" };
+    await createWorkspace({ db: db(), actor: admin, origin: "api" }, { name: "From Word" });
+    const fromMarkdown = await applyImport(
+      as(),
+      "default",
+      [{ name: "spec.md", bytes: encoder.encode(file!.text) }],
+      {},
+    );
+    const fromWord = await applyImport(
+      as(),
+      "from-word",
+      [{ name: "spec.docx", bytes: await wordCopyOf(file!.text) }],
+      {},
+    );
+    for (const [slug, report] of [
+      ["default", fromMarkdown],
+      ["from-word", fromWord],
+    ] as const) {
+      const stored = Object.fromEntries(
+        (await Promise.all(specKindIds.map(async (k) => [k, (await listSpec(as(), slug, k)).length] as const))).filter(
+          ([, n]) => n > 0,
+        ),
+      );
+      const { decision = 0, ...records } = report.created;
+      expect(stored).toEqual(records);
+      expect((await listDecisions(as(), slug, {})).length).toBe(decision);
+    }
+    const findings = async (slug: string) => {
+      await runEvaluation(as(), slug);
+      return (await listFindings(as(), slug, { limit: 500 })).items
+        .map((f) => `${f.ruleId} ${f.message.replace(/spec\.(md|docx)(, line \d+)?/g, "spec")}`)
+        .sort();
+    };
+    const expected = await findings("default");
+    expect(expected.length).toBeGreaterThan(10);
+    expect(await findings("from-word")).toEqual(expected);
   });
 });
