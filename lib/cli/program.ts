@@ -348,7 +348,9 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
 
   program
     .command("export")
-    .description("export the specification: md (the template), html (print view), pdf, or json (a backup)")
+    .description(
+      "export the specification: md (the template), html (print view), pdf, docx (Word, for reviewers), or json (a backup)",
+    )
     .addOption(
       new Option("--format <format>", "md, html, pdf, docx or json")
         .choices(["md", "html", "pdf", "docx", "json"])

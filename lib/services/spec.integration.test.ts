@@ -29,7 +29,15 @@ describe(`specification records on ${testEngine}`, () => {
   it("creates, updates and deletes a VPC, each with an audit event naming the actor, before and after", async () => {
     const created = await createSpecRecord(as(), "default", "vpc", vpc);
     expect(created).toMatchObject({ kind: "vpc", title: "vpc-prod-eu", version: 1 });
-    expect(created.data).toEqual({ ...vpc, environments: [], businessGroup: null });
+    // Saved through the API, every field is stated by a person: none is "not yet recorded".
+    const sources = {
+      name: "editor",
+      region: "editor",
+      cidr: "editor",
+      environments: "editor",
+      businessGroup: "editor",
+    };
+    expect(created.data).toEqual({ ...vpc, environments: [], businessGroup: null, sources });
 
     const updated = await updateSpecRecord(as(), "default", "vpc", created.id, {
       version: 1,

@@ -186,6 +186,8 @@ async function validated(
   selfId: string | null,
 ): Promise<SpecRecordWrite> {
   const data = parseInput(specSchema(kind), input) as Record<string, unknown>;
+  // Saved by a person (the editor, the API): every field is stated, an empty one left open.
+  data.sources = Object.fromEntries(kindFields(kind).map((f) => [f.name, "editor"]));
   const problems = await checkAgainstWorkspace(ctx, workspaceId, kind, data, selfId);
   if (problems.length) throw invalidInput(problems);
   return {

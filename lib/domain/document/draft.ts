@@ -15,7 +15,13 @@ export function describePlace(place: Place): string {
 }
 
 /** A record as read: reference fields hold the names of the records they point at. */
-export type DraftRecord = { kind: SpecKind; data: Record<string, unknown>; place: Place };
+export type DraftRecord = {
+  kind: SpecKind;
+  data: Record<string, unknown>;
+  place: Place;
+  /** The fields the document has a place for (a column, even with an empty cell); absent: every field it holds. */
+  stated?: readonly string[];
+};
 
 /** A decision row of the decisions table. */
 export type DraftDecision = {

@@ -15,6 +15,7 @@ import {
   specKindIds,
   specKinds,
   specSchema,
+  type FieldSource,
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
@@ -290,6 +291,18 @@ export function planImport(
         else if (Array.isArray(value)) data[field.name] = [];
         else delete data[field.name];
       }
+      // Where each field came from: the document where it has a place for it; otherwise what the
+      // workspace knew, or the kind's default for a new record.
+      const before = (target.existing?.data.sources ?? {}) as Record<string, FieldSource>;
+      const stated = new Set(record.stated ?? Object.keys(record.data));
+      const sources: Record<string, FieldSource> = {};
+      for (const field of kindFields(record.kind)) {
+        const source = stated.has(field.name)
+          ? "document"
+          : (before[field.name] ?? (target.existing ? undefined : "default"));
+        if (source) sources[field.name] = source;
+      }
+      if (Object.keys(sources).length) data.sources = sources;
       const previously = (target.existing?.data.unresolved ?? {}) as Record<string, string[]>;
       const stillOpen = Object.fromEntries(Object.entries(previously).filter(([f]) => !(f in record.data)));
       if (Object.keys(unresolved).length || Object.keys(stillOpen).length)

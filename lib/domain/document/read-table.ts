@@ -142,6 +142,9 @@ export function readKindTable(
   );
   // GFM tables have no line per row in mdast: rows are on consecutive lines after the delimiter.
   const lineOf = (rowIndex: number) => table.line + 2 + rowIndex;
+  const columnFields = kindFields(kind)
+    .filter((f) => match.columns[f.name] !== undefined)
+    .map((f) => f.name);
   return () => {
     let ordinal = 0;
     // Per reason, the rows left out, by what names them (their key cell, else their first cell).
@@ -184,7 +187,14 @@ export function readKindTable(
             { ...at, record: options.record ?? at.record },
             options.skip ?? [],
           ),
-        push: (data) => draft.records.push({ kind, data, place: place(line) }),
+        // What the table has a column for is stated, even empty; what a hook derived is stated too.
+        push: (data) =>
+          draft.records.push({
+            kind,
+            data,
+            place: place(line),
+            stated: [...new Set([...columnFields, ...Object.keys(data)])],
+          }),
         problem: (message) => draft.problems.push({ place: place(line), message }),
         leaveOut: (reason) =>
           leftOut.set(reason, [

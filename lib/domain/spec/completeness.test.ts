@@ -72,3 +72,25 @@ describe("measureCompleteness", () => {
     ).toMatchObject({ cells: 4, filled: 4 });
   });
 });
+
+describe("completeness of imported records", () => {
+  it("counts a field the document had no column for as not yet recorded, apart from a cell left empty", () => {
+    const result = measureCompleteness("environment", [
+      {
+        name: "UAT",
+        classification: "sandbox",
+        description: "",
+        deployedBy: "",
+        sources: { name: "document", classification: "document", description: "document", deployedBy: "default" },
+      },
+    ]);
+    expect(result.missing.map((m) => [m.field, m.reason])).toEqual(
+      expect.arrayContaining([
+        ["Description", "empty"],
+        ["Deployed by", "not yet recorded"],
+      ]),
+    );
+    expect(result.notRecorded).toBe(result.missing.filter((m) => m.reason === "not yet recorded").length);
+    expect(result.notRecorded).toBeGreaterThanOrEqual(1);
+  });
+});

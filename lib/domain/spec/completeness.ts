@@ -10,7 +10,9 @@ export type Completeness = {
   filled: number;
   /** 0 to 1; an empty section is 0 (nothing written yet is not finished). */
   ratio: number;
-  missing: { record: string; field: string; reason: "empty" | "placeholder" }[];
+  missing: { record: string; field: string; reason: "empty" | "placeholder" | "not yet recorded" }[];
+  /** Of the missing cells, those an imported document had no column for (not left empty by anyone). */
+  notRecorded: number;
 };
 
 const counts = (field: FieldDef) => field.required === true || field.tracked === true;
@@ -25,8 +27,10 @@ export function measureCompleteness(kind: SpecKind, records: readonly Record<str
   let cells = 0;
   let filled = 0;
   const missing: Completeness["missing"] = [];
+  let notRecorded = 0;
   for (const data of records) {
     const decided = kind === "narrative-section" && data.notApplicable === true;
+    const sources = data.sources as Record<string, string> | undefined;
     for (const field of fields) {
       const value = data[field.name];
       if (field.type === "boolean") continue; // a boolean always has a value
@@ -36,13 +40,23 @@ export function measureCompleteness(kind: SpecKind, records: readonly Record<str
         filled += 1;
       } else {
         const placeholder = isPlaceholder(value) || (Array.isArray(value) && value.some(isPlaceholder));
+        const unasked = !placeholder && sources?.[field.name] === "default";
+        if (unasked) notRecorded += 1;
         missing.push({
           record: recordTitle(kind, data),
           field: field.label,
-          reason: placeholder ? "placeholder" : "empty",
+          reason: placeholder ? "placeholder" : unasked ? "not yet recorded" : "empty",
         });
       }
     }
   }
-  return { kind, records: records.length, cells, filled, ratio: cells === 0 ? 0 : filled / cells, missing };
+  return {
+    kind,
+    records: records.length,
+    cells,
+    filled,
+    ratio: cells === 0 ? 0 : filled / cells,
+    missing,
+    notRecorded,
+  };
 }

@@ -116,6 +116,14 @@ export const unresolvedSchema = z
   .optional();
 export type Unresolved = Record<string, string[]>;
 
+/**
+ * Where each field's value came from: a column of an imported document (even an empty cell), the
+ * editor or the API (a person stated it), or the kind's default because the document's table had
+ * no column for it. An empty field from a default is not yet recorded, not a gap someone left.
+ */
+export const fieldSourcesSchema = z.record(z.string(), z.enum(["document", "editor", "default"])).optional();
+export type FieldSource = "document" | "editor" | "default";
+
 const schemas = new Map<SpecKind, z.ZodType>();
 
 /** The validator of a kind's record data (unknown fields are dropped). */
@@ -134,7 +142,7 @@ export function specSchema<K extends SpecKind>(kind: K): z.ZodType<SpecData<K>> 
     );
     const check = crossFieldChecks[kind] as ((data: unknown) => RecordProblem[]) | undefined;
     schema = z
-      .object({ ...shape, unresolved: unresolvedSchema })
+      .object({ ...shape, unresolved: unresolvedSchema, sources: fieldSourcesSchema })
       .superRefine((data, ctx) => {
         const unresolved = (data as { unresolved?: Unresolved }).unresolved ?? {};
         for (const field of Object.keys(unresolved))

@@ -109,4 +109,14 @@ describe(`Word and Confluence documents on ${testEngine}`, () => {
     expect(expected.length).toBeGreaterThan(10);
     expect(await findings("from-word")).toEqual(expected);
   });
+
+  it("gives a document with every cell filled no gap finding, whatever its tables leave out", async () => {
+    const [file] = loadDocument("complete");
+    await applyImport(as(), "default", [{ name: "complete.docx", bytes: await wordCopyOf(file!.text) }], {
+      includeOffered: true,
+    });
+    await runEvaluation(as(), "default");
+    const gaps = await listFindings(as(), "default", { category: ["gap"], limit: 200 });
+    expect(gaps.items.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
+  });
 });

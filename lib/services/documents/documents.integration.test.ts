@@ -169,10 +169,20 @@ describe(`document import on ${testEngine}`, () => {
       const titles = new Map(records.flat().map((r) => [r.id, r.title]));
       const named = (value: unknown) =>
         Array.isArray(value) ? value.map((v) => titles.get(v) ?? v) : (titles.get(value as string) ?? value);
-      return records
-        .flat()
-        .map((r) => `${r.kind} ${r.title} ${JSON.stringify(Object.entries(r.data).map(([k, v]) => [k, named(v)]))}`)
-        .sort();
+      return (
+        records
+          .flat()
+          // Where values came from differs by design: the export writes every column the first document lacked.
+          .map(
+            (r) =>
+              `${r.kind} ${r.title} ${JSON.stringify(
+                Object.entries(r.data)
+                  .filter(([k]) => k !== "sources")
+                  .map(([k, v]) => [k, named(v)]),
+              )}`,
+          )
+          .sort()
+      );
     };
     expect(await snapshot("copy")).toEqual(await snapshot("default"));
     const text = (slug: string) =>

@@ -87,7 +87,7 @@ export default async function SpecificationPage({ params }: { params: Promise<{ 
                         ? "empty"
                         : section.missing.length === 0
                           ? "complete"
-                          : `${section.missing.length} to finish, e.g. ${section.missing[0]!.record}: ${section.missing[0]!.field} (${section.missing[0]!.reason})`}
+                          : describeMissing(section.missing, section.notRecorded)}
                     </td>
                   </tr>
                 ))}
@@ -98,4 +98,14 @@ export default async function SpecificationPage({ params }: { params: Promise<{ 
       </div>
     </>
   );
+}
+
+/** What is left in a section: the open cells with an example, and apart, what no document recorded. */
+function describeMissing(missing: { record: string; field: string; reason: string }[], notRecorded: number): string {
+  const open = missing.filter((m) => m.reason !== "not yet recorded");
+  const parts = [
+    open.length ? `${open.length} to finish, e.g. ${open[0]!.record}: ${open[0]!.field} (${open[0]!.reason})` : "",
+    notRecorded ? `${notRecorded} not yet recorded (the document has no column for them)` : "",
+  ];
+  return parts.filter(Boolean).join("; ");
 }

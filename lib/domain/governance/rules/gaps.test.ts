@@ -52,7 +52,7 @@ describe("GAP-FIELD-EMPTY", () => {
     expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec }))).toEqual([]);
   });
 
-  it("names each empty required or tracked field", () => {
+  it("names a record's empty required or tracked fields in one finding", () => {
     const spec = [
       specEntry("environment", {
         name: "DR",
@@ -62,11 +62,47 @@ describe("GAP-FIELD-EMPTY", () => {
         businessGroup: null,
       }),
     ];
-    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec }))).toEqual([
-      'Environments, "DR", Business group: empty',
-      'Environments, "DR", Deployed by: empty',
-      'Environments, "DR", Description: empty',
+    const findings = evaluate(
+      gapRules.filter((r) => r.id === "GAP-FIELD-EMPTY"),
+      evaluationInput({ spec }),
+      [],
+    );
+    expect(findings.map((f) => f.message)).toEqual([
+      'Environments, "DR": description, deployed by and business group are empty',
     ]);
+  });
+
+  it("does not count a field the document had no column for: it is not yet recorded, not left empty", () => {
+    const imported = (sources: Record<string, string>) =>
+      specEntry("environment", {
+        name: "UAT",
+        classification: "sandbox",
+        description: "",
+        deployedBy: "",
+        businessGroup: null,
+        sources,
+      });
+    // The table had Environment, Description and Classification columns; the description cell was empty.
+    const fromDocument = imported({
+      name: "document",
+      description: "document",
+      classification: "document",
+      deployedBy: "default",
+      businessGroup: "default",
+    });
+    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec: [fromDocument] }))).toEqual([
+      'Environments, "UAT": description is empty',
+    ]);
+    const everyColumn = imported({
+      name: "document",
+      description: "default",
+      deployedBy: "default",
+      businessGroup: "default",
+    });
+    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec: [everyColumn] }))).toEqual([]);
+    // Saved in the editor, an empty field is a question left open.
+    const edited = imported({ name: "editor", description: "editor", deployedBy: "editor", businessGroup: "editor" });
+    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec: [edited] }))).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Rule, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import type { FieldDef } from "@/lib/domain/spec/fields";
-import { kindFields, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
+import { kindFields, labelInSentence, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, hasPlaceholder, isFilled } from "@/lib/domain/spec/placeholders";
 import { describePlace } from "@/lib/domain/document/draft";
 
@@ -16,6 +16,10 @@ export const requiredSections: readonly SpecKind[] = [
 ];
 
 /** Markdown code (`x` and fenced blocks) is quoted text, not an unfinished value: it is not scanned. */
+/** "a", "a and b", "a, b and c". */
+const listOf = (items: readonly string[]) =>
+  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+
 const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
 
 // The gap rules read every field of every record (some 100,000 values at 10,000 applications),
@@ -98,25 +102,34 @@ export const gapRules: Rule[] = [
         const record = spec[i]!;
         if (record.kind === "narrative-section" && record.data.notApplicable === true) continue;
         const fields = askedOf(record.kind);
-        // A reference held as the name the document wrote is GAP-REFERENCE's to report.
+        // A reference held as the name the document wrote is GAP-REFERENCE's to report; a field the
+        // document had no column for is not yet recorded (completeness), not a cell left empty.
         const unresolved = record.data.unresolved as Record<string, unknown> | undefined;
+        const sources = record.data.sources as Record<string, string> | undefined;
+        const open: string[] = [];
+        const names: string[] = [];
         for (let j = 0; j < fields.length; j += 1) {
           const field = fields[j]!;
           if (unresolved && field.name in unresolved) continue;
+          if (sources?.[field.name] === "default") continue;
           const value = record.data[field.name];
           const empty =
             value === null ||
             value === undefined ||
             (typeof value === "string" ? value.trim() === "" : Array.isArray(value) && value.length === 0);
           if (!empty) continue;
+          open.push(labelInSentence(field.label));
+          names.push(field.name);
+        }
+        // One finding per record, naming its open fields: one thing to do, not one per cell.
+        if (open.length)
           findings.push({
             resourceKind: record.kind,
             resourceName: record.title,
-            message: `${specKinds[record.kind].plural}, "${record.title}", ${field.label}: empty`,
+            message: `${specKinds[record.kind].plural}, "${record.title}": ${listOf(open)} ${open.length === 1 ? "is" : "are"} empty`,
             specRecordId: record.id,
-            detail: field.name,
+            detail: names.join(","),
           });
-        }
       }
       return findings;
     },
