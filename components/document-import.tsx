@@ -168,6 +168,25 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
             pending={preview.isPending}
           />
 
+          {report.keptAsText.length ? (
+            <div>
+              <h3 className="font-medium">Kept as text: {report.keptAsText.length} tables</h3>
+              <p className="text-sm text-slate-600">
+                Tables that are not the template&apos;s stay, cells and all, in their section&apos;s text; they are not
+                read as records.
+              </p>
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                {report.keptAsText.map((t, i) => (
+                  <li key={i}>
+                    {t.place.section}
+                    {t.caption && t.caption !== t.place.section ? `, “${t.caption}”` : ""}: {t.headers.join(" | ")} (
+                    {t.rows} rows)
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+
           {report.problems.length ? (
             <div>
               <h3 className="font-medium">Could not be read ({report.problems.length})</h3>

@@ -28,6 +28,7 @@ describe("summarizeImport", () => {
       problems: [{ place, message: "D04 is accepted" }],
       offered: [],
       referenceCandidates: {},
+      keptAsText: [],
     };
     expect(summarizeImport(report)).toMatchObject({
       imported: { vpc: 1, decision: 2 },

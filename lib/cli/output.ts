@@ -35,6 +35,8 @@ export type ImportSummary = {
   updated: Record<string, number>;
   gaps: number;
   problems: { place: string; message: string }[];
+  /** Tables that are not the template's, kept as text in their section (where, and their caption). */
+  keptAsText: string[];
 };
 
 const countUp = (into: Record<string, number>, kind: string, n = 1) => {
@@ -57,6 +59,10 @@ export function summarizeImport(report: ImportReport): ImportSummary {
       place: `${p.place.file}:${p.place.line}${p.place.section ? ` (${p.place.section})` : ""}`,
       message: p.message,
     })),
+    keptAsText: (report.keptAsText ?? []).map(
+      (t) =>
+        `${t.place.section}${t.caption && t.caption !== t.place.section ? `: ${t.caption}` : ""} (${t.headers.join(" | ")})`,
+    ),
   };
 }
 
@@ -81,6 +87,10 @@ export function formatImport(io: CliIo, summary: ImportSummary, applied: boolean
   if (summary.problems.length) {
     lines.push(yellow(io, `${summary.problems.length} part(s) could not be read and were skipped:`));
     for (const p of summary.problems) lines.push(`  ${p.place}: ${p.message}`);
+  }
+  if (summary.keptAsText.length) {
+    lines.push(`Kept as text: ${summary.keptAsText.length} table(s) that are not the template's:`);
+    for (const t of summary.keptAsText) lines.push(`  ${t}`);
   }
   return lines.join("\n");
 }

@@ -63,6 +63,8 @@ export type SpecDraft = {
   offered: DraftRecord[];
   gaps: ImportGap[];
   problems: ImportProblem[];
+  /** Tables that are not the template's, kept as text in their section's narrative. */
+  keptAsText: { place: Place; caption: string; headers: string[]; rows: number }[];
 };
 
 /** One file of a document. */

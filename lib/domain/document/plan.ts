@@ -60,6 +60,8 @@ export type ImportPlan = {
   problems: ImportProblem[];
   /** Conventions the document suggests (mapping-rule targets), and whether they are in the plan. */
   offered: { title: string; pattern: string; included: boolean }[];
+  /** Tables that are not the template's, kept as text in their section's narrative. */
+  keptAsText: SpecDraft["keptAsText"];
 };
 
 /** A name a document writes for a record of a kind: the record's id, or a name in the document. */
@@ -247,6 +249,12 @@ export function planImport(
         const wanted = Array.isArray(value) ? (value as string[]) : [String(value)];
         const ids: string[] = [];
         for (const name of wanted) {
+          // "All" in the document: every record of the kind the document and the workspace hold.
+          if (name === "*" && Array.isArray(value)) {
+            for (const entry of names.get(field.ref)!.values())
+              if (!skipped.has(entry.id) && entry.id !== target.id && !ids.includes(entry.id)) ids.push(entry.id);
+            continue;
+          }
           const found = resolve(field.ref, name, skipped);
           const what = labelInSentence(specKinds[field.ref].label);
           if (found === "skipped" && field.required) {
@@ -295,8 +303,13 @@ export function planImport(
       // workspace knew, or the kind's default for a new record.
       const before = (target.existing?.data.sources ?? {}) as Record<string, FieldSource>;
       const stated = new Set(record.stated ?? Object.keys(record.data));
+      const declared = (record.data.sources ?? {}) as Record<string, FieldSource>;
       const sources: Record<string, FieldSource> = {};
       for (const field of kindFields(record.kind)) {
+        if (declared[field.name] === "none") {
+          sources[field.name] = "none";
+          continue;
+        }
         const source = stated.has(field.name)
           ? "document"
           : (before[field.name] ?? (target.existing ? undefined : "default"));
@@ -415,6 +428,7 @@ export function planImport(
     gaps,
     problems,
     offered,
+    keptAsText: draft.keptAsText ?? [],
   };
 }
 

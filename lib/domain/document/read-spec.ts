@@ -33,7 +33,7 @@ const sectionIs = (section: DocumentSection, names: readonly string[]) =>
 
 /** Reads one or more files of a specification document (chapter files in the order given). */
 export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
-  const draft: SpecDraft = { records: [], decisions: [], offered: [], gaps: [], problems: [] };
+  const draft: SpecDraft = { records: [], decisions: [], offered: [], gaps: [], problems: [], keptAsText: [] };
   const deferred: (() => void)[] = [];
   const narrativeNames = new Set<string>();
 
@@ -45,7 +45,17 @@ export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
       section.tables.forEach((table, index) => {
         const blockIndex = section.blocks.findIndex((b) => b.type === "table" && b.table === index);
         const match = recogniseTable(table, section.name);
-        if (!match) return;
+        // Not a table of the template: it stays in its section's narrative, cells and all, and the
+        // report says so (rather than reading it as something it is not).
+        if (!match) {
+          draft.keptAsText.push({
+            place: place(table.line),
+            caption: table.captions?.[0] ?? table.caption ?? "",
+            headers: table.headers,
+            rows: table.rows.length,
+          });
+          return;
+        }
         if (!("columns" in match)) {
           draft.problems.push({
             place: place(table.line),

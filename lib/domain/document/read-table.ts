@@ -25,6 +25,13 @@ const oneLine = (field: FieldDef, text: string) =>
         .join("; ");
 
 /** Turns one cell into a field's value; records gaps for placeholders and empty required cells. */
+/** What a cell says when it says there is nothing: the field is decided empty. */
+const NOTHING = Symbol("nothing");
+const notApplicable = /^(n\/?a|none|nil|nothing|-|–|—|not applicable( at this stage)?\.?)$/i;
+/** The reference-list token for "every record of the kind" (resolved by the plan). */
+export const EVERY = "*";
+const everyOne = /^(all|all environments|every environment|any|all of them)\.?$/i;
+
 function cellValue(
   draft: SpecDraft,
   kind: SpecKind,
@@ -47,10 +54,14 @@ function cellValue(
     });
   const format = column?.format?.read;
   if (format) return text === "" ? undefined : format(text, (reason) => gap(reason, false));
-  if (text === "" || /^(n\/?a|-|–)$/i.test(text)) {
+  if (text === "") {
     if (field.required || field.tracked) gap("empty", field.type !== "boolean");
     return undefined;
   }
+  // "N/A", "None", "-": the document says there is nothing, deliberately (a choice that has a
+  // "none" option, and a yes/no, keep their meaning).
+  const noneOption = field.options?.some((o) => o.value === "none" || o.label.toLowerCase() === "none");
+  if (notApplicable.test(text) && field.type !== "boolean" && !noneOption) return NOTHING;
   const keepsText = textTypes.has(field.type);
   const placeholders = findPlaceholders(text);
   // A reference may name a record whose own name is a placeholder ("[CUSTOMER]"): resolved later.
@@ -78,6 +89,8 @@ function cellValue(
     case "cidr-list":
     case "text-list":
     case "ref-list": {
+      // "All", "All environments": every record of the kind, whichever the document and workspace hold.
+      if (field.type === "ref-list" && everyOne.test(text)) return [EVERY];
       const entries = splitList(text);
       for (const entry of field.type === "ref-list" ? [] : entries.filter(isPlaceholder))
         gap(findPlaceholders(entry).join(", "), true, entry);
@@ -102,11 +115,14 @@ function readFields(
   const fields = kindFields(kind).filter((f) => index[f.name] !== undefined && !skip.includes(f.name));
   const formatted = (f: FieldDef) => !!columns.get(f.name)?.format?.read;
   const data: Record<string, unknown> = {};
+  const none: Record<string, "none"> = {};
   // Cells of a format of their own (durations) are read after the rest.
   for (const field of [...fields.filter((f) => !formatted(f)), ...fields.filter(formatted)]) {
     const value = cellValue(draft, kind, field, columns.get(field.name), cells[index[field.name]!] ?? "", at);
-    if (value !== undefined) data[field.name] = value;
+    if (value === NOTHING) none[field.name] = "none";
+    else if (value !== undefined) data[field.name] = value;
   }
+  if (Object.keys(none).length) data.sources = none;
   return data;
 }
 

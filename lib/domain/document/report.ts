@@ -26,6 +26,8 @@ export type ImportReport = {
   gaps: ImportGap[];
   problems: ImportProblem[];
   offered: ImportPlan["offered"];
+  /** Tables that are not the template's, kept as text in their section's narrative. */
+  keptAsText: ImportPlan["keptAsText"];
   /** For each kind an unresolved reference should name: the names it may mean (document and workspace). */
   referenceCandidates: Partial<Record<SpecKind, string[]>>;
 };

@@ -14,7 +14,7 @@ import { platformTables } from "@/lib/domain/document/tables/platform";
 import { resilienceTables } from "@/lib/domain/document/tables/resilience";
 import { sdlcTables } from "@/lib/domain/document/tables/sdlc";
 import { securityTables } from "@/lib/domain/document/tables/security";
-import { specKindIds, type SpecKind } from "@/lib/domain/spec/kinds";
+import { specKindIds, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 
 /** How every kind appears in the document; a kind without an entry fails the build. */
 export const kindDocuments: KindDocuments<SpecKind> = {
@@ -79,6 +79,28 @@ export const tableSpecs: readonly TableSpec[] = [
 // Headers that say little on their own: a table matched only through them needs its section to agree.
 const generic = new Set(["name", "description", "id", "detail", "details", "notes", "environment", "environments"]);
 
+/**
+ * Whether a table is about the spec's records: its key column (the record's name) is there, and
+ * when that column says little ("Environment", "Name"), no column of its own comes before it. A
+ * messaging table `Queue | Environment | TTL` names queues, not environments.
+ */
+function coversKey(spec: TableSpec, columns: Record<string, number>, table: DocumentTable): boolean {
+  if (spec.kind === "decision") return true;
+  const key = (specKinds[spec.kind] as { key?: string }).key;
+  if (!key) return true;
+  const index = columns[key];
+  // A kind whose tables may leave the name out derives it (an alert from its source and condition).
+  if (index === undefined) return !spec.columns.some((c) => c.field === key && c.required);
+  if (!generic.has(normaliseHeader(table.headers[index] ?? ""))) return true;
+  const claimed = new Set(Object.values(columns));
+  for (let i = 0; i < index; i += 1) {
+    const header = (table.headers[i] ?? "").trim();
+    // A row number ("#", "#.#", "No") is not a subject of its own.
+    if (!claimed.has(i) && header && !/^(#|#\.#|no\.?|nr\.?|\d+)$/i.test(header)) return false;
+  }
+  return true;
+}
+
 /** A table matched to a spec: the spec and which column holds each field. */
 export type TableMatch = { spec: TableSpec; columns: Record<string, number> };
 
@@ -97,6 +119,7 @@ export function recogniseTable(table: DocumentTable, section: string): TableMatc
     const columns = matchColumns(table, spec.columns);
     if (!columns) continue;
     const matched = Object.values(columns);
+    if (!coversKey(spec, columns, table)) continue;
     const distinctive = matched.filter((i) => !generic.has(normaliseHeader(table.headers[i] ?? ""))).length;
     if (!inSection(spec) && !(matched.length >= 2 && distinctive >= 1)) continue;
     const score = matched.length + (inSection(spec) ? 0.5 : 0);

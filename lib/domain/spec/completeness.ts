@@ -36,7 +36,8 @@ export function measureCompleteness(kind: SpecKind, records: readonly Record<str
       if (field.type === "boolean") continue; // a boolean always has a value
       if (!counts(field) && !isPlaceholder(value) && !(Array.isArray(value) && value.some(isPlaceholder))) continue;
       cells += 1;
-      if (decided || isFilled(value)) {
+      // "N/A" in the document is an answer: nothing there, deliberately.
+      if (decided || isFilled(value) || sources?.[field.name] === "none") {
         filled += 1;
       } else {
         const placeholder = isPlaceholder(value) || (Array.isArray(value) && value.some(isPlaceholder));

@@ -121,8 +121,9 @@ export type Unresolved = Record<string, string[]>;
  * editor or the API (a person stated it), or the kind's default because the document's table had
  * no column for it. An empty field from a default is not yet recorded, not a gap someone left.
  */
-export const fieldSourcesSchema = z.record(z.string(), z.enum(["document", "editor", "default"])).optional();
-export type FieldSource = "document" | "editor" | "default";
+export const fieldSourcesSchema = z.record(z.string(), z.enum(["document", "editor", "default", "none"])).optional();
+/** `none`: the document says there is nothing ("N/A", "None", "Not applicable at this stage"): decided, not open. */
+export type FieldSource = "document" | "editor" | "default" | "none";
 
 const schemas = new Map<SpecKind, z.ZodType>();
 

@@ -268,6 +268,7 @@ function report(
     gaps: plan.gaps,
     problems,
     offered: plan.offered,
+    keptAsText: plan.keptAsText,
   };
 }
 

@@ -111,7 +111,8 @@ export const gapRules: Rule[] = [
         for (let j = 0; j < fields.length; j += 1) {
           const field = fields[j]!;
           if (unresolved && field.name in unresolved) continue;
-          if (sources?.[field.name] === "default") continue;
+          // Not asked by the document's table, or decided empty by it ("N/A", "None").
+          if (sources?.[field.name] === "default" || sources?.[field.name] === "none") continue;
           const value = record.data[field.name];
           const empty =
             value === null ||
