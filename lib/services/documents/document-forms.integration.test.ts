@@ -119,4 +119,32 @@ describe(`Word and Confluence documents on ${testEngine}`, () => {
     const gaps = await listFindings(as(), "default", { category: ["gap"], limit: 200 });
     expect(gaps.items.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
   });
+
+  it("keeps a table it does not model through import, export and import, unchanged", async () => {
+    const text = [
+      "## 4.2 Environments Model",
+      "",
+      "| Environment | Description | Classification (vCore) | High Availability? | Deployed By |",
+      "|---|---|---|---|---|",
+      "| PROD | Production | Production | Yes | CI/CD pipeline |",
+      "",
+      "## 7.4 Batch Jobs",
+      "",
+      "Jobs per environment",
+      "",
+      "| Job | Environment | Schedule |",
+      "|---|---|---|",
+      "| orders-export | PROD | nightly |",
+      "",
+    ].join("\n");
+    const first = await applyImport(as(), "default", [{ name: "spec.md", bytes: encoder.encode(text) }], {});
+    expect(first.keptAsText.map((t) => t.caption)).toEqual(["Jobs per environment"]);
+    const { exportSpecMarkdown } = await import("@/lib/services/documents/export");
+    const { markdown } = await exportSpecMarkdown(as(), "default");
+    expect(markdown).toContain("| orders-export | PROD | nightly |");
+    const again = await applyImport(as(), "default", [{ name: "export.md", bytes: encoder.encode(markdown) }], {});
+    expect([again.created, again.updated]).toEqual([{}, {}]);
+    const word = await applyImport(as(), "default", [{ name: "export.docx", bytes: await wordCopyOf(markdown) }], {});
+    expect([word.created, word.updated]).toEqual([{}, {}]);
+  });
 });
