@@ -1,3 +1,4 @@
+import type { MergedRecord } from "@/lib/domain/document/draft";
 import type { ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportGap, ImportProblem } from "@/lib/domain/document/read-spec";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
@@ -26,6 +27,8 @@ export type ImportReport = {
   gaps: ImportGap[];
   problems: ImportProblem[];
   offered: ImportPlan["offered"];
+  /** Rows of different tables made one record (a key system and its catalog row), and why. */
+  merged: MergedRecord[];
   /** For each kind an unresolved reference should name: the names it may mean (document and workspace). */
   referenceCandidates: Partial<Record<SpecKind, string[]>>;
 };
