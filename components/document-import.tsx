@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { ApiErrorAlert } from "@/components/api-error-alert";
 import { useDocumentImport, type ImportReport } from "@/lib/queries/documents";
 import { isSpecKind, specKinds } from "@/lib/domain/spec/kinds";
-import { describePlace } from "@/lib/domain/document/draft";
+import { describePlace, describeRow } from "@/lib/domain/document/draft";
 
 export type DocumentImportProps = { workspace: string };
 
@@ -19,6 +19,9 @@ const fieldLabel = (kind: string, field: string | null) =>
       : field;
 const placeOf = describePlace;
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
+/** "A, B and C". */
+const listOf = (items: string[]) =>
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items.at(-1)}` : (items[0] ?? "");
 
 /**
  * Upload a specification document, review what it will create, update and leave, its gaps and
@@ -155,6 +158,33 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
                       {d.number} “{d.title}”: {d.changes.join(", ")} (a new revision; reviews asked again)
                     </li>
                   ))}
+              </ul>
+            </div>
+          ) : null}
+
+          {report.merged.length ? (
+            <div>
+              <h3 className="font-medium">Merged ({report.merged.length})</h3>
+              <p className="text-sm text-slate-600">
+                Rows that name one thing (a key system and its catalog rows), imported as one record under the plain
+                name.
+              </p>
+              <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+                {report.merged.map((m, i) => {
+                  // The file matters only when the rows are in different chapter files.
+                  const withFile = new Set(m.from.map((f) => f.place.file)).size > 1;
+                  return (
+                    <li key={`${m.kind}-${m.title}-${i}`}>
+                      {isSpecKind(m.kind) ? specKinds[m.kind].label : m.kind} “{m.title}” from{" "}
+                      {listOf(
+                        m.from.map(
+                          (f) => `${describeRow(f.place, withFile)}${f.name === m.title ? "" : ` as “${f.name}”`}`,
+                        ),
+                      )}
+                      : {m.rule}
+                    </li>
+                  );
+                })}
               </ul>
             </div>
           ) : null}

@@ -27,6 +27,7 @@ describe("summarizeImport", () => {
       gaps: [],
       problems: [{ place, message: "D04 is accepted" }],
       offered: [],
+      merged: [],
       referenceCandidates: {},
       keptAsText: [],
     };

@@ -5,13 +5,29 @@ import type { SpecKind } from "@/lib/domain/spec/kinds";
 /** Where something was found: file, 1-based line, and the section's title. */
 export type Place = { file: string; line: number; section: string };
 
+/** A place's line when it means something to the reader (Markdown), else 0. */
+const lineOf = (place: Place) =>
+  /\.(md|markdown|mdown|txt)$/i.test(place.file) || !/\./.test(place.file) ? place.line : 0;
+
 /**
  * Where something is, as a person finds it: a Markdown file by its line; a Word or Confluence
  * document (converted before reading, so its lines are not the reader's) by its section.
  */
 export function describePlace(place: Place): string {
-  const line = /\.(md|markdown|mdown|txt)$/i.test(place.file) || !/\./.test(place.file) ? place.line : 0;
+  const line = lineOf(place);
   return `${place.file}${line ? `, line ${line}` : ""}${place.section ? ` (${place.section})` : ""}`;
+}
+
+/**
+ * A table row as a person names it, by its section without the numbering: "Key Systems (line 12)",
+ * with the file ("Key Systems (context.md, line 12)") when the rows compared are in different files.
+ */
+export function describeRow(place: Place, withFile = false): string {
+  // Copies number their headings differently ("1.2", "4.1."): the words are what people recognise.
+  const section = place.section.replace(/^\s*\d+(\.\d+)*[.)]?\s+/, "").trim() || place.section;
+  const line = lineOf(place);
+  const where = [withFile ? place.file : "", line ? `line ${line}` : ""].filter(Boolean).join(", ");
+  return where ? `${section} (${where})` : section;
 }
 
 /** A record as read: reference fields hold the names of the records they point at. */
@@ -55,6 +71,17 @@ export type ImportGap = {
 /** Something that could not be read, with its place. */
 export type ImportProblem = { place: Place; message: string };
 
+/** Rows that name one thing (in two tables, or one system's rows per environment), made one record (decision 0021). */
+export type MergedRecord = {
+  kind: SpecKind;
+  /** The record's name after the merge (the plain name). */
+  title: string;
+  /** Each row as the document named it, in document order; the first row's place is the record's. */
+  from: { name: string; place: Place }[];
+  /** Why they are one: "same name", "name with an environment suffix", "same host" (several joined by "and"). */
+  rule: string;
+};
+
 /** Everything a document says, before it is compared with a workspace. */
 export type SpecDraft = {
   records: DraftRecord[];
@@ -65,6 +92,8 @@ export type SpecDraft = {
   problems: ImportProblem[];
   /** Tables that are not the template's, kept as text in their section's narrative. */
   keptAsText: { place: Place; caption: string; headers: string[]; rows: number }[];
+  /** What the reader made one record of several rows; readSpecDocument always says, a draft built by hand may not. */
+  merged?: MergedRecord[];
 };
 
 /** One file of a document. */

@@ -10,6 +10,7 @@ import {
   type DocumentSection,
   type DocumentTable,
 } from "@/lib/domain/document/markdown";
+import { mergeRecords } from "@/lib/domain/document/merge-records";
 import { readDecisions } from "@/lib/domain/document/read-decisions";
 import { readKindTable } from "@/lib/domain/document/read-table";
 import { kindDocuments, recogniseTable } from "@/lib/domain/document/tables";
@@ -92,7 +93,8 @@ export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
   // Keys starting with "__" are the reader's notes between rows (a team's number), not data.
   for (const record of draft.records)
     for (const key of Object.keys(record.data)) if (key.startsWith("__")) delete record.data[key];
-  return draft;
+  // A system in Key Systems and again in the Backend Systems Catalog is one record (decision 0021).
+  return mergeRecords(draft);
 }
 
 /** One short line of text (a caption or an instruction above a table). */

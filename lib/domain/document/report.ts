@@ -1,3 +1,4 @@
+import type { MergedRecord } from "@/lib/domain/document/draft";
 import type { ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportGap, ImportProblem } from "@/lib/domain/document/read-spec";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
@@ -28,6 +29,8 @@ export type ImportReport = {
   offered: ImportPlan["offered"];
   /** Tables that are not the template's, kept as text in their section's narrative. */
   keptAsText: ImportPlan["keptAsText"];
+  /** Rows of different tables made one record (a key system and its catalog row), and why. */
+  merged: MergedRecord[];
   /** For each kind an unresolved reference should name: the names it may mean (document and workspace). */
   referenceCandidates: Partial<Record<SpecKind, string[]>>;
 };

@@ -6,6 +6,7 @@ import { ImportConflict, listDecisionsForImport, listImports, writeImport } from
 import { listSpecRecords } from "@/lib/db/spec-repository";
 import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportReport } from "@/lib/domain/document/report";
+import type { MergedRecord } from "@/lib/domain/document/draft";
 import {
   readSpecDocument,
   type DocumentFile,
@@ -192,7 +193,8 @@ async function planFor(ctx: ServiceContext, workspaceId: string, files: Document
   const existing: ExistingRecord[] = records.map((r) => ({ ...r, kind: r.kind as SpecKind }));
   // This preview's choices come first: they may correct a name remembered earlier.
   const said = options.resolutions.map((r) => ({ kind: r.kind, alias: r.written, target: r.target }));
-  const plan = planImport(readSpecDocument(files), existing, decisions, {
+  const draft = readSpecDocument(files);
+  const plan = planImport(draft, existing, decisions, {
     includeOffered: options.includeOffered,
     newId: randomUUID,
     aliases: [...said, ...remembered],
@@ -225,7 +227,7 @@ async function planFor(ctx: ServiceContext, workspaceId: string, files: Document
       ].sort((a, b) => a.localeCompare(b)),
     ]),
   );
-  return { plan, resolved, referenceCandidates };
+  return { plan, merged: draft.merged ?? [], resolved, referenceCandidates };
 }
 
 function report(
@@ -233,6 +235,7 @@ function report(
   uploads: UploadedFile[],
   plan: ImportPlan,
   problems: ImportProblem[],
+  merged: MergedRecord[],
 ): Omit<ImportReport, "referenceCandidates"> {
   const counts = countPlan(plan);
   const records = plan.records.map((r) => ({
@@ -252,7 +255,7 @@ function report(
   }));
   // New records get fresh ids on every plan: the digest covers what the user sees, not the ids.
   const digest = createHash("sha256")
-    .update(JSON.stringify({ records, decisions, problems, offered: plan.offered }))
+    .update(JSON.stringify({ records, decisions, problems, offered: plan.offered, merged }))
     .digest("hex")
     .slice(0, 32);
   return {
@@ -269,6 +272,8 @@ function report(
     problems,
     offered: plan.offered,
     keptAsText: plan.keptAsText,
+    // What the reader made one record: the records above already are the merged ones.
+    merged,
   };
 }
 
@@ -287,9 +292,9 @@ async function prepareImport(ctx: ServiceContext, slug: string, uploads: Uploade
   const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
   const read = await readUploads(uploads);
-  const { plan, resolved, referenceCandidates } = await planFor(ctx, workspace.id, read.files, options);
+  const { plan, merged, resolved, referenceCandidates } = await planFor(ctx, workspace.id, read.files, options);
   const result = {
-    ...report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems]),
+    ...report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems], merged),
     referenceCandidates,
   };
   return { workspace, options, plan, result, resolved };

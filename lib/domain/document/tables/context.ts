@@ -1,5 +1,6 @@
 // The context chapter's tables: key systems (and the appendix's backend catalog of the same
-// systems) and the integration principles, written as bullets.
+// systems; a system in both is one record, made so by merge-records.ts once every table is read)
+// and the integration principles, written as bullets.
 
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
 import type { contextKinds } from "@/lib/domain/spec/kinds/context";
@@ -41,17 +42,6 @@ export const contextTables: KindDocuments<keyof typeof contextKinds> = {
           deployment,
           concerns,
         ],
-        // A key system listed again in the catalog is one system: the catalog adds what the first table lacked.
-        readRow: (row) => {
-          const data = row.read();
-          const name = row.cell("name").toLowerCase();
-          const same = row.draft.records.find((r) => r.kind === "system" && String(r.data.name).toLowerCase() === name);
-          if (!same) return row.push(data);
-          Object.assign(
-            same.data,
-            Object.fromEntries(Object.entries(data).filter(([k]) => same.data[k] === undefined)),
-          );
-        },
         write: {
           place: "Backend Systems Catalog",
           rows: (systems) =>
