@@ -2,8 +2,8 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
+import { liveResourcePath } from "@/lib/domain/governance/finding-links";
 import { formatReadAt } from "@/lib/domain/live/read-scope";
-import { isSpecKind } from "@/lib/domain/spec/kinds";
 import { useId, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { FilterBar, FilterSearch, FilterSelect, toOptions, type FilterOption } from "@/components/table-filters";
@@ -29,6 +29,8 @@ export type FindingsExplorerProps = {
   canEvaluate: boolean;
   canRequestWaiver: boolean;
   canGrantWaiver: boolean;
+  /** Whether the reader may edit specification records: the record link says "Edit" or "Open". */
+  canEditSpec?: boolean;
   actorId: string;
   /** The filter the page opens with (from its address: ?q= from a diagram's node, ?environment= from the dashboard). */
   initialFilter?: Partial<FindingFilter>;
@@ -51,10 +53,10 @@ const groupings: ColumnDef<FindingItem>[] = [
   { id: "resource", accessorFn: (f) => `${f.resourceKind} · ${f.resourceName}` },
 ];
 
-/** Where a finding's spec record is edited (its section), when it has one. */
-function specLink(workspace: string, finding: FindingItem): string | null {
-  if (!finding.specRecordId) return null;
-  return isSpecKind(finding.resourceKind) ? `/w/${workspace}/specification/${finding.resourceKind}` : null;
+/** What a finding's record link says: a decision, the editor of a record, or the record for a reader. */
+function editLabel(editUrl: string, canEditSpec: boolean | undefined): string {
+  if (editUrl.includes("/decisions/")) return "Open the decision";
+  return canEditSpec ? "Edit the record" : "Open in the specification";
 }
 
 /** Findings with filters, grouping and waivers. */
@@ -176,8 +178,14 @@ export function FindingsExplorer(props: FindingsExplorerProps) {
 }
 
 // A row keeps no state of its own: fifty of them render with the page.
-function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: FindingItem } & FindingsExplorerProps) {
-  const link = specLink(workspace, f);
+function FindingRow({
+  finding: f,
+  workspace,
+  canRequestWaiver,
+  canEditSpec,
+}: { finding: FindingItem } & FindingsExplorerProps) {
+  const live = f.liveExternalId ? liveResourcePath(workspace, f.resourceKind, f.resourceName) : null;
+  const waivable = canRequestWaiver && f.status === "open";
   return (
     <li className="p-3 text-sm">
       <div className="flex flex-wrap items-start gap-2">
@@ -204,28 +212,29 @@ function FindingRow({ finding: f, workspace, canRequestWaiver }: { finding: Find
         {f.environment ? ` · ${f.environment}` : ""}
         {f.businessGroup ? ` · ${f.businessGroup}` : ""} · first seen {day(f.firstSeenAt)}, last seen{" "}
         {day(f.lastSeenAt)}
-        {link ? (
-          <>
-            {" · "}
-            <Link href={link} className="text-brand-700 underline">
-              specification<span className="sr-only"> of {f.resourceName}</span>
-            </Link>
-          </>
-        ) : null}
-        {f.liveExternalId ? (
-          <>
-            {" · "}
-            <Link href={`/w/${workspace}/live`} className="text-brand-700 underline">
-              live estate<span className="sr-only"> for {f.resourceName}</span>
-            </Link>
-          </>
-        ) : null}
       </p>
-      <details className="mt-1">
-        <summary className="cursor-pointer text-brand-700">How to fix it</summary>
-        <p className="mt-1">{f.remediation}</p>
-      </details>
-      {canRequestWaiver && f.status === "open" ? <WaiverRequest workspace={workspace} finding={f} /> : null}
+      {f.status !== "resolved" ? (
+        <p className="mt-1">
+          <span className="font-medium">Next step:</span> {f.remediation}
+        </p>
+      ) : null}
+      {/* What to act with, on one line: the record, the live resource, a waiver (its form below them). */}
+      {f.editUrl || live || waivable ? (
+        <div className="mt-1 flex flex-wrap items-baseline gap-x-4">
+          {f.editUrl ? (
+            <Link href={f.editUrl} className="font-medium text-brand-700 underline">
+              {editLabel(f.editUrl, canEditSpec)}
+              <span className="sr-only"> of {f.resourceName}</span>
+            </Link>
+          ) : null}
+          {live ? (
+            <Link href={live} className="text-brand-700 underline">
+              Open in the live estate<span className="sr-only"> ({f.resourceName})</span>
+            </Link>
+          ) : null}
+          {waivable ? <WaiverRequest workspace={workspace} finding={f} /> : null}
+        </div>
+      ) : null}
     </li>
   );
 }
@@ -235,7 +244,7 @@ function WaiverRequest({ workspace, finding: f }: { workspace: string; finding: 
   const [open, setOpen] = useState(false);
   if (!open)
     return (
-      <button type="button" onClick={() => setOpen(true)} className="mt-2 text-brand-700 underline">
+      <button type="button" onClick={() => setOpen(true)} className="text-brand-700 underline">
         Request a waiver<span className="sr-only"> for {f.resourceName}</span>
       </button>
     );
@@ -261,7 +270,7 @@ function WaiverRequestForm({
       : null;
   return (
     <form
-      className="mt-2 flex flex-wrap items-end gap-2"
+      className="mt-2 flex w-full flex-wrap items-end gap-2"
       aria-label={`Waiver for ${f.resourceName}`}
       onSubmit={(event) => {
         event.preventDefault();

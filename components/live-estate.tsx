@@ -25,6 +25,8 @@ export type LiveEstateProps = {
   canConfirm: boolean;
   /** Server time when the page was rendered, so that "how long ago" renders the same on both sides. */
   now: string;
+  /** The kind and name the inventory opens with, from the address (`?kind=&q=`, a finding's link). */
+  initialInventory?: { kind: LiveKind; q: string };
 };
 
 const pageSize = 50;
@@ -154,7 +156,7 @@ const runColumns: ColumnDef<SyncRun>[] = [
 ];
 
 /** The live estate: sync controls and progress, inventory per kind with filters, sync history. */
-export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: LiveEstateProps) {
+export function LiveEstate({ workspace, initial, canSync, canConfirm, now, initialInventory }: LiveEstateProps) {
   const { data: overview = initial } = useLiveOverview(workspace, initial);
   const mutations = useSyncMutations(workspace);
   const latest = overview.runs[0] ?? null;
@@ -284,7 +286,7 @@ export function LiveEstate({ workspace, initial, canSync, canConfirm, now }: Liv
       </section>
 
       {current ? (
-        <Inventory workspace={workspace} current={current} facets={overview.facets} />
+        <Inventory workspace={workspace} current={current} facets={overview.facets} initial={initialInventory} />
       ) : (
         <EmptyState title="Not synchronised yet">
           <p>
@@ -302,17 +304,19 @@ function Inventory({
   workspace,
   current,
   facets,
+  initial,
 }: {
   workspace: string;
   current: SyncRun;
   facets: LiveOverview["facets"];
+  initial?: { kind: LiveKind; q: string };
 }) {
   const id = useId();
   const [filter, setFilter] = useState<LiveFilter>({
-    kind: "application",
+    kind: initial?.kind ?? "application",
     environment: "",
     businessGroup: "",
-    q: "",
+    q: initial?.q ?? "",
     offset: 0,
   });
   const { data, error, isFetching } = useLiveResources(workspace, filter, pageSize);

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatAge } from "@/components/read-status";
+import { liveResourcePath } from "@/lib/domain/governance/finding-links";
 import type { Readiness, ReadinessOverview } from "@/lib/domain/governance/readiness";
 import type { Waiver } from "@/lib/queries/governance";
 
@@ -10,7 +11,10 @@ export type ReadinessDashboardProps = {
   /** How many cards a scope shows before it is cut to those needing most attention. */
   readinessLimit: number;
   trend: { at: string; error?: number; warning?: number; info?: number }[];
-  topBlockers: { ruleId: string; title: string; count: number }[];
+  /** The rules with the most open errors, each with its first few findings: what to do, and where. */
+  topBlockers: { ruleId: string; title: string; count: number; findings?: BlockerFinding[] }[];
+  /** Whether the reader may edit specification records: a finding's link says "Edit" or "Open". */
+  canEditSpec?: boolean;
   /** Open findings of the gap rules: what the specification still leaves unfinished. */
   gaps: { ruleId: string; title: string; count: number }[];
   expiringWaivers: Pick<Waiver, "id" | "ruleId" | "fingerprint" | "resourceName" | "expiresAt" | "reason">[];
@@ -21,6 +25,17 @@ export type ReadinessDashboardProps = {
   /** What the latest sync could not read and how old the data kept in its place is (findings marked stale). */
   liveData?: LiveDataAge;
   now: string;
+};
+
+/** One finding of a top blocker, as the dashboard shows it. */
+export type BlockerFinding = {
+  id: string;
+  resourceKind: string;
+  resourceName: string;
+  environment: string | null;
+  remediation: string;
+  liveExternalId: string | null;
+  editUrl: string | null;
 };
 
 type StaleCount = { count: number; oldest: string };
@@ -186,6 +201,55 @@ function ReadinessSection({
   );
 }
 
+/** A top blocker's first findings: each one's next step and its record's editor (or the live resource), then the rest. */
+function BlockerFindings({
+  workspace,
+  blocker,
+  findings,
+  canEditSpec,
+}: {
+  workspace: string;
+  blocker: { ruleId: string; count: number };
+  findings: BlockerFinding[];
+  canEditSpec?: boolean;
+}) {
+  const rest = blocker.count - findings.length;
+  return (
+    <ul className="mt-1 space-y-1 border-l-2 border-slate-200 pl-3">
+      {findings.map((f) => {
+        const live = f.liveExternalId ? liveResourcePath(workspace, f.resourceKind, f.resourceName) : null;
+        // Most next steps name their resource; one that does not gets its name in front.
+        const step = f.remediation.includes(f.resourceName) ? f.remediation : `${f.resourceName}: ${f.remediation}`;
+        return (
+          <li key={f.id}>
+            {step}{" "}
+            {f.editUrl ? (
+              <Link href={f.editUrl} className="whitespace-nowrap font-medium text-brand-700 underline">
+                {canEditSpec ? "Edit the record" : "Open in the specification"}
+                <span className="sr-only"> of {f.resourceName}</span>
+              </Link>
+            ) : live ? (
+              <Link href={live} className="whitespace-nowrap text-brand-700 underline">
+                Open in the live estate<span className="sr-only"> ({f.resourceName})</span>
+              </Link>
+            ) : null}
+          </li>
+        );
+      })}
+      {rest > 0 ? (
+        <li>
+          <Link
+            href={`/w/${workspace}/findings?rule=${encodeURIComponent(blocker.ruleId)}&severity=error`}
+            className="text-brand-700 underline"
+          >
+            {rest} more<span className="sr-only"> {blocker.ruleId} findings</span>
+          </Link>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
 /** The delivery lead's view: readiness per environment and business group, trend, blockers, what needs attention. */
 export function ReadinessDashboard(props: ReadinessDashboardProps) {
   const { workspace, readiness, now } = props;
@@ -224,29 +288,39 @@ export function ReadinessDashboard(props: ReadinessDashboardProps) {
           now={now}
         />
       ))}
+      <section className={card} aria-labelledby="blockers-heading">
+        <h2 id="blockers-heading" className="mb-2 text-lg font-semibold">
+          Top blockers
+        </h2>
+        {props.topBlockers.length === 0 ? (
+          <p className="text-sm text-slate-600">No open errors.</p>
+        ) : (
+          <ol className="grid gap-x-6 gap-y-3 text-sm lg:grid-cols-2">
+            {props.topBlockers.map((b) => (
+              <li key={b.ruleId}>
+                <p>
+                  <span className="font-medium tabular-nums">{b.count}</span> × {b.title}{" "}
+                  <span className="text-slate-600">({b.ruleId})</span>
+                </p>
+                {b.findings?.length ? (
+                  <BlockerFindings
+                    workspace={workspace}
+                    blocker={b}
+                    findings={b.findings}
+                    canEditSpec={props.canEditSpec}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
       <div className="grid gap-4 lg:grid-cols-2">
         <section className={card} aria-labelledby="trend-heading">
           <h2 id="trend-heading" className="mb-2 text-lg font-semibold">
             Trend
           </h2>
           <TrendChart trend={props.trend} />
-        </section>
-        <section className={card} aria-labelledby="blockers-heading">
-          <h2 id="blockers-heading" className="mb-2 text-lg font-semibold">
-            Top blockers
-          </h2>
-          {props.topBlockers.length === 0 ? (
-            <p className="text-sm text-slate-600">No open errors.</p>
-          ) : (
-            <ol className="space-y-1 text-sm">
-              {props.topBlockers.map((b) => (
-                <li key={b.ruleId}>
-                  <span className="font-medium tabular-nums">{b.count}</span> × {b.title}{" "}
-                  <span className="text-slate-600">({b.ruleId})</span>
-                </li>
-              ))}
-            </ol>
-          )}
         </section>
         <section className={card} aria-labelledby="gaps-heading">
           <h2 id="gaps-heading" className="mb-2 text-lg font-semibold">

@@ -2,8 +2,9 @@
 
 import type { ColumnDef } from "@tanstack/react-table";
 import Link from "next/link";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { DataTable } from "@/components/data-table";
+import { openedRecord } from "@/components/opened-record";
 import { RecordHistory } from "@/components/record-history";
 import { SpecRecordForm, type RefOption } from "@/components/spec-record-form";
 import { displayValue, type RefTitles } from "@/components/spec-values";
@@ -22,6 +23,8 @@ export type SpecSectionEditorProps = {
   initialRecords: SpecRecord[];
   options: Record<string, RefOption[]>;
   canEdit: boolean;
+  /** The record the address names (`?edit=<id>`, a finding's link): its editor opens with the page. */
+  openRecordId?: string;
 };
 
 const pageSize = 50;
@@ -53,13 +56,34 @@ export function SpecSectionEditor({
   initialRecords,
   options,
   canEdit,
+  openRecordId,
 }: SpecSectionEditorProps) {
   const { data: records = initialRecords } = useSpecRecords(workspace, kind, initialRecords);
   const { create, update, remove } = useSpecMutations(workspace, kind);
-  const [panel, setPanel] = useState<Panel | null>(null);
+  const [opened] = useState(() => openedRecord(initialRecords, openRecordId, canEdit));
+  const [panel, setPanel] = useState<Panel | null>(opened && opened.mode !== "missing" ? opened : null);
   const [filter, setFilter] = useState("");
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(
+    opened?.mode === "missing" ? "The record the link named is no longer in this section." : null,
+  );
   const id = useId();
+  const panelHeading = useRef<HTMLHeadingElement>(null);
+
+  // Opened from a link: bring the panel up when it starts low on the screen (below the table on a
+  // narrow one); beside the table it is in view already and the page stays where it is.
+  useEffect(() => {
+    const heading = panelHeading.current;
+    if (!opened || opened.mode === "missing" || !heading) return;
+    if (heading.getBoundingClientRect().top > window.innerHeight / 2) heading.scrollIntoView({ block: "start" });
+  }, [opened]);
+  // Once that panel is closed, the address stops naming the record: a reload opens the section alone.
+  useEffect(() => {
+    if (panel || !openRecordId) return;
+    const params = new URLSearchParams(window.location.search);
+    if (!params.has("edit")) return;
+    params.delete("edit");
+    window.history.replaceState(null, "", `${window.location.pathname}${params.size ? `?${params}` : ""}`);
+  }, [panel, openRecordId]);
 
   const titles: RefTitles = useMemo(
     () =>
@@ -275,7 +299,7 @@ export function SpecSectionEditor({
           aria-labelledby={`${id}-panel`}
           className="w-full rounded-lg border border-slate-200 bg-white p-4 lg:w-[26rem]"
         >
-          <h2 id={`${id}-panel`} className="mb-3 text-lg font-semibold">
+          <h2 id={`${id}-panel`} ref={panelHeading} className="mb-3 scroll-mt-4 text-lg font-semibold">
             {panel.mode === "create"
               ? `New ${labelInSentence(label)}`
               : panel.mode === "edit"

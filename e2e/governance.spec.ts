@@ -57,9 +57,19 @@ test("the rules run after a sync and a spec change; the dashboard, findings, con
     await page.goto(`/w/${ws}`);
     await expect(page.getByRole("region", { name: "Readiness per environment" })).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 30_000 });
-  await expect(page.getByRole("region", { name: "Top blockers" })).toContainText(
-    "CloudHub application name longer than 42 characters",
+  const blockers = page.getByRole("region", { name: "Top blockers" });
+  await expect(blockers).toContainText("CloudHub application name longer than 42 characters");
+  // Each blocker shows its first findings' next steps; a live resource opens in the live estate.
+  const tooLong = blockers
+    .getByRole("listitem")
+    .filter({ hasNot: page.getByRole("list") })
+    .filter({ hasText: 'Shorten "nwf-sys-carrier-portal-file-exchange-api-v1-prod" by 6 characters or more' });
+  await tooLong.getByRole("link", { name: /^Open in the live estate/ }).click();
+  await expect(page).toHaveURL(/\/live\?kind=application&q=nwf-sys-carrier-portal-file-exchange-api-v1-prod$/);
+  await expect(page.getByLabel("Name", { exact: true })).toHaveValue(
+    "nwf-sys-carrier-portal-file-exchange-api-v1-prod",
   );
+  await page.goto(`/w/${ws}`);
   // An environment's card opens the findings that concern it, listed with the page.
   await page
     .getByRole("region", { name: "Readiness per environment" })
@@ -98,6 +108,22 @@ test("the rules run after a sync and a spec change; the dashboard, findings, con
   await archie.goto(`/w/${ws}/findings`);
   await archie.getByRole("button", { name: /^Approve/ }).click();
   await expect(archie.getByRole("region", { name: "Waivers" })).toContainText("Approved for finding");
+
+  // A finding says what to do with its own values, and its link opens its record's editor: here
+  // the convention the name breaks.
+  await archie.goto(`/w/${ws}/findings?rule=NAME-CONVENTION`);
+  const broken = archie
+    .getByRole("listitem")
+    .filter({ hasText: 'Application "nwf-legacy-ftp-poller" in PROD breaks convention "Applications"' });
+  await expect(broken).toContainText(
+    'Next step: Rename application "nwf-legacy-ftp-poller" to follow nwf-{layer:exp|prc|sys}-{system}-api-{version} in at most 42 characters',
+  );
+  await broken.getByRole("link", { name: /^Edit the record/ }).click();
+  await expect(archie).toHaveURL(/\/specification\/naming-convention\?edit=[0-9a-f-]{36}$/);
+  const editor = archie.getByRole("complementary", { name: "Edit Applications" });
+  await expect(editor.getByLabel("Pattern")).toHaveValue("nwf-{layer:exp|prc|sys}-{system}-api-{version}");
+  await editor.getByRole("button", { name: "Cancel" }).click();
+  await expect(archie).toHaveURL(/\/specification\/naming-convention$/);
   await expect(async () => {
     await page.reload();
     await page.getByLabel("Rule").selectOption("NAME-CLOUDHUB-LENGTH");

@@ -197,6 +197,7 @@ describe(`agp on ${testEngine}`, () => {
       expect(Object.keys(f).sort()).toEqual(
         [
           "category",
+          "editUrl",
           "environment",
           "fingerprint",
           "message",
@@ -210,6 +211,20 @@ describe(`agp on ${testEngine}`, () => {
       );
     // Live kinds as well as spec kinds: the check compared the plan with the estate.
     expect(report.findings.some((f) => String(f.category) === "drift")).toBe(true);
+    // Each finding says what to do with its own values, and where its record is edited (a path
+    // without --server): the section page with that record's editor open, or the decision.
+    for (const f of report.findings)
+      expect(
+        f.editUrl === null ||
+          /^\/w\/acme\/(specification\/[a-z-]+\?edit=[0-9a-f-]{36}|decisions\/D\d+)$/.test(String(f.editUrl)),
+      ).toBe(true);
+    const placeholder = report.findings.find((f) => f.ruleId === "GAP-PLACEHOLDER" && f.editUrl);
+    expect(placeholder).toMatchObject({
+      remediation: expect.stringMatching(
+        /^Replace ".+" in the .+ with the real value, or record who decides it and by when$/,
+      ),
+      editUrl: expect.stringMatching(/^\/w\/acme\/specification\/[a-z-]+\?edit=/),
+    });
 
     expect((await agp(["check", "--fail-on", "never"])).code).toBe(0);
     const warnings = await agp(["check", "--fail-on", "warning", "--category", "gap", "--json"]);
@@ -239,6 +254,9 @@ describe(`agp on ${testEngine}`, () => {
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 5))).toBe(true);
     expect(log.runs[0]!.results.length).toBeGreaterThan(0);
     for (const rule of log.runs[0]!.tool.driver.rules) expect(rule.help.text.length).toBeGreaterThan(20);
+    // A result's message carries its finding's own next step, not only the rule's help.
+    const results = log.runs[0]!.results as { ruleId: string; message: { text: string } }[];
+    expect(results.find((r) => r.ruleId === "GAP-PLACEHOLDER")!.message.text).toMatch(/ Remediation: Replace "/);
     const validator = spawnSync(multitool, ["validate", path.join(work, "agp.sarif")], { encoding: "utf8" });
     expect(validator.status, validator.stdout + validator.stderr).toBe(0);
     expect(validator.stdout).not.toMatch(/: error /);

@@ -378,6 +378,49 @@ export async function groupOpenFindings(
   return groups.map((g) => ({ ruleId: g.ruleId, severity: g.severity, count: g._count._all }));
 }
 
+/**
+ * The kinds of the specification records findings point at, by id: what their editor's address
+ * needs. A record deleted since the evaluation is simply absent (its findings link nowhere).
+ */
+export async function specRecordKindsOf(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ids: readonly (string | null)[],
+): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+  const kinds = new Map<string, string>();
+  for (const part of chunks(wanted)) {
+    const rows = await prisma.specRecord.findMany({
+      where: { workspaceId, id: { in: part } },
+      select: { id: true, kind: true },
+    });
+    for (const row of rows) kinds.set(row.id, row.kind);
+  }
+  return kinds;
+}
+
+/**
+ * The first open errors of each rule (by resource name), for the dashboard's top blockers; each
+ * rule's are read in the order of the findings index (severity, rule, resource), not sorted.
+ */
+export async function listTopErrorRows(
+  prisma: PrismaClient,
+  workspaceId: string,
+  ruleIds: readonly string[],
+  perRule: number,
+): Promise<FindingRecord[]> {
+  const rows = await Promise.all(
+    ruleIds.map((ruleId) =>
+      prisma.finding.findMany({
+        where: { workspaceId, severityRank: rankOf("error"), ruleId, status: "open" },
+        orderBy: [{ resourceName: "asc" }, { id: "asc" }],
+        take: perRule,
+      }),
+    ),
+  );
+  return asFindings(rows.flat());
+}
+
 /** Every open and waived finding of a workspace, most severe first (what a pipeline check reports). */
 export async function listCurrentFindingRows(prisma: PrismaClient, workspaceId: string): Promise<FindingRecord[]> {
   const rows = await prisma.finding.findMany({

@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { FindingRecord, FindingsPage as DomainFindingsPage, WaiverRecord } from "@/lib/domain/governance/records";
+import type { FindingsPage as DomainFindingsPage, ListedFinding, WaiverRecord } from "@/lib/domain/governance/records";
 import type { Json } from "@/lib/domain/json";
 import { apiFetch } from "@/lib/queries/api-client";
 import { findingSearchParams, type FindingFilter } from "@/lib/queries/finding-filter";
@@ -7,7 +7,7 @@ import { findingSearchParams, type FindingFilter } from "@/lib/queries/finding-f
 export type { FindingFilter };
 
 /** A finding as the findings API lists it. */
-export type FindingItem = Json<FindingRecord & { ruleTitle: string }>;
+export type FindingItem = Json<ListedFinding>;
 
 export type Waiver = Json<WaiverRecord>;
 

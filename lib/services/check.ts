@@ -14,6 +14,7 @@ import type { Category, Severity } from "@/lib/domain/governance/types";
 import type { ServiceContext } from "@/lib/services/context";
 import { forbidden, ServiceError } from "@/lib/services/errors";
 import { evaluateWorkspace } from "@/lib/services/governance/evaluation";
+import { editPaths } from "@/lib/services/governance/findings";
 import { parseInput } from "@/lib/services/validation";
 import { authorizeWorkspace } from "@/lib/services/guard";
 
@@ -62,6 +63,7 @@ export async function checkWorkspace(ctx: ServiceContext, slug: string, input: u
       );
   }
   const rows = await listCurrentFindingRows(ctx.db.prisma, workspace.id);
+  const edit = await editPaths(ctx, workspace, rows);
   const findings = sortCheckFindings(
     filterCheckFindings(
       rows.map((f): CheckFinding => ({
@@ -75,6 +77,7 @@ export async function checkWorkspace(ctx: ServiceContext, slug: string, input: u
         remediation: f.remediation,
         status: f.status as "open" | "waived",
         fingerprint: f.fingerprint,
+        editUrl: edit(f),
       })),
       filter,
     ),

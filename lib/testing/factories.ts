@@ -43,6 +43,7 @@ export function buildCheckFinding(overrides: Partial<CheckFinding> = {}): CheckF
     remediation: "Rename it.",
     status: "open",
     fingerprint: `fp-${sequence}`,
+    editUrl: null,
     ...overrides,
   };
 }

@@ -38,6 +38,7 @@ export default async function DashboardPage({
           readinessLimit={readinessLimit}
           trend={JSON.parse(JSON.stringify(overview.trend))}
           topBlockers={overview.topBlockers}
+          canEditSpec={can(ctx.actor, "spec:edit")}
           gaps={overview.gaps}
           expiringWaivers={JSON.parse(JSON.stringify(overview.expiringWaivers))}
           requestedWaivers={overview.requestedWaivers.length}

@@ -13,10 +13,16 @@ export const checkFindingSchema = z.object({
   resourceKind: z.string().meta({ description: "Spec or live kind, kebab-case: vpc, application, private-space…" }),
   resourceName: z.string(),
   environment: z.string().nullable(),
-  message: z.string(),
-  remediation: z.string(),
+  message: z.string().meta({ description: "What is wrong, naming the values involved" }),
+  remediation: z.string().meta({
+    description: "What to do next, with this finding's values (the rule's general remediation where it has none)",
+  }),
   status: z.enum(["open", "waived"]),
   fingerprint: z.string().meta({ description: "Stable across runs: the same problem keeps it" }),
+  editUrl: z.string().nullable().meta({
+    description:
+      "Where the record behind the finding is edited: /w/{ws}/specification/{kind}?edit={id} (or /w/{ws}/decisions/{D01}), a URL of the portal when agp works through --server; null when no record is known",
+  }),
 });
 export type CheckFinding = z.infer<typeof checkFindingSchema>;
 
@@ -177,6 +183,7 @@ export function formatSarif(report: CheckReport, rules: readonly RuleInfo[], opt
             category: f.category,
             resourceKind: f.resourceKind,
             environment: f.environment,
+            ...(f.editUrl ? { editUrl: f.editUrl } : {}),
           },
           ...(f.status === "waived"
             ? { suppressions: [{ kind: "external", status: "accepted", justification: "Waived in the portal" }] }

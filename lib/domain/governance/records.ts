@@ -36,9 +36,19 @@ export const findingRecordSchema = z.object({
 });
 export type FindingRecord = z.infer<typeof findingRecordSchema>;
 
+/** A finding as listed: with its rule's title and where its record is edited. */
+export const listedFindingSchema = findingRecordSchema.extend({
+  ruleTitle: z.string(),
+  editUrl: z.string().nullable().meta({
+    description:
+      "Path of the page where the finding's record is edited (/w/{ws}/specification/{kind}?edit={id}, or a decision); null when it has none",
+  }),
+});
+export type ListedFinding = z.infer<typeof listedFindingSchema>;
+
 /** A page of findings as listed: each with its rule's title, the total that match, the next page's cursor. */
 export const findingsPageSchema = z.object({
-  items: z.array(findingRecordSchema.extend({ ruleTitle: z.string() })),
+  items: z.array(listedFindingSchema),
   total: z.number(),
   nextCursor: z.string().nullable(),
 });

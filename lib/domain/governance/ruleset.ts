@@ -1,4 +1,5 @@
 import { driftRules } from "@/lib/domain/governance/rules/drift";
+import { withGapRemediations } from "@/lib/domain/governance/rules/gap-remediations";
 import { gapRules } from "@/lib/domain/governance/rules/gaps";
 import { namingRules } from "@/lib/domain/governance/rules/naming";
 import { networkRules } from "@/lib/domain/governance/rules/network";
@@ -14,7 +15,7 @@ import type { Rule } from "@/lib/domain/governance/types";
 
 /** Every rule, in the order findings are explained. Ids are stable: they are stored and used in pipelines. */
 export const ruleset: readonly Rule[] = [
-  ...gapRules,
+  ...withGapRemediations(gapRules),
   ...referenceRules,
   ...namingRules,
   ...driftRules,
@@ -27,7 +28,7 @@ export const ruleset: readonly Rule[] = [
 ];
 
 /** Changes whenever a rule is added, removed or changes meaning; stored with every evaluation run. */
-export const rulesetVersion = "2026.12.5";
+export const rulesetVersion = "2026.12.6";
 
 /** A rule by id. */
 export function findRule(id: string): Rule | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findPlaceholders, isFilled, isPlaceholder } from "@/lib/domain/spec/placeholders";
+import { findPlaceholders, isFilled, isPlaceholder, placeholderTexts } from "@/lib/domain/spec/placeholders";
 
 describe("placeholders of the template", () => {
   it.each([
@@ -39,5 +39,16 @@ describe("placeholders of the template", () => {
     expect(isFilled([])).toBe(false);
     expect(isFilled("TBD")).toBe(false);
     expect(isFilled(["10.0.0.0/8", "x.x.x.x/24"])).toBe(false);
+  });
+
+  it("gives the placeholders as written, a TODO with the rest of its line", () => {
+    expect(placeholderTexts("The DR VPC needs a third: TODO confirm with the account team\nThanks")).toEqual([
+      "TODO confirm with the account team",
+    ]);
+    expect(placeholderTexts("<<Internal corporate CIDRs>> and x.x.x.x/24")).toEqual([
+      "<<Internal corporate CIDRs>>",
+      "x.x.x.x/24",
+    ]);
+    expect(placeholderTexts("10.0.0.0/8")).toEqual([]);
   });
 });

@@ -55,3 +55,9 @@ export function isOnlyPlaceholders(text: string): boolean {
   if (!anyPattern.test(text)) return false;
   return text.replace(placeholderText, "").replace(/[\s●•·*_`'"|/\\,;:.!?()[\]{}^~–—-]+/g, "") === "";
 }
+
+/** The placeholders of a text as written ("TBD", "<host>", "TODO confirm with …" with the rest of its line). */
+export function placeholderTexts(text: string): string[] {
+  if (!anyPattern.test(text)) return [];
+  return [...text.matchAll(placeholderText)].map((m) => m[0].trim()).filter(Boolean);
+}

@@ -5,18 +5,21 @@ import {
   listEvaluationRunRows,
   listEvaluationTrend,
   listFindingRows,
+  listTopErrorRows,
+  specRecordKindsOf,
   type EvaluationRunRow,
 } from "@/lib/db/governance-repository";
 import { listWaiverRows } from "@/lib/db/waiver-repository";
 import type { Readiness } from "@/lib/domain/governance/readiness";
 import type { ReadScope } from "@/lib/domain/live/read-scope";
+import { findingEditPath } from "@/lib/domain/governance/finding-links";
 import { findRule } from "@/lib/domain/governance/ruleset";
 import { categorySchema, severitySchema } from "@/lib/domain/governance/types";
 import type { ServiceContext } from "@/lib/services/context";
 import { authorizeWorkspace } from "@/lib/services/guard";
 import { nextCursor, pageQueryShape, pageStart } from "@/lib/services/paging";
 import { parseInput } from "@/lib/services/validation";
-import type { FindingsPage } from "@/lib/domain/governance/records";
+import type { FindingRecord, FindingsPage } from "@/lib/domain/governance/records";
 
 const list = <T extends z.ZodType>(item: T) =>
   z
@@ -37,13 +40,30 @@ export const findingQuerySchema = z.object({
 
 export type { FindingsPage };
 
+/** Where each of these findings' records is edited (one look-up of their records' kinds), for use-cases that authorized the workspace. */
+export async function editPaths(
+  ctx: ServiceContext,
+  workspace: { id: string; slug: string },
+  findings: readonly Pick<FindingRecord, "specRecordId" | "resourceKind" | "resourceName">[],
+): Promise<(finding: Pick<FindingRecord, "specRecordId" | "resourceKind" | "resourceName">) => string | null> {
+  const kinds = await specRecordKindsOf(
+    ctx.db.prisma,
+    workspace.id,
+    findings.map((f) => f.specRecordId),
+  );
+  return (f) => findingEditPath(workspace.slug, f, f.specRecordId ? kinds.get(f.specRecordId) : null);
+}
+
+/** How many of each top blocker's findings the dashboard shows, with what to do and where. */
+const blockerExamples = 3;
+
 /**
  * One page of a workspace's findings for a parsed query. `latest` is the latest run when the caller has read it
  * (undefined: read it here when needed).
  */
 async function readFindingsPage(
   ctx: ServiceContext,
-  workspaceId: string,
+  workspace: { id: string; slug: string },
   q: z.output<typeof findingQuerySchema>,
   latest?: EvaluationRunRow | null,
 ): Promise<FindingsPage> {
@@ -62,10 +82,10 @@ async function readFindingsPage(
     status.includes("waived");
   const run = unfiltered
     ? latest === undefined
-      ? (await listEvaluationRunRows(ctx.db.prisma, workspaceId, 1))[0]
+      ? (await listEvaluationRunRows(ctx.db.prisma, workspace.id, 1))[0]
       : latest
     : undefined;
-  const page = await listFindingRows(ctx.db.prisma, workspaceId, {
+  const page = await listFindingRows(ctx.db.prisma, workspace.id, {
     total: run ? run.counts.open + run.counts.waived : undefined,
     severity: q.severity,
     category: q.category,
@@ -77,9 +97,10 @@ async function readFindingsPage(
     offset: pageStart(q),
     limit: q.limit,
   });
+  const edit = await editPaths(ctx, workspace, page.items);
   return {
     ...page,
-    items: page.items.map((f) => ({ ...f, ruleTitle: findRule(f.ruleId)?.title ?? f.ruleId })),
+    items: page.items.map((f) => ({ ...f, ruleTitle: findRule(f.ruleId)?.title ?? f.ruleId, editUrl: edit(f) })),
     nextCursor: nextCursor(pageStart(q), page.items.length, page.total),
   };
 }
@@ -87,7 +108,7 @@ async function readFindingsPage(
 /** A page of findings (open and waived by default), most severe first, filtered in the database. */
 export async function listFindings(ctx: ServiceContext, slug: string, query: unknown): Promise<FindingsPage> {
   const workspace = await authorizeWorkspace(ctx, slug);
-  return readFindingsPage(ctx, workspace.id, parseInput(findingQuerySchema, query));
+  return readFindingsPage(ctx, workspace, parseInput(findingQuerySchema, query));
 }
 
 /**
@@ -102,7 +123,7 @@ export async function getFindingsView(ctx: ServiceContext, slug: string, query: 
   return {
     latest: latest ?? null,
     readiness: (latest?.readiness ?? []) as Readiness[],
-    page: latest ? await readFindingsPage(ctx, workspace.id, q, latest) : null,
+    page: latest ? await readFindingsPage(ctx, workspace, q, latest) : null,
   };
 }
 
@@ -141,15 +162,38 @@ export async function getGovernanceOverview(ctx: ServiceContext, slug: string, n
   ]);
   const scopes = (lastSync?.scopes ?? []) as ReadScope[];
   const soon = now.getTime() + 14 * 86_400_000;
+  const blockers = groups
+    .filter((g) => g.severity === "error")
+    .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId))
+    .slice(0, 5);
+  // The first few findings of each blocker, so that the dashboard says what to do and where.
+  const examples = await listTopErrorRows(
+    ctx.db.prisma,
+    workspace.id,
+    blockers.map((b) => b.ruleId),
+    blockerExamples,
+  );
+  const edit = await editPaths(ctx, workspace, examples);
   return {
     latest,
     readiness: (latest?.readiness ?? []) as Readiness[],
     trend: [...trend].reverse().map((r) => ({ at: r.startedAt, ...r.bySeverity })),
-    topBlockers: groups
-      .filter((g) => g.severity === "error")
-      .sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId))
-      .slice(0, 5)
-      .map((g) => ({ ...g, title: findRule(g.ruleId)?.title ?? g.ruleId })),
+    topBlockers: blockers.map((g) => ({
+      ...g,
+      title: findRule(g.ruleId)?.title ?? g.ruleId,
+      findings: examples
+        .filter((f) => f.ruleId === g.ruleId)
+        .map((f) => ({
+          id: f.id,
+          resourceKind: f.resourceKind,
+          resourceName: f.resourceName,
+          environment: f.environment,
+          message: f.message,
+          remediation: f.remediation,
+          liveExternalId: f.liveExternalId,
+          editUrl: edit(f),
+        })),
+    })),
     gaps: [
       ...groups
         .filter((g) => findRule(g.ruleId)?.category === "gap")

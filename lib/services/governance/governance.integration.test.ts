@@ -8,6 +8,7 @@ import { seedDemoWorkspace, syncDemoWorkspaceOnce } from "@/lib/services/demo/se
 import { evaluateWorkspace, runEvaluation } from "@/lib/services/governance/evaluation";
 import { getFindingsView, getGovernanceOverview, listFindings } from "@/lib/services/governance/findings";
 import { decideWaiver, requestWaiver } from "@/lib/services/governance/waivers";
+import { checkWorkspace } from "@/lib/services/check";
 import { listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
@@ -101,6 +102,57 @@ describe(`governance on the demo workspace, ${testEngine}`, () => {
       ["dlb-nwf-nonprod", "Load balancer accepts TLS 1.0 or plain HTTP"],
     ]);
     await expect(listFindings(as(vic), "northwind", { severity: "fatal" })).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("gives each finding its next step with its own values and the address of its record's editor", async () => {
+    await evaluateWorkspace(db(), workspaceId, "manual", now);
+    const [nonprod] = (await listSpec(as(vic), "northwind", "load-balancer")).filter(
+      (r) => r.title === "dlb-nwf-nonprod",
+    );
+    const tls = await listFindings(as(vic), "northwind", { rule: "NET-DLB-TLS" });
+    expect(tls.items.map((f) => [f.resourceName, f.remediation, f.editUrl])).toEqual([
+      // Live only: nothing in the specification to edit.
+      ["dlb-nwf-int", 'Disable TLS 1.0 on "dlb-nwf-int" in Anypoint (cipher suite NewDefault-v1)', null],
+      [
+        "dlb-nwf-nonprod",
+        'Set "TLS 1.0 allowed" of "dlb-nwf-nonprod" to no in the specification, and build it with the cipher suite NewDefault-v1',
+        `/w/northwind/specification/load-balancer?edit=${nonprod!.id}`,
+      ],
+    ]);
+    // A gap names the field and its placeholder; a decision's finding opens the decision.
+    const [vpcGap] = (await listFindings(as(vic), "northwind", { rule: "GAP-PLACEHOLDER", q: "vpc-nwf-dr" })).items;
+    expect(vpcGap!.remediation).toBe(
+      'Replace "TBD" in the CIDR of VPC "vpc-nwf-dr" with the real value, or record who decides it and by when',
+    );
+    expect(vpcGap!.editUrl).toMatch(/^\/w\/northwind\/specification\/vpc\?edit=[0-9a-f-]{36}$/);
+    const [decision] = (await listFindings(as(vic), "northwind", { rule: "GAP-PLACEHOLDER", q: "D04" })).items;
+    expect(decision!.editUrl).toBe("/w/northwind/decisions/D04");
+
+    // The dashboard's top blockers show their first findings, each with what to do and where.
+    const { topBlockers } = await getGovernanceOverview(as(vic), "northwind", now);
+    expect(topBlockers[0]!.findings.map((f) => [f.remediation, f.editUrl])).toEqual([
+      ['Set "nwf-legacy-ftp-poller" in PROD to 2 workers (now 1), or record why it may run on one (a waiver)', null],
+      ['Set "nwf-prc-shipments-api-v1" in PROD to 2 workers (now 1), or record why it may run on one (a waiver)', null],
+      [
+        'Set "nwf-sys-carrier-portal-file-exchange-api-v1-prod" in PROD to 2 workers (now 1), or record why it may run on one (a waiver)',
+        null,
+      ],
+    ]);
+    expect(topBlockers[0]!.findings[0]!.liveExternalId).toBeTruthy();
+    const policies = topBlockers.find((b) => b.ruleId === "SEC-API-POLICIES")!;
+    expect(policies.findings).toHaveLength(3);
+    expect(policies.findings[0]).toMatchObject({
+      remediation:
+        'Apply spike-control and json-threat-protection to "sap-sys-api-prod" in PROD in API Manager (or as automated policies of PROD)',
+      editUrl: expect.stringMatching(/^\/w\/northwind\/specification\/application\?edit=[0-9a-f-]{36}$/),
+    });
+
+    // The check report (agp check --json, GET /check) carries the same next step and address.
+    const report = await checkWorkspace(as(vic), "northwind", { evaluate: false });
+    expect(report.findings.find((f) => f.fingerprint === vpcGap!.fingerprint)).toMatchObject({
+      remediation: vpcGap!.remediation,
+      editUrl: vpcGap!.editUrl,
+    });
   });
 
   it("opens the findings page with the latest run, its readiness and the first page of the filter asked", async () => {

@@ -69,6 +69,7 @@ export default async function FindingsPage({
           canEvaluate={can(ctx.actor, "evaluation:run")}
           canRequestWaiver={can(ctx.actor, "waiver:request")}
           canGrantWaiver={can(ctx.actor, "waiver:grant")}
+          canEditSpec={can(ctx.actor, "spec:edit")}
           actorId={ctx.actor.id}
           initialFilter={initialFilter}
           initialPage={JSON.parse(JSON.stringify(view.page)) as FindingsPageData}

@@ -278,3 +278,53 @@ describe("drift of MQ destinations and Object Store stores, by name, environment
     expect(messages("DRIFT-UNPLANNED", [], live).filter((m) => m.includes("orders-q"))).toEqual([]);
   });
 });
+
+describe("drift remediations", () => {
+  const remediations = (id: string, spec: SpecEntry[], live: LiveResource[]) =>
+    evaluate(
+      driftRules.filter((r) => r.id === id),
+      evaluationInput({ spec: [prod, test, ...spec], live }),
+      [],
+    ).map((f) => f.remediation);
+  const vpc = specEntry("vpc", { name: "vpc-prod", region: "eu-central-1", cidr: "10.20.16.0/20" });
+  const orders = specEntry("application", {
+    name: "orders-api",
+    layer: "process",
+    environments: ["env-prod"],
+    workers: 2,
+  });
+
+  it("DRIFT-MISSING: build it where the plan says, correct the name, or take it out of the plan", () => {
+    expect(remediations("DRIFT-MISSING", [vpc, orders], liveEnvs)).toEqual([
+      'Deploy "orders-api" to PROD, correct its name (in Anypoint or in the specification), or take PROD out of its environments',
+      'Create VPC "vpc-prod" in Anypoint, correct its name (in Anypoint or in the specification), or remove it from the plan',
+    ]);
+  });
+
+  it("DRIFT-UNPLANNED: add it to its section of the specification, or retire it", () => {
+    const live = [
+      ...liveEnvs,
+      liveResource("team", "Contractors"),
+      liveResource("application", "ftp-poller", { environment: "PROD", attributes: { platform: "cloudhub-1" } }),
+    ];
+    expect(remediations("DRIFT-UNPLANNED", [], live)).toEqual([
+      'Add team "Contractors" to the specification\'s Teams (with its owner), or retire it in Anypoint',
+      'Add "ftp-poller" to the Planned applications with PROD among its environments (with its owner), or undeploy it from PROD',
+    ]);
+  });
+
+  it("DRIFT-VALUE: change Anypoint to the planned value or record the live one; a VPC's range moves by migration", () => {
+    const live = [
+      ...liveEnvs,
+      liveResource("vpc", "vpc-prod", { attributes: { cidr: "10.20.16.0/21" } }),
+      liveResource("application", "orders-api", {
+        environment: "PROD",
+        attributes: { platform: "cloudhub-1", workers: 1 },
+      }),
+    ];
+    expect(remediations("DRIFT-VALUE", [vpc, orders], live)).toEqual([
+      'Record 10.20.16.0/21 as the CIDR of "vpc-prod" in the specification, or create a VPC with 10.20.16.0/20 and move its applications to it (a VPC\'s range cannot change)',
+      'Change the number of workers of "orders-api" (PROD) in Anypoint to 2, or record 1 in the specification',
+    ]);
+  });
+});

@@ -4,6 +4,8 @@ import { wasRead } from "@/lib/domain/live/read-scope";
 import { isFilled } from "@/lib/domain/spec/placeholders";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 import { targetOptions } from "@/lib/domain/spec/kinds/applications";
+import { labelInSentence, specKinds } from "@/lib/domain/spec/kinds";
+import { inParentheses } from "@/lib/domain/governance/rules/phrases";
 
 /** The kinds planned and read alike, matched by name (case-insensitive). */
 const comparedKinds = [
@@ -73,17 +75,24 @@ const differs = (
   planned: string,
   actual: string,
   severity?: "error" | "warning",
+  remediation?: string,
 ): RuleFinding => ({
   resourceKind: resource.kind,
   resourceName: resource.name,
   environment: resource.environment,
   businessGroup: resource.businessGroup,
   message: `${liveKindLabels[resource.kind].one} "${resource.name}": ${label} is ${actual} in Anypoint but ${planned} in the specification`,
+  remediation:
+    remediation ??
+    `Change ${label} of "${resource.name}"${resource.kind === "environment" ? "" : inParentheses(resource.environment)} in Anypoint to ${planned}, or record ${actual} in the specification`,
   specRecordId: entry.id,
   liveExternalId: resource.externalId,
   detail: field,
   severity,
 });
+
+/** A kind's name inside a sentence: "VPC", "load balancer". */
+const one = (kind: keyof typeof liveKindLabels) => labelInSentence(liveKindLabels[kind].one);
 
 /** Live platforms by the plan's target they are (CloudHub 2.0 has two spaces). */
 const targetOfPlatform: Record<string, string> = {
@@ -144,6 +153,7 @@ export const driftRules: Rule[] = [
             resourceKind: kind,
             resourceName: entry.title,
             message: `${liveKindLabels[kind].one} "${entry.title}" is in the specification but not in Anypoint`,
+            remediation: `Create ${one(kind)} "${entry.title}" in Anypoint, correct its name (in Anypoint or in the specification), or remove it from the plan`,
             specRecordId: entry.id,
           });
         }
@@ -157,6 +167,7 @@ export const driftRules: Rule[] = [
             resourceName: entry.title,
             environment,
             message: `${liveKindLabels[kind].one} "${entry.title}" is in the specification for ${environment} in ${region} but not in Anypoint there`,
+            remediation: `Create ${one(kind)} "${entry.title}" in ${environment} (${region}), correct its name or region (in Anypoint or in the specification), or remove it from the plan`,
             specRecordId: entry.id,
             detail: region,
           });
@@ -173,6 +184,9 @@ export const driftRules: Rule[] = [
           message: planned.environment
             ? `Application "${planned.entry.title}" is planned in ${planned.environment} but not deployed there`
             : `Application "${planned.entry.title}" is planned but not deployed anywhere`,
+          remediation: planned.environment
+            ? `Deploy "${planned.entry.title}" to ${planned.environment}, correct its name (in Anypoint or in the specification), or take ${planned.environment} out of its environments`
+            : `Deploy "${planned.entry.title}", correct its name (in Anypoint or in the specification), or remove it from the plan`,
           specRecordId: planned.entry.id,
         });
       }
@@ -201,6 +215,7 @@ export const driftRules: Rule[] = [
             environment: resource.kind === "environment" ? null : resource.environment,
             businessGroup: resource.businessGroup,
             message: `${liveKindLabels[kind].one} "${resource.name}" is in Anypoint but not in the specification`,
+            remediation: `Add ${one(kind)} "${resource.name}" to the specification's ${specKinds[kind].plural} (with its owner), or retire it in Anypoint`,
             liveExternalId: resource.externalId,
           });
         }
@@ -216,6 +231,7 @@ export const driftRules: Rule[] = [
             environment: resource.environment,
             businessGroup: resource.businessGroup,
             message: `${liveKindLabels[kind].one} "${resource.name}" in ${resource.environment ?? "?"} (${String(resource.attributes.region)}) is in Anypoint but not in the specification`,
+            remediation: `Add ${one(kind)} "${resource.name}" in ${resource.environment ?? "its environment"} (${String(resource.attributes.region)}) to the specification's ${specKinds[kind].plural}, or delete it in Anypoint`,
             liveExternalId: resource.externalId,
             detail: String(resource.attributes.region ?? ""),
           });
@@ -230,6 +246,9 @@ export const driftRules: Rule[] = [
           environment: app.environment,
           businessGroup: app.businessGroup,
           message: `Application "${app.name}"${app.environment ? ` in ${app.environment}` : ""} is deployed but not planned`,
+          remediation: app.environment
+            ? `Add "${app.name}" to the Planned applications with ${app.environment} among its environments (with its owner), or undeploy it from ${app.environment}`
+            : `Add "${app.name}" to the Planned applications (with its owner), or undeploy it`,
           liveExternalId: app.externalId,
         });
       }
@@ -270,7 +289,10 @@ export const driftRules: Rule[] = [
         const cidr = String(entry.data.cidr ?? "");
         // A value Anypoint did not answer (null) is unknown, not different.
         if (isFilled(cidr) && resource.attributes.cidr != null && cidr !== resource.attributes.cidr) {
-          findings.push(differs(entry, resource, "cidr", "the CIDR", cidr, String(resource.attributes.cidr), "error"));
+          const live = String(resource.attributes.cidr);
+          // Anypoint cannot change a VPC's range: the plan moves, or a new VPC is built beside it.
+          const remedy = `Record ${live} as the CIDR of "${entry.title}" in the specification, or create a VPC with ${cidr} and move its applications to it (a VPC's range cannot change)`;
+          findings.push(differs(entry, resource, "cidr", "the CIDR", cidr, live, "error", remedy));
         }
         const region = String(entry.data.region ?? "");
         if (isFilled(region) && resource.attributes.region != null && region !== resource.attributes.region) {

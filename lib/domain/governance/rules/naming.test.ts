@@ -116,3 +116,29 @@ describe("NAME-CLOUDHUB-LENGTH", () => {
     });
   });
 });
+
+describe("remediations name the values of each finding", () => {
+  it("NAME-CONVENTION: the name, the pattern, its length and the suggested name", () => {
+    const apps = convention({ pattern: "{company}-{env:dev|prd}-{api}", maxLength: 20, environments: [] });
+    const live = [
+      liveResource("application", "nwf-prod-orders", { environment: "PROD" }),
+      liveResource("application", "nwf-prd-orders-and-returns", { environment: "PROD" }),
+    ];
+    expect(run("NAME-CONVENTION", [apps], live).map((f) => f.remediation)).toEqual([
+      'Rename application "nwf-prd-orders-and-returns" to follow {company}-{env:dev|prd}-{api} in at most 20 characters, or waive the finding with the reason it cannot be renamed',
+      'Rename application "nwf-prod-orders" to follow {company}-{env:dev|prd}-{api} in at most 20 characters (e.g. nwf-prd-orders), or waive the finding with the reason it cannot be renamed',
+    ]);
+  });
+
+  it("NAME-CLOUDHUB-LENGTH: the name, how much too long it is, and the limit", () => {
+    const name = "nwf-sys-carrier-portal-file-exchange-api-v1-prod";
+    const [finding] = run(
+      "NAME-CLOUDHUB-LENGTH",
+      [],
+      [liveResource("application", name, { attributes: { platform: "cloudhub-1" } })],
+    );
+    expect(finding!.remediation).toBe(
+      `Shorten "${name}" by 6 characters or more, to at most 42 (for example by abbreviating the system or dropping words the environment already says), and redeploy it under the new name`,
+    );
+  });
+});

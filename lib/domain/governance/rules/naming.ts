@@ -1,6 +1,7 @@
 import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/types";
 import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
 import { liveKindLabels } from "@/lib/domain/live/snapshot";
+import { labelInSentence } from "@/lib/domain/spec/kinds";
 import { checkName, compilePattern, PatternError, type CompiledPattern } from "@/lib/domain/naming/pattern";
 
 /** CloudHub 1.0 application names are DNS labels under cloudhub.io: 42 characters at most. */
@@ -136,6 +137,7 @@ export const namingRules: Rule[] = [
               environment: resource.environment,
               businessGroup: resource.businessGroup,
               message: `${liveKindLabels[kind].one} "${resource.name}"${resource.environment ? ` in ${resource.environment}` : ""} breaks convention "${convention.name}": ${result.message}${result.suggestion ? `. Suggested name: ${result.suggestion}` : ""}`,
+              remediation: `Rename ${labelInSentence(liveKindLabels[kind].one)} "${resource.name}" to follow ${convention.pattern!.source}${convention.maxLength ? ` in at most ${convention.maxLength} characters` : ""}${result.suggestion ? ` (e.g. ${result.suggestion})` : ""}, or waive the finding with the reason it cannot be renamed`,
               liveExternalId: resource.externalId,
               specRecordId: convention.id,
               detail: convention.id,
@@ -166,6 +168,7 @@ export const namingRules: Rule[] = [
           environment: app.environment,
           businessGroup: app.businessGroup,
           message: `CloudHub application "${app.name}" has ${app.name.length} characters; CloudHub 1.0 allows at most ${cloudhubNameLimit}`,
+          remediation: `Shorten "${app.name}" by ${app.name.length - cloudhubNameLimit} characters or more, to at most ${cloudhubNameLimit} (for example by abbreviating the system or dropping words the environment already says), and redeploy it under the new name`,
           liveExternalId: app.externalId,
         })),
   },

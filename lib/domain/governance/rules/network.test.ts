@@ -241,3 +241,62 @@ describe("NET-EXPERIENCE-UNREACHABLE", () => {
     ).toEqual(['Experience application "mobile-exp-api" matches no mapping rule\'s target']);
   });
 });
+
+describe("remediations name the values of each finding", () => {
+  const fixes = (id: string, spec: SpecEntry[], live: LiveResource[] | null = []) =>
+    evaluate(
+      networkRules.filter((r) => r.id === id),
+      evaluationInput({ spec, live }),
+      [],
+    ).map((f) => f.remediation);
+
+  it("NET-CIDR-OVERLAP: both networks and their ranges", () => {
+    expect(fixes("NET-CIDR-OVERLAP", [vpc("a", "10.0.0.0/20"), vpc("b", "10.0.0.0/22")])).toEqual([
+      'Give VPC "a" (10.0.0.0/20) or VPC "b" (10.0.0.0/22) a range of its own (a VPC\'s range cannot change: plan the new VPC and migrate to it)',
+    ]);
+  });
+
+  it("NET-FIREWALL-INTERNAL-OPEN: the ports, the network and its own range", () => {
+    const planned = specEntry("firewall-rule", {
+      vpc: "vpc-a",
+      source: "0.0.0.0/0",
+      protocol: "tcp",
+      fromPort: 8091,
+      toPort: 8092,
+    });
+    const live = [
+      liveResource("vpc", "vpc-prod", { attributes: { cidr: "10.20.16.0/21" } }),
+      liveResource("firewall-rule", "vpc-prod 0.0.0.0/0 tcp 0-65535", {
+        attributes: {
+          network: "vpc-prod",
+          networkKind: "vpc",
+          direction: "inbound",
+          cidr: "0.0.0.0/0",
+          fromPort: 0,
+          toPort: 65535,
+        },
+      }),
+    ];
+    expect(fixes("NET-FIREWALL-INTERNAL-OPEN", [vpc("a", "10.0.0.0/20"), planned], live)).toEqual([
+      'Change the source of the rule opening ports 8091-8092 of VPC "a" from 0.0.0.0/0 to the VPC\'s own range (10.0.0.0/20) and the corporate networks that need them',
+      'Change the source of the rule opening ports 0-65535 of "vpc-prod" in Anypoint from 0.0.0.0/0 to the network\'s own range (10.20.16.0/21) and the corporate networks that need them',
+    ]);
+  });
+
+  it("NET-DLB-TLS: where to change what, planned or live", () => {
+    const lb = specEntry("load-balancer", {
+      name: "dlb",
+      vpc: "v",
+      role: "external",
+      tls10Allowed: true,
+      httpMode: "on",
+    });
+    const live = [liveResource("load-balancer", "dlb-int", { attributes: { tlsv1: true, httpMode: "on" } })];
+    expect(fixes("NET-DLB-TLS", [lb], live)).toEqual([
+      'Set "TLS 1.0 allowed" of "dlb" to no in the specification, and build it with the cipher suite NewDefault-v1',
+      'Disable TLS 1.0 on "dlb-int" in Anypoint (cipher suite NewDefault-v1)',
+      'Plan the HTTP mode of "dlb" as redirect or off',
+      'Set the HTTP mode of "dlb-int" in Anypoint to redirect or off',
+    ]);
+  });
+});

@@ -149,6 +149,7 @@ export const networkRules: Rule[] = [
             resourceKind: first!.kind,
             resourceName: first!.owner,
             message: `${describe(first!)} overlaps ${describe(second!)}`,
+            remediation: `Give ${describe(first!)} or ${describe(second!)} a range of its own${[a, b].some((x) => x.kind === "vpc") ? " (a VPC's range cannot change: plan the new VPC and migrate to it)" : ""}`,
             specRecordId: first!.source === "plan" ? first!.id : null,
             liveExternalId: first!.source === "live" ? first!.id : null,
             detail: `${second!.owner.toLowerCase()}:${second!.cidr}`,
@@ -196,23 +197,34 @@ export const networkRules: Rule[] = [
         const from = Number(rule.data.fromPort);
         const to = Number(rule.data.toPort);
         if (!openToAll(rule.data.source) || !covers(from, to)) continue;
-        const vpc = context.byId(rule.data.vpc)?.title ?? "?";
+        const planned = context.byId(rule.data.vpc);
+        const vpc = planned?.title ?? "?";
+        const range = tryCidr(planned?.data.cidr);
         findings.push({
           resourceKind: "firewall-rule",
           resourceName: `${vpc} ${String(rule.data.source)} ${from}-${to}`,
           message: `Planned firewall rule of VPC "${vpc}" opens ports ${from}-${to} to 0.0.0.0/0, including the internal ports 8091-8092`,
+          remediation: `Change the source of the rule opening ports ${from}-${to} of VPC "${vpc}" from 0.0.0.0/0 to the VPC's own range${range ? ` (${String(planned!.data.cidr)})` : ""} and the corporate networks that need them`,
           specRecordId: rule.id,
         });
       }
+      const ranges = new Map(
+        [...context.live("vpc"), ...context.live("private-space")].map((n) => [
+          `${n.kind}\u0000${n.name}`,
+          n.attributes.cidr,
+        ]),
+      );
       for (const rule of context.live("firewall-rule")) {
         const from = Number(rule.attributes.fromPort);
         const to = Number(rule.attributes.toPort);
         if (rule.attributes.direction !== "inbound" || !openToAll(rule.attributes.cidr) || !covers(from, to)) continue;
+        const own = ranges.get(`${String(rule.attributes.networkKind)}\u0000${String(rule.attributes.network)}`);
         findings.push({
           resourceKind: "firewall-rule",
           resourceName: rule.name,
           businessGroup: rule.businessGroup,
           message: `Firewall rule of ${rule.attributes.networkKind === "vpc" ? "VPC" : "private space"} "${String(rule.attributes.network)}" opens ports ${from}-${to} to 0.0.0.0/0, including the internal ports 8091-8092`,
+          remediation: `Change the source of the rule opening ports ${from}-${to} of "${String(rule.attributes.network)}" in Anypoint from 0.0.0.0/0 to the network's own range${typeof own === "string" ? ` (${own})` : ""} and the corporate networks that need them`,
           liveExternalId: rule.externalId,
         });
       }
@@ -280,6 +292,7 @@ export const networkRules: Rule[] = [
             resourceKind: "load-balancer",
             resourceName: lb.title,
             message: `Load balancer "${lb.title}" is planned with TLS 1.0 allowed`,
+            remediation: `Set "TLS 1.0 allowed" of "${lb.title}" to no in the specification, and build it with the cipher suite NewDefault-v1`,
             specRecordId: lb.id,
             detail: "tls10",
           });
@@ -289,6 +302,7 @@ export const networkRules: Rule[] = [
             resourceKind: "load-balancer",
             resourceName: lb.title,
             message: `Load balancer "${lb.title}" is planned to serve plain HTTP (mode on)`,
+            remediation: `Plan the HTTP mode of "${lb.title}" as redirect or off`,
             severity: "warning",
             specRecordId: lb.id,
             detail: "http",
@@ -301,6 +315,7 @@ export const networkRules: Rule[] = [
             resourceKind: "load-balancer",
             resourceName: lb.name,
             message: `Load balancer "${lb.name}" accepts TLS 1.0 in Anypoint`,
+            remediation: `Disable TLS 1.0 on "${lb.name}" in Anypoint (cipher suite NewDefault-v1)`,
             liveExternalId: lb.externalId,
             detail: "tls10",
           });
@@ -310,6 +325,7 @@ export const networkRules: Rule[] = [
             resourceKind: "load-balancer",
             resourceName: lb.name,
             message: `Load balancer "${lb.name}" serves plain HTTP (mode on) in Anypoint`,
+            remediation: `Set the HTTP mode of "${lb.name}" in Anypoint to redirect or off`,
             severity: "warning",
             liveExternalId: lb.externalId,
             detail: "http",

@@ -270,3 +270,94 @@ describe("LIFE-DECISION-STALE", () => {
     ]);
   });
 });
+
+describe("remediations name the values of each finding", () => {
+  const fixes = (id: string, spec: SpecEntry[], live: LiveResource[] | null = []) =>
+    evaluate(
+      all.filter((r) => r.id === id),
+      evaluationInput({ spec, live }),
+      [],
+    ).map((f) => f.remediation);
+
+  it("AVAIL-HA-WORKERS: the workers to run, and the waiver as the other way", () => {
+    const planned = specEntry("application", {
+      name: "sap-api",
+      layer: "system",
+      environments: ["env-prod"],
+      workers: 1,
+    });
+    expect(fixes("AVAIL-HA-WORKERS", [prod, planned], [ch1("orders-api", "PROD", { workers: 1 })])).toEqual([
+      'Set "orders-api" in PROD to 2 workers (now 1), or record why it may run on one (a waiver)',
+      'Plan "sap-api" with 2 workers in PROD (now 1), or record why it may run on one (a waiver)',
+    ]);
+  });
+
+  it("AVAIL-DR-TIER1-REGIONS: the region it runs in and its tier", () => {
+    const tracking = specEntry("application", {
+      name: "tracking",
+      layer: "experience",
+      environments: ["env-prod"],
+      drTier: "tier-1",
+    });
+    expect(
+      fixes("AVAIL-DR-TIER1-REGIONS", [prod, tier1, tracking], [ch1("tracking", "PROD", { region: "eu-central-1" })]),
+    ).toEqual([
+      'Deploy "tracking" in a region besides eu-central-1 (and route between them), or lower its tier from "Tier 1 Mission-Critical" with a decision',
+    ]);
+  });
+
+  it("SEC-API-POLICIES: the missing policies, on the instance, in its environment", () => {
+    const app = specEntry("application", {
+      name: "b-app",
+      layer: "process",
+      environments: ["env-prod"],
+      securityCategory: "level-b",
+    });
+    const api = liveResource("api-instance", "b-api", {
+      environment: "PROD",
+      attributes: {
+        application: "b-app",
+        policies: [{ policy: "client-id-enforcement", version: "1.0.0", disabled: false }],
+      },
+    });
+    expect(fixes("SEC-API-POLICIES", [prod, app], [api])).toEqual([
+      'Apply spike-control and json-threat-protection to "b-api" in PROD in API Manager (or as automated policies of PROD)',
+    ]);
+  });
+
+  it("SEC-TEAM-PERMISSION-PROD: the team, the permission and the environment", () => {
+    const perm = liveResource("team-permission", "Developers: Deploy Applications", {
+      environment: "PROD",
+      attributes: { team: "Developers", role: "Deploy Applications" },
+    });
+    expect(fixes("SEC-TEAM-PERMISSION-PROD", [prod], [perm])).toEqual([
+      'Remove "Deploy Applications" in PROD from team "Developers" in Access Management, or grant it in the specification\'s Team permissions',
+    ]);
+  });
+
+  it("CAP-VCORES: how many vCores to free to get back to 80 %", () => {
+    const root = liveResource("business-group", "Acme", { attributes: { isRoot: true } });
+    const vcores = liveResource("entitlement", "vCoresProduction", {
+      businessGroup: "Acme",
+      attributes: { assigned: 8, reassigned: 0, consumed: 7.25 },
+    });
+    expect(fixes("CAP-VCORES", [], [root, vcores])).toEqual([
+      "Free 0.9 Production vCores or more in Acme (right-size workers, undeploy what is unused), or buy more: 7.25 of 8 are in use",
+    ]);
+  });
+
+  it("LIFE-RUNTIME-VERSION: the version running and the one mandated", () => {
+    const live = [
+      ch1("old", "PROD", { runtimeVersion: "4.3.0", runtimeEndOfSupport: "2024-01-01T00:00:00.000Z" }),
+      liveResource("mule-server", "node-1", {
+        environment: "PROD",
+        attributes: { runtimeVersion: "4.4.0", cluster: "onprem" },
+      }),
+    ];
+    expect(fixes("LIFE-RUNTIME-VERSION", [prod], live)).toEqual([
+      'Upgrade "old" in PROD from Mule 4.3.0 to a supported runtime (4.6.0 or later): MuleSoft no longer patches it',
+      'Upgrade Mule server "node-1" in PROD from 4.4.0 to 4.6.0 or later, one node of cluster onprem at a time',
+      'Upgrade "old" in PROD from Mule 4.3.0 to 4.6.0 or later (and its Java version) at its next release',
+    ]);
+  });
+});

@@ -3,6 +3,7 @@
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
+import { listOf } from "@/lib/domain/governance/rules/phrases";
 
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 
@@ -79,6 +80,9 @@ export const availabilityRules: Rule[] = [
           appFinding(
             app,
             `Application "${app.name}" runs ${count} ${unit}${count === 1 ? "" : "s"} in ${app.environment}, an environment marked highly available; it needs at least 2`,
+            {
+              remediation: `Set "${app.name}" in ${app.environment} to 2 ${unit}s (now ${count}), or record why it may run on ${count === 1 ? "one" : "fewer"} (a waiver)`,
+            },
           ),
         );
       }
@@ -92,6 +96,7 @@ export const availabilityRules: Rule[] = [
             environment,
             message: `Application "${planned.title}" is planned with ${workers} worker in ${environment}, an environment marked highly available; plan at least 2`,
             severity: "warning",
+            remediation: `Plan "${planned.title}" with 2 workers in ${environment} (now ${workers}), or record why it may run on ${workers === 1 ? "one" : "fewer"} (a waiver)`,
             specRecordId: planned.id,
             detail: "plan",
           });
@@ -143,6 +148,7 @@ export const availabilityRules: Rule[] = [
           resourceKind: "application",
           resourceName: planned.title,
           message: `Application "${planned.title}" is DR tier "${tier}" but runs only in ${[...regions].join(", ") || "one region"}; tier 1 needs two regions`,
+          remediation: `Deploy "${planned.title}" in a region besides ${[...regions].join(", ") || "its own"} (and route between them), or lower its tier from "${tier}" with a decision`,
           specRecordId: planned.id,
         });
       }
@@ -237,6 +243,7 @@ export const securityRules: Rule[] = [
           environment: api.environment,
           businessGroup: api.businessGroup,
           message: `API instance "${api.name}"${api.environment ? ` in ${api.environment}` : ""} (application ${appName}, ${category === "level-a" ? "Level A" : "Level B"}) lacks ${missing.join(", ")}`,
+          remediation: `Apply ${listOf(missing)} to "${api.name}"${api.environment ? ` in ${api.environment}` : ""} in API Manager (or as automated policies of ${api.environment ?? "its environment"})`,
           liveExternalId: api.externalId,
           specRecordId: planned?.id ?? null,
         });
@@ -285,6 +292,7 @@ export const securityRules: Rule[] = [
           environment: perm.environment,
           businessGroup: perm.businessGroup,
           message: `Team "${String(perm.attributes.team)}" has "${String(perm.attributes.role)}" in production environment ${perm.environment}, which the permission model does not grant`,
+          remediation: `Remove "${String(perm.attributes.role)}" in ${perm.environment} from team "${String(perm.attributes.team)}" in Access Management, or grant it in the specification's Team permissions`,
           liveExternalId: perm.externalId,
         }));
     },
@@ -315,6 +323,8 @@ export const capacityRules: Rule[] = [
           if (!(assigned > 0) || !Number.isFinite(consumed) || consumed / assigned <= 0.8) return [];
           const label = e.name === "vCoresProduction" ? "Production vCores" : "Sandbox vCores";
           const share = Math.round((consumed / assigned) * 100);
+          // What brings the use back to 80 %, in tenths of a vCore (the smallest worker size).
+          const free = Math.ceil(Math.round((consumed - assigned * 0.8) * 1000) / 100) / 10;
           return [
             {
               resourceKind: "entitlement" as const,
@@ -322,6 +332,7 @@ export const capacityRules: Rule[] = [
               businessGroup: e.businessGroup,
               message: `${label}: ${consumed} of ${assigned} in use (${share} %) in ${e.businessGroup}`,
               severity: consumed > assigned ? ("error" as const) : ("warning" as const),
+              remediation: `Free ${free} ${label} or more in ${e.businessGroup} (right-size workers, undeploy what is unused), or buy more: ${consumed} of ${assigned} are in use`,
               liveExternalId: e.externalId,
             },
           ];
@@ -403,7 +414,10 @@ export const lifecycleRules: Rule[] = [
             appFinding(
               app,
               `Application "${app.name}" runs Mule ${String(runtimeVersion)} in ${app.environment}, below the mandated ${required.join(".")}`,
-              { detail: "minimum" },
+              {
+                detail: "minimum",
+                remediation: `Upgrade "${app.name}" in ${app.environment} from Mule ${String(runtimeVersion)} to ${required.join(".")} or later (and its Java version) at its next release`,
+              },
             ),
           );
         }
@@ -415,7 +429,11 @@ export const lifecycleRules: Rule[] = [
             appFinding(
               app,
               `Application "${app.name}" runs Mule ${String(runtimeVersion)}, out of support since ${endOfSupport.slice(0, 10)}`,
-              { severity: "error", detail: "end-of-support" },
+              {
+                severity: "error",
+                detail: "end-of-support",
+                remediation: `Upgrade "${app.name}"${app.environment ? ` in ${app.environment}` : ""} from Mule ${String(runtimeVersion)} to a supported runtime${required ? ` (${required.join(".")} or later)` : ""}: MuleSoft no longer patches it`,
+              },
             ),
           );
         }
@@ -431,6 +449,7 @@ export const lifecycleRules: Rule[] = [
           environment: server.environment,
           businessGroup: server.businessGroup,
           message: `Mule server "${server.name}"${server.attributes.cluster ? ` (cluster ${String(server.attributes.cluster)})` : ""} runs Mule ${String(server.attributes.runtimeVersion)} in ${server.environment}, below the mandated ${required.join(".")}`,
+          remediation: `Upgrade Mule server "${server.name}" in ${server.environment} from ${String(server.attributes.runtimeVersion)} to ${required.join(".")} or later${server.attributes.cluster ? `, one node of cluster ${String(server.attributes.cluster)} at a time` : ""}`,
           liveExternalId: server.externalId,
           detail: "minimum",
         });

@@ -49,4 +49,21 @@ describe("GAP-REFERENCE", () => {
     const vpn = specEntry("vpn", { name: "vpn-ok", vpc: "vpc-1", routing: "static", remoteIp: "198.51.100.8" });
     expect(run([...vpcs, vpn]).filter(([rule]) => rule === "GAP-REFERENCE")).toEqual([]);
   });
+
+  it("says which record to choose in the editor, with the closest name", () => {
+    const vpn = specEntry("vpn", {
+      name: "vpn-nonprod-dc",
+      routing: "static",
+      remoteIp: "198.51.100.7",
+      unresolved: { vpc: ["vpc01-nonprod-eu-frankfurt"] },
+    });
+    const findings = evaluate(
+      ruleset.filter((r) => r.id === "GAP-REFERENCE"),
+      evaluationInput({ spec: [...vpcs, vpn] }),
+      [],
+    );
+    expect(findings.map((f) => f.remediation)).toEqual([
+      'In the editor of VPN "vpn-nonprod-dc" (or the next import\'s preview), choose the VPC "vpc01-nonprod-eu-frankfurt" means (closest: vpc01-nonprod-de-c1); the name is remembered for later imports',
+    ]);
+  });
 });

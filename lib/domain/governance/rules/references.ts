@@ -24,6 +24,7 @@ export const referenceRules: Rule[] = [
           const unresolved = record.data.unresolved as Record<string, string[]> | undefined;
           if (!unresolved || typeof unresolved !== "object") return [];
           let required = false;
+          const choices: string[] = [];
           const parts = Object.entries(unresolved).flatMap(([fieldName, names]) => {
             const field = kindFields(kind).find((f) => f.name === fieldName);
             if (!field?.ref || !known.has(field.ref) || !Array.isArray(names)) return [];
@@ -32,6 +33,7 @@ export const referenceRules: Rule[] = [
             return names.map((name) => {
               const closest = closestName(String(name), candidates);
               const what = labelInSentence(specKinds[field.ref as SpecKind].label);
+              choices.push(`the ${what} "${name}" means${closest ? ` (closest: ${closest.name})` : ""}`);
               return `${field.label} "${name}" names no ${what}${closest ? `; closest: ${closest.name} (${closest.why})` : ""}`;
             });
           });
@@ -41,6 +43,7 @@ export const referenceRules: Rule[] = [
               resourceKind: kind,
               resourceName: record.title,
               message: `${specKinds[kind].label} "${record.title}": ${parts.join("; ")}`,
+              remediation: `In the editor of ${labelInSentence(specKinds[kind].label)} "${record.title}" (or the next import's preview), choose ${choices.join("; choose ")}; the name is remembered for later imports`,
               specRecordId: record.id,
               detail: Object.keys(unresolved).sort().join(","),
               // Without its VPC, load balancer or team the record cannot be checked at all.

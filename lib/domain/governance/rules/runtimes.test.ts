@@ -279,3 +279,60 @@ describe("CAP-RTF-WORKERS", () => {
     expect(run("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: null, workerCpuMillisRequested: null })])).toEqual([]);
   });
 });
+
+describe("remediations name the values of each finding", () => {
+  const fixes = (id: string, spec: SpecEntry[], live: LiveResource[] = []) =>
+    evaluate(
+      runtimeRules.filter((r) => r.id === id),
+      evaluationInput({ spec, live }),
+      [],
+    ).map((f) => f.remediation);
+
+  it("AVAIL-RTF-NODES: how many nodes to add, which to bring back, what to plan", () => {
+    const planned = specEntry("runtime-fabric", { name: "rtf-plan", environments: ["env-prod"], controllers: 1 });
+    expect(
+      fixes("AVAIL-RTF-NODES", [prod, planned], [fabric({ controllers: 1, workers: 1, nodesNotReady: ["wrk-2"] })]),
+    ).toEqual([
+      'Add 2 controller nodes to "rtf-prod" (3 in all, now 1)',
+      'Add 1 worker node to "rtf-prod" (at least 2, now 1)',
+      'Bring wrk-2 of "rtf-prod" back to ready, or replace it',
+      'Plan "rtf-plan" with 3 controllers and at least 2 workers (now 1 controller)',
+    ]);
+  });
+
+  it("AVAIL-CLUSTER-NODES: the nodes to start again, or the node to add", () => {
+    const cluster = (runningNodes: number, nodesDown: string[]) =>
+      liveResource("mule-cluster", "onprem-cluster", {
+        environment: "PROD",
+        attributes: { nodes: 2, runningNodes, nodesDown },
+      });
+    expect(fixes("AVAIL-CLUSTER-NODES", [prod], [cluster(1, ["node-2"])])).toEqual([
+      'Start node-2 of "onprem-cluster" again so that at least 2 nodes run (now 1)',
+    ]);
+    expect(fixes("AVAIL-CLUSTER-NODES", [prod], [cluster(1, [])])).toEqual([
+      'Add a node to "onprem-cluster" in PROD (or start a stopped one) so that at least 2 run (now 1)',
+    ]);
+  });
+
+  it("AVAIL-MQ-DLQ: the queue, its environment and region, and what it lacks", () => {
+    const queue = (name: string, deadLetterQueue: string) =>
+      liveResource("mq-destination", name, {
+        environment: "PROD",
+        attributes: { type: "queue", region: "eu-central-1", deadLetterQueue, maxDeliveries: null },
+      });
+    expect(fixes("AVAIL-MQ-DLQ", [prod], [queue("orders-q", ""), queue("audit-q", "audit-dlq")])).toEqual([
+      'Set the max deliveries of queue "audit-q" in PROD (e.g. 10), so that a message that keeps failing moves to "audit-dlq"',
+      'Give queue "orders-q" in PROD (eu-central-1) a dead-letter queue and set its max deliveries (e.g. 10)',
+    ]);
+  });
+
+  it("AVAIL-OS-V1: the application, its environment and the region its store would live in", () => {
+    const app = liveResource("application", "orders-api", {
+      environment: "PROD",
+      attributes: { platform: "cloudhub-1", region: "eu-central-1", objectStoreV1: true },
+    });
+    expect(fixes("AVAIL-OS-V1", [prod, activeActive, orders], [app])).toEqual([
+      'Redeploy "orders-api" in PROD with Object Store v2, which keeps its data in eu-central-1 (a store per region it runs in)',
+    ]);
+  });
+});

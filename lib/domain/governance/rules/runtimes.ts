@@ -5,6 +5,7 @@
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
+import { listOf } from "@/lib/domain/governance/rules/phrases";
 
 const lower = (v: unknown) => String(v ?? "").toLowerCase();
 const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
@@ -92,7 +93,10 @@ export const runtimeRules: Rule[] = [
             liveFinding(
               fabric,
               `Runtime Fabric "${fabric.name}"${where} runs ${controllers} controller${controllers === 1 ? "" : "s"}; production needs 3`,
-              { detail: "controllers" },
+              {
+                detail: "controllers",
+                remediation: `Add ${3 - controllers} controller node${3 - controllers === 1 ? "" : "s"} to "${fabric.name}" (3 in all, now ${controllers})`,
+              },
             ),
           );
         }
@@ -103,6 +107,7 @@ export const runtimeRules: Rule[] = [
               `Runtime Fabric "${fabric.name}"${where} runs ${workers} worker; production needs at least 2`,
               {
                 detail: "workers",
+                remediation: `Add ${2 - workers} worker node${2 - workers === 1 ? "" : "s"} to "${fabric.name}" (at least 2, now ${workers})`,
               },
             ),
           );
@@ -114,6 +119,7 @@ export const runtimeRules: Rule[] = [
           findings.push(
             liveFinding(fabric, `Runtime Fabric "${fabric.name}" has nodes not ready: ${notReady.join(", ")}`, {
               detail: "ready",
+              remediation: `Bring ${listOf(notReady)} of "${fabric.name}" back to ready, or replace ${notReady.length === 1 ? "it" : "them"}`,
             }),
           );
         }
@@ -132,6 +138,7 @@ export const runtimeRules: Rule[] = [
           resourceKind: "runtime-fabric",
           resourceName: planned.title,
           message: `Runtime Fabric "${planned.title}" is planned for production with ${short.join(" and ")}; plan 3 controllers and at least 2 workers`,
+          remediation: `Plan "${planned.title}" with 3 controllers and at least 2 workers (now ${short.join(" and ")})`,
           severity: "warning",
           specRecordId: planned.id,
           detail: "plan",
@@ -163,7 +170,12 @@ export const runtimeRules: Rule[] = [
             liveFinding(
               cluster,
               `Mule cluster "${cluster.name}" in ${cluster.environment} has ${running} running node${running === 1 ? "" : "s"}${down.length ? `; not running: ${down.join(", ")}` : ""}; it needs at least 2`,
-              running < 2 ? {} : { severity: "warning" },
+              {
+                ...(running < 2 ? {} : { severity: "warning" as const }),
+                remediation: down.length
+                  ? `Start ${listOf(down)} of "${cluster.name}" again${running + down.length < 2 ? ", and add a node," : ""} so that at least 2 nodes run (now ${running})`
+                  : `Add a node to "${cluster.name}" in ${cluster.environment} (or start a stopped one) so that at least 2 run (now ${running})`,
+              },
             ),
           );
         }
@@ -177,6 +189,7 @@ export const runtimeRules: Rule[] = [
           resourceName: planned.title,
           environment,
           message: `Mule cluster "${planned.title}" is planned with ${nodes} node in ${environment}, an environment that must stay available; plan at least 2`,
+          remediation: `Plan "${planned.title}" with at least 2 nodes in ${environment} (now ${nodes})`,
           severity: "warning",
           specRecordId: planned.id,
           detail: "plan",
@@ -229,7 +242,13 @@ export const runtimeRules: Rule[] = [
           liveFinding(
             queue,
             `Queue "${queue.name}" in ${queue.environment} (${String(queue.attributes.region)}) ${missing}${critical.length ? `; tier 1 ${critical.join(", ")} use${critical.length === 1 ? "s" : ""} it` : ""}`,
-            critical.length ? { severity: "error" } : {},
+            {
+              ...(critical.length ? { severity: "error" as const } : {}),
+              remediation:
+                dlq === ""
+                  ? `Give queue "${queue.name}" in ${queue.environment} (${String(queue.attributes.region)}) a dead-letter queue and set its max deliveries (e.g. 10)`
+                  : `Set the max deliveries of queue "${queue.name}" in ${queue.environment} (e.g. 10), so that a message that keeps failing moves to "${String(dlq)}"`,
+            },
           ),
         );
       }
@@ -243,6 +262,7 @@ export const runtimeRules: Rule[] = [
           resourceName: planned.title,
           environment,
           message: `Queue "${planned.title}" is planned without a dead-letter queue, and tier 1 ${critical.join(", ")} use${critical.length === 1 ? "s" : ""} it`,
+          remediation: `Plan a dead-letter queue and max deliveries (e.g. 10) for queue "${planned.title}"${environment ? ` in ${environment}` : ""}`,
           specRecordId: planned.id,
           detail: "plan",
         });
@@ -369,7 +389,10 @@ export const runtimeRules: Rule[] = [
             liveFinding(
               app,
               `"${app.name}" in ${app.environment} uses Object Store v1, which CloudHub keeps in US East whatever the application's region (${String(app.attributes.region ?? "unknown")}): its ${floor.label} recovery fails over without its store when US East is down`,
-              { specRecordId: planned.entry.id },
+              {
+                specRecordId: planned.entry.id,
+                remediation: `Redeploy "${app.name}" in ${app.environment} with Object Store v2, which keeps its data in ${app.attributes.region ? String(app.attributes.region) : "the application's region"}${floor.label === "active-active" ? " (a store per region it runs in)" : ""}`,
+              },
             ),
           );
         }

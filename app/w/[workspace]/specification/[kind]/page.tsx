@@ -14,8 +14,16 @@ export async function generateMetadata({ params }: { params: Promise<{ kind: str
   return { title: isSpecKind(kind) ? specKinds[kind].plural : "Specification" };
 }
 
-export default async function SpecSectionPage({ params }: { params: Promise<{ workspace: string; kind: string }> }) {
+export default async function SpecSectionPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ workspace: string; kind: string }>;
+  /** `?edit=<id>` opens that record's editor (the link a finding gives). */
+  searchParams: Promise<{ edit?: string | string[] }>;
+}) {
   const { workspace, kind } = await params;
+  const { edit } = await searchParams;
   if (!isSpecKind(kind)) notFound();
   const ctx = await requirePageContext();
   const [records, options] = await Promise.all([
@@ -49,6 +57,7 @@ export default async function SpecSectionPage({ params }: { params: Promise<{ wo
         initialRecords={JSON.parse(JSON.stringify(records))}
         options={options}
         canEdit={can(ctx.actor, editPermissionFor(kind))}
+        openRecordId={typeof edit === "string" ? edit : undefined}
       />
     </>
   );
