@@ -1,26 +1,11 @@
 import { baseURL } from "../playwright.config";
 import { wordCopyOf } from "../lib/testing/document-copies";
+import { driftingNamesDocument } from "../lib/testing/documents";
 import { expect, signIn, test } from "./fixtures";
 
 const ws = "word-e2e";
 // A Word document whose VPN spells its VPC differently from the VPC table.
-const document = [
-  "# Network",
-  "",
-  "## Virtual Private Cloud",
-  "",
-  "| VPC name | Region | CIDR | Environments |",
-  "|---|---|---|---|",
-  "| vpc01-nonprod-de-c1 | eu-central-1 | 10.10.0.0/20 | |",
-  "| vpc01-prod-de-c1 | eu-central-1 | 10.20.0.0/20 | |",
-  "",
-  "## Secure Connectivity (VPN)",
-  "",
-  "| VPN name | VPC association | Routing | ASNs | Remote IP | Static Routes |",
-  "|---|---|---|---|---|---|",
-  "| vpn-nonprod-dc | vpc01-nonprod-eu-frankfurt | Static | | 198.51.100.7 | 10.250.0.0/16 |",
-  "",
-].join("\n");
+const document = `# Network\n\n${driftingNamesDocument}`;
 
 test("an architect uploads a Word document, resolves a VPC name it spells differently in the preview, and the finding is gone", async ({
   page,

@@ -16,6 +16,26 @@ export function loadDocument(name: "complete" | "half-filled" | "chapters"): Doc
   return [{ name: `${name}.md`, text: readFileSync(path.join(documentsDir, `${name}.md`), "utf8") }];
 }
 
+/**
+ * Names drifting between tables: a VPN whose "VPC association" spells the VPC differently from
+ * the VPC table ("vpc01-nonprod-eu-frankfurt" for vpc01-nonprod-de-c1).
+ */
+export const driftingNamesDocument = [
+  "## Virtual Private Cloud",
+  "",
+  "| VPC name | Region | CIDR | Environments |",
+  "|---|---|---|---|",
+  "| vpc01-nonprod-de-c1 | eu-central-1 | 10.10.0.0/20 | |",
+  "| vpc01-prod-de-c1 | eu-central-1 | 10.20.0.0/20 | |",
+  "",
+  "## Secure Connectivity (VPN)",
+  "",
+  "| VPN name | VPC association | Routing | ASNs | Remote IP | Static Routes |",
+  "|---|---|---|---|---|---|",
+  "| vpn-nonprod-dc | vpc01-nonprod-eu-frankfurt | Static | | 198.51.100.7 | 10.250.0.0/16 |",
+  "",
+].join("\n");
+
 /** The text of a PDF, page by page joined, as a reader would copy it (pdf.js). */
 export async function pdfText(pdf: Uint8Array): Promise<string> {
   // pdf.js expects Node 22's Promise.withResolvers; these machines run Node 20.

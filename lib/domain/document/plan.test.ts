@@ -7,7 +7,7 @@ import {
   type ImportPlan,
 } from "@/lib/domain/document/plan";
 import { readSpecDocument } from "@/lib/domain/document/read-spec";
-import { loadDocument } from "@/lib/testing/documents";
+import { driftingNamesDocument, loadDocument } from "@/lib/testing/documents";
 
 const ids = () => {
   let n = 0;
@@ -128,21 +128,7 @@ describe("planImport keeps what a document says when a name does not match", () 
   const document = [
     {
       name: "net.md",
-      text: [
-        "## Virtual Private Cloud",
-        "",
-        "| VPC name | Region | CIDR | Environments |",
-        "|---|---|---|---|",
-        "| vpc01-nonprod-de-c1 | eu-central-1 | 10.10.0.0/20 | |",
-        "| vpc01-prod-de-c1 | eu-central-1 | 10.20.0.0/20 | |",
-        "",
-        "## Secure Connectivity (VPN)",
-        "",
-        "| VPN name | VPC association | Routing | ASNs | Remote IP | Static Routes |",
-        "|---|---|---|---|---|---|",
-        "| vpn-nonprod-dc | vpc01-nonprod-eu-frankfurt | Static | | 198.51.100.7 | 10.250.0.0/16 |",
-        "",
-      ].join("\n"),
+      text: driftingNamesDocument,
     },
   ];
   const draft = readSpecDocument(document);

@@ -10,30 +10,14 @@ import { runEvaluation } from "@/lib/services/governance/evaluation";
 import { listFindings } from "@/lib/services/governance/findings";
 import { listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { createWorkspace, ensureDefaultWorkspace } from "@/lib/services/workspaces";
-import { loadDocument } from "@/lib/testing/documents";
+import { driftingNamesDocument, loadDocument } from "@/lib/testing/documents";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
 const archie: Actor = { kind: "user", id: "okta|archie", name: "Archie Architect", role: "architect" };
 const ada: Actor = { kind: "user", id: "okta|ada", name: "Ada Admin", role: "admin" };
 const encoder = new TextEncoder();
 
-// Names drift between tables: the VPN's "VPC association" spells the VPC differently.
-const document = [
-  "## Virtual Private Cloud",
-  "",
-  "| VPC name | Region | CIDR | Environments |",
-  "|---|---|---|---|",
-  "| vpc01-nonprod-de-c1 | eu-central-1 | 10.10.0.0/20 | |",
-  "| vpc01-prod-de-c1 | eu-central-1 | 10.20.0.0/20 | |",
-  "",
-  "## Secure Connectivity (VPN)",
-  "",
-  "| VPN name | VPC association | Routing | ASNs | Remote IP | Static Routes |",
-  "|---|---|---|---|---|---|",
-  "| vpn-nonprod-dc | vpc01-nonprod-eu-frankfurt | Static | | 198.51.100.7 | 10.250.0.0/16 |",
-  "",
-].join("\n");
-const upload: UploadedFile[] = [{ name: "network.md", bytes: encoder.encode(document) }];
+const upload: UploadedFile[] = [{ name: "network.md", bytes: encoder.encode(driftingNamesDocument) }];
 const meant = { kind: "vpc", written: "vpc01-nonprod-eu-frankfurt", target: "vpc01-nonprod-de-c1" };
 
 describe(`references a document spells differently, on ${testEngine}`, () => {

@@ -3,6 +3,7 @@ import type { FieldDef } from "@/lib/domain/spec/fields";
 import { kindFields, labelInSentence, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
 import { findPlaceholders, hasPlaceholder, isFilled } from "@/lib/domain/spec/placeholders";
 import { describePlace } from "@/lib/domain/document/draft";
+import { listOf } from "@/lib/domain/governance/rules/phrases";
 
 /** Sections a specification is not finished without. */
 export const requiredSections: readonly SpecKind[] = [
@@ -16,10 +17,6 @@ export const requiredSections: readonly SpecKind[] = [
 ];
 
 /** Markdown code (`x` and fenced blocks) is quoted text, not an unfinished value: it is not scanned. */
-/** "a", "a and b", "a, b and c". */
-const listOf = (items: readonly string[]) =>
-  items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-
 const withoutCode = (text: string) => text.replace(/```[\s\S]*?```/g, "").replace(/`[^`\n]*`/g, "");
 
 // The gap rules read every field of every record (some 100,000 values at 10,000 applications),
