@@ -234,6 +234,20 @@ describe(`agp on ${testEngine}`, () => {
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/severity\s+rule\s+resource\s+environment\s+message/);
     expect(table.stdout).toMatch(/\d+ error\(s\), \d+ warning\(s\)/);
+    // Fields no table of the document asked for are listed only when asked, never as findings.
+    expect(report).not.toHaveProperty("notRecorded");
+    const complete = await agp(["check", "--latest", "--include", "completeness", "--json"]);
+    const listed = json<{ findings: unknown[]; notRecorded: { section: string; record: string; fields: string[] }[] }>(
+      complete,
+    );
+    expect(listed.findings).toHaveLength(report.findings.length);
+    expect(listed.notRecorded).toContainEqual(
+      expect.objectContaining({ section: "Dedicated load balancers", fields: ["HTTP mode", "Default endpoint"] }),
+    );
+    expect(table.stdout).not.toContain("Not yet recorded");
+    const completeTable = await agp(["check", "--latest", "--include", "completeness", "--fail-on", "never"]);
+    expect(completeTable.stdout).toMatch(/Not yet recorded: \d+ field\(s\) of \d+ record\(s\)/);
+    expect((await agp(["check", "--include", "everything"])).stderr).toContain("Allowed choices are completeness");
     const bad = await agp(["check", "--category", "style"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("category");

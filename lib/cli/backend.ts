@@ -69,7 +69,7 @@ export interface AgpBackend {
   sync(workspace: string, force: boolean, onProgress: (run: CliSyncRun) => void): Promise<CliSyncRun>;
   check(
     workspace: string,
-    input: { category: string[]; environment: string[]; evaluate: boolean },
+    input: { category: string[]; environment: string[]; include: string[]; evaluate: boolean },
   ): Promise<CheckReport>;
   listRules(): Promise<CliRule[]>;
   exportDocument(workspace: string, format: "md" | "html" | "pdf" | "docx" | "json"): Promise<CliExport>;

@@ -169,5 +169,21 @@ export function formatCheck(io: CliIo, report: CheckReport): string {
         report.readiness.map((r) => [r.environment, r.level, String(r.score)]),
       ),
     );
+  if (report.notRecorded) {
+    const fields = report.notRecorded.reduce((n, r) => n + r.fields.length, 0);
+    lines.push(
+      "",
+      report.notRecorded.length
+        ? `Not yet recorded: ${fields} field(s) of ${report.notRecorded.length} record(s) no imported document had a column for.`
+        : "Not yet recorded: none (every field was asked for).",
+    );
+    if (report.notRecorded.length)
+      lines.push(
+        formatTable(
+          ["section", "record", "fields"],
+          report.notRecorded.map((r) => [r.section, r.record, r.fields.join(", ")]),
+        ),
+      );
+  }
   return lines.join("\n");
 }

@@ -4,6 +4,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import {
   checkFails,
   checkFormatSchema,
+  checkIncludeSchema,
   failOnSchema,
   formatJunit,
   formatSarif,
@@ -297,6 +298,16 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
       [],
     )
     .option("--environment <name>", "only this environment (repeatable)", collect, [])
+    .addOption(
+      new Option(
+        "--include <what>",
+        "completeness: also list the fields no imported document asked for yet (never fails the check)",
+      ).argParser((value: string, previous: string[] = []) => {
+        if (!checkIncludeSchema.safeParse(value).success)
+          throw new InvalidArgumentError(`Allowed choices are ${checkIncludeSchema.options.join(", ")}.`);
+        return [...previous, value];
+      }),
+    )
     .option("--latest", "report the latest evaluation instead of running the rules (a viewer's token can)")
     .option("--artifact <path>", "SARIF: a repository file (the specification document) to anchor results to")
     .option("--out <file>", "write the report to a file instead of stdout")
@@ -307,6 +318,7 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
           failOn: FailOn;
           category: string[];
           environment: string[];
+          include?: string[];
           latest?: boolean;
           artifact?: string;
           out?: string;
@@ -320,6 +332,7 @@ Exit codes: 0 fine; 1 findings at or above --fail-on; 2 bad usage or input; 3 co
         const report = await api.check(workspace.slug, {
           category: options.category,
           environment: options.environment,
+          include: options.include ?? [],
           evaluate: !options.latest,
         });
         const rendered =

@@ -92,13 +92,20 @@ export function openRemoteBackend(server: string, token: string, fetchImpl: type
       const query = new URLSearchParams();
       for (const c of input.category) query.append("category", c);
       for (const e of input.environment) query.append("environment", e);
+      for (const i of input.include) query.append("include", i);
       const path = `${ws(workspace)}/check${query.size ? `?${query}` : ""}`;
       // POST runs the rules now; GET reads the latest evaluation (a viewer's token can).
       const report = await json<CheckReport>(input.evaluate ? "POST" : "GET", path);
       // The portal answers paths of its own pages; a pipeline's reader needs the whole address.
       const absolute = (editUrl: string | null | undefined) =>
         editUrl ? new URL(editUrl.replace(/^\//, ""), base).href : null;
-      return { ...report, findings: report.findings.map((f) => ({ ...f, editUrl: absolute(f.editUrl) })) };
+      return {
+        ...report,
+        findings: report.findings.map((f) => ({ ...f, editUrl: absolute(f.editUrl) })),
+        ...(report.notRecorded
+          ? { notRecorded: report.notRecorded.map((n) => ({ ...n, editUrl: absolute(n.editUrl) })) }
+          : {}),
+      };
     },
     listRules: async () => (await json<{ items: CliRule[] }>("GET", "api/v1/rules")).items,
     exportDocument: async (workspace, format): Promise<CliExport> => {

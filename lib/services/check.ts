@@ -1,8 +1,13 @@
 import { z } from "zod";
+import { listSpecRecords } from "@/lib/db/spec-repository";
+import { specRecordEditPath } from "@/lib/domain/governance/finding-links";
+import { listNotRecorded } from "@/lib/domain/spec/completeness";
+import { specKindIds, specKinds } from "@/lib/domain/spec/kinds";
 import { listCurrentFindingRows, listEvaluationRunRows } from "@/lib/db/governance-repository";
 import { can } from "@/lib/domain/access";
 import {
   checkFilterSchema,
+  checkIncludeSchema,
   filterCheckFindings,
   sortCheckFindings,
   summarizeCheck,
@@ -29,6 +34,7 @@ const many = (item: z.ZodType<string>) =>
 export const checkInputSchema = z.object({
   category: many(z.string()),
   environment: many(z.string()),
+  include: many(checkIncludeSchema),
   /** false: report the latest evaluation instead of running the rules now. */
   evaluate: z
     .union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")], {
@@ -93,5 +99,25 @@ export async function checkWorkspace(ctx: ServiceContext, slug: string, input: u
     summary: summarizeCheck(findings),
     readiness,
     findings,
+    ...(raw.include.includes("completeness") ? { notRecorded: await readNotRecorded(ctx, workspace) } : {}),
   };
+}
+
+/** The fields no imported document had a column for, per record, in the specification's order of sections. */
+async function readNotRecorded(
+  ctx: ServiceContext,
+  workspace: { id: string; slug: string },
+): Promise<NonNullable<CheckReport["notRecorded"]>> {
+  const records = await listSpecRecords(ctx.db.prisma, workspace.id);
+  const byKind = new Map<string, { id: string; data: Record<string, unknown> }[]>();
+  for (const r of records) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r]);
+  return specKindIds.flatMap((kind) =>
+    listNotRecorded(kind, byKind.get(kind) ?? []).map((n) => ({
+      kind,
+      section: specKinds[kind].plural,
+      record: n.record,
+      fields: n.fields.map((f) => f.label),
+      editUrl: specRecordEditPath(workspace.slug, kind, n.recordId),
+    })),
+  );
 }

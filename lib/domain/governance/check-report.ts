@@ -34,6 +34,21 @@ export const checkReportSchema = z.object({
   summary: z.object({ error: z.number(), warning: z.number(), info: z.number(), waived: z.number() }),
   readiness: z.array(z.object({ environment: z.string(), level: z.string(), score: z.number() })),
   findings: z.array(checkFindingSchema),
+  notRecorded: z
+    .array(
+      z.object({
+        kind: z.string(),
+        section: z.string().meta({ description: "The section's title, e.g. Systems" }),
+        record: z.string(),
+        fields: z.array(z.string()).meta({ description: "Labels of the fields, e.g. Host" }),
+        editUrl: z.string().nullable(),
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        "Only with include=completeness: per record, the fields an imported document had no column for and nobody has filled in since. Not findings: they never fail a check.",
+    }),
 });
 export type CheckReport = z.infer<typeof checkReportSchema>;
 
@@ -47,6 +62,10 @@ export const checkFormatSchema = z.enum(["table", "json", "sarif", "junit"], {
   error: "format must be table, json, sarif or junit",
 });
 export type CheckFormat = z.infer<typeof checkFormatSchema>;
+
+/** What a check adds to its findings when asked. */
+export const checkIncludeSchema = z.enum(["completeness"], { error: "include must be completeness" });
+export type CheckInclude = z.infer<typeof checkIncludeSchema>;
 
 /** The filters a check takes (categories and environments, each any of several). */
 export const checkFilterSchema = z.object({

@@ -28,7 +28,7 @@ export const ruleset: readonly Rule[] = [
 ];
 
 /** Changes whenever a rule is added, removed or changes meaning; stored with every evaluation run. */
-export const rulesetVersion = "2026.12.6";
+export const rulesetVersion = "2026.12.7";
 
 /** A rule by id. */
 export function findRule(id: string): Rule | undefined {

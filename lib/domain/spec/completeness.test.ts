@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { measureCompleteness } from "@/lib/domain/spec/completeness";
+import { listNotRecorded, measureCompleteness } from "@/lib/domain/spec/completeness";
 
 describe("measureCompleteness", () => {
   it("is 0 for a section with no records", () => {
@@ -92,5 +92,27 @@ describe("completeness of imported records", () => {
     );
     expect(result.notRecorded).toBe(result.missing.filter((m) => m.reason === "not yet recorded").length);
     expect(result.notRecorded).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe("listNotRecorded", () => {
+  it("lists per record the counted fields an import had no column for and nobody filled since", () => {
+    const sources = { name: "document", region: "document", cidr: "document", environments: "default" };
+    const records = [
+      { id: "a", data: { name: "vpc-a", region: "eu-west-1", cidr: "10.0.0.0/16", environments: [], sources } },
+      // Filled since (by another import): recorded.
+      { id: "b", data: { name: "vpc-b", region: "eu-west-1", cidr: "10.1.0.0/16", environments: ["e"], sources } },
+      // A placeholder is unfinished, not unrecorded; a record without sources predates them.
+      { id: "c", data: { name: "vpc-c", region: "TBD", cidr: "10.2.0.0/16", environments: [] } },
+    ];
+    expect(listNotRecorded("vpc", records)).toEqual([
+      { kind: "vpc", recordId: "a", record: "vpc-a", fields: [{ name: "environments", label: "Environments" }] },
+    ]);
+    expect(
+      measureCompleteness(
+        "vpc",
+        records.slice(0, 1).map((r) => r.data),
+      ).notRecorded,
+    ).toBe(1);
   });
 });

@@ -17,6 +17,48 @@ export type Completeness = {
 
 const counts = (field: FieldDef) => field.required === true || field.tracked === true;
 
+/** Fields of a record an imported document had no column for, still empty: not asked yet, not left open. */
+export function notRecordedFields(kind: SpecKind, data: Record<string, unknown>): FieldDef[] {
+  if (kind === "narrative-section" && data.notApplicable === true) return [];
+  const sources = data.sources as Record<string, string> | undefined;
+  if (!sources) return [];
+  return kindFields(kind).filter(
+    (field) =>
+      field.type !== "boolean" &&
+      counts(field) &&
+      sources[field.name] === "default" &&
+      !isFilled(data[field.name]) &&
+      !isPlaceholder(data[field.name]),
+  );
+}
+
+/** One record's fields not yet recorded, as `agp check --include completeness` lists them. */
+export type NotRecorded = {
+  kind: SpecKind;
+  recordId: string;
+  record: string;
+  fields: { name: string; label: string }[];
+};
+
+/** The records of a kind with fields no document asked for yet, each with those fields, in record order. */
+export function listNotRecorded(
+  kind: SpecKind,
+  records: readonly { id: string; data: Record<string, unknown> }[],
+): NotRecorded[] {
+  const out: NotRecorded[] = [];
+  for (const record of records) {
+    const fields = notRecordedFields(kind, record.data);
+    if (fields.length)
+      out.push({
+        kind,
+        recordId: record.id,
+        record: recordTitle(kind, record.data),
+        fields: fields.map((f) => ({ name: f.name, label: f.label })),
+      });
+  }
+  return out;
+}
+
 /**
  * Measures a kind's records honestly: every required or tracked field is a cell; any other text
  * field counts too when it holds a placeholder (it is really there, unfinished). A narrative

@@ -36,6 +36,11 @@ export type FieldDef = {
   readonly help?: string;
   /** Counted by the completeness figure (default: required fields). */
   readonly tracked?: boolean;
+  /**
+   * Rules that cannot check a record without this field: left unrecorded by an imported document
+   * (no column for it), it is a gap naming them, where another unrecorded field is only incomplete.
+   */
+  readonly neededBy?: readonly string[];
 };
 
 /** The value a field type holds in a record. */

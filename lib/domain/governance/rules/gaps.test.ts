@@ -104,6 +104,46 @@ describe("GAP-FIELD-EMPTY", () => {
     const edited = imported({ name: "editor", description: "editor", deployedBy: "editor", businessGroup: "editor" });
     expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec: [edited] }))).toHaveLength(1);
   });
+
+  it("reports a field no column asked for when a rule cannot check the record without it, naming the rule", () => {
+    const sources = {
+      name: "document",
+      layer: "document",
+      apiVersion: "document",
+      environments: "document",
+      workers: "default",
+      workerSize: "default",
+      drTier: "default",
+      securityCategory: "document",
+    };
+    const app = specEntry("application", {
+      name: "hl-sys-customers-api-v1",
+      layer: "system",
+      apiVersion: "",
+      environments: ["env-prod"],
+      workers: null,
+      workerSize: "",
+      drTier: null,
+      securityCategory: "level-b",
+      sources,
+    });
+    const [finding] = evaluate(rule("GAP-FIELD-EMPTY"), evaluationInput({ spec: [app] }), []);
+    // The worker size is only incomplete: no rule needs it to check the plan.
+    expect(finding?.message).toBe(
+      'Planned applications, "hl-sys-customers-api-v1": API version is empty; workers and DR tier are not recorded, and AVAIL-HA-WORKERS, AVAIL-DR-TIER1-REGIONS, AVAIL-PERSISTENT-QUEUES and AVAIL-OS-V1 cannot check it without them',
+    );
+    const recorded = specEntry("application", { ...app.data, apiVersion: "v1", workers: 2, drTier: "tier-2" });
+    expect(messages("GAP-FIELD-EMPTY", evaluationInput({ spec: [recorded] }))).toEqual([]);
+  });
+
+  it("names only rules that exist in the ruleset", async () => {
+    const { ruleset } = await import("@/lib/domain/governance/ruleset");
+    const { kindFields, specKindIds } = await import("@/lib/domain/spec/kinds");
+    const ids = new Set(ruleset.map((r) => r.id));
+    const named = specKindIds.flatMap((kind) => kindFields(kind).flatMap((f) => f.neededBy ?? []));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((id) => !ids.has(id))).toEqual([]);
+  });
 });
 
 describe("GAP-SECTION-EMPTY", () => {

@@ -79,7 +79,8 @@ export const gapRules: Rule[] = [
     category: "gap",
     severity: "info",
     reads: ["spec"],
-    rationale: "The template asks for these values; an empty cell is a question nobody has answered yet.",
+    rationale:
+      "The template asks for these values; an empty cell is a question nobody has answered yet. A field the document has no column for is only incomplete, unless a rule cannot check the record without it: then the finding names the rule.",
     remediation: "Fill in the field, or mark the section not applicable.",
     needsLive: false,
     evaluate: ({ input }) => {
@@ -104,30 +105,46 @@ export const gapRules: Rule[] = [
         const unresolved = record.data.unresolved as Record<string, unknown> | undefined;
         const sources = record.data.sources as Record<string, string> | undefined;
         const open: string[] = [];
+        const unrecorded: string[] = [];
+        const needing = new Set<string>();
         const names: string[] = [];
         for (let j = 0; j < fields.length; j += 1) {
           const field = fields[j]!;
           if (unresolved && field.name in unresolved) continue;
-          // Not asked by the document's table, or decided empty by it ("N/A", "None").
-          if (sources?.[field.name] === "default" || sources?.[field.name] === "none") continue;
+          // Decided empty by the document ("N/A", "None").
+          if (sources?.[field.name] === "none") continue;
+          // Not asked by the document's table: incomplete, not open, unless a rule cannot check without it.
+          const asked = sources?.[field.name] !== "default";
+          if (!asked && !field.neededBy) continue;
           const value = record.data[field.name];
           const empty =
             value === null ||
             value === undefined ||
             (typeof value === "string" ? value.trim() === "" : Array.isArray(value) && value.length === 0);
           if (!empty) continue;
-          open.push(labelInSentence(field.label));
+          if (asked) open.push(labelInSentence(field.label));
+          else {
+            unrecorded.push(labelInSentence(field.label));
+            for (const rule of field.neededBy!) needing.add(rule);
+          }
           names.push(field.name);
         }
         // One finding per record, naming its open fields: one thing to do, not one per cell.
-        if (open.length)
+        if (names.length) {
+          const said: string[] = [];
+          if (open.length) said.push(`${listOf(open)} ${open.length === 1 ? "is" : "are"} empty`);
+          if (unrecorded.length)
+            said.push(
+              `${listOf(unrecorded)} ${unrecorded.length === 1 ? "is" : "are"} not recorded, and ${listOf([...needing])} cannot check it without ${unrecorded.length === 1 ? "it" : "them"}`,
+            );
           findings.push({
             resourceKind: record.kind,
             resourceName: record.title,
-            message: `${specKinds[record.kind].plural}, "${record.title}": ${listOf(open)} ${open.length === 1 ? "is" : "are"} empty`,
+            message: `${specKinds[record.kind].plural}, "${record.title}": ${said.join("; ")}`,
             specRecordId: record.id,
             detail: names.join(","),
           });
+        }
       }
       return findings;
     },

@@ -19,6 +19,7 @@ async function answer(ctx: ServiceContext, request: Request, workspace: string, 
   const report = await checkWorkspace(ctx, workspace, {
     category: params.getAll("category"),
     environment: params.getAll("environment"),
+    include: params.getAll("include"),
     evaluate,
   });
   // Pipelines without jq can branch on this header.
@@ -41,7 +42,7 @@ async function answer(ctx: ServiceContext, request: Request, workspace: string, 
 
 /**
  * The findings of the latest evaluation, as a pipeline reads them (no rule runs; viewers may):
- * `?category=&environment=` (repeatable), `&format=json|sarif|junit` or `Accept:
+ * `?category=&environment=` (repeatable), `&include=completeness` (the fields no document asked for yet), `&format=json|sarif|junit` or `Accept:
  * application/sarif+json`, `&failOn=error|warning|never` for the X-AGP-Check-Result header.
  */
 export const GET = apiRoute<Params>(async (ctx, request, { workspace }) => answer(ctx, request, workspace, false));
