@@ -86,6 +86,11 @@ export function SpecRecordForm({
   const set = (name: string, value: Draft[string]) => setDraft((current) => ({ ...current, [name]: value }));
   // Names an imported document wrote that matched no record, per reference field.
   const unresolved = (initial?.unresolved ?? {}) as Record<string, string[]>;
+  // A system's values in environments other than production (its test host), by environment.
+  const [perEnvironment, setPerEnvironment] = useState<Record<string, Record<string, string>>>(
+    () => (initial?.perEnvironment ?? {}) as Record<string, Record<string, string>>,
+  );
+  const environments = Object.keys(perEnvironment);
 
   return (
     <form
@@ -101,7 +106,15 @@ export function SpecRecordForm({
           }),
         );
         for (const name of Object.keys(open)) if (data[name] === null) delete data[name];
-        onSubmit(Object.keys(open).length ? { ...data, unresolved: open } : data);
+        if (Object.keys(open).length) data.unresolved = open;
+        // A value cleared for an environment is that environment's no longer.
+        const varying: Record<string, Record<string, string>> = {};
+        for (const [env, values] of Object.entries(perEnvironment)) {
+          const kept = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim()));
+          if (Object.keys(kept).length) varying[env] = kept;
+        }
+        if (Object.keys(varying).length) data.perEnvironment = varying;
+        onSubmit(data);
       }}
       className="space-y-4"
     >
@@ -242,6 +255,28 @@ export function SpecRecordForm({
               </label>
             )}
             {control}
+            {field.type === "text" && environments.some((env) => perEnvironment[env]![field.name] !== undefined) ? (
+              <div className="mt-1 space-y-1 border-l-2 border-slate-300 pl-3">
+                {environments
+                  .filter((env) => perEnvironment[env]![field.name] !== undefined)
+                  .map((env) => (
+                    <label key={env} className="flex items-center gap-2 text-sm">
+                      <span className="w-20 shrink-0 text-slate-700">in {env}</span>
+                      <input
+                        value={perEnvironment[env]![field.name]}
+                        aria-label={`${field.label} in ${env}`}
+                        onChange={(event) =>
+                          setPerEnvironment((current) => ({
+                            ...current,
+                            [env]: { ...current[env], [field.name]: event.target.value },
+                          }))
+                        }
+                        className="w-full rounded-md border border-slate-400 px-2 py-1 text-sm"
+                      />
+                    </label>
+                  ))}
+              </div>
+            ) : null}
             {unresolved[field.name]?.length ? (
               <p className="mt-0.5 rounded bg-amber-50 px-2 py-1 text-sm text-amber-900">
                 The imported document wrote “{unresolved[field.name]!.join("”, “")}”, which matches no{" "}

@@ -114,13 +114,28 @@ export function SpecSectionEditor({
                 <span className="text-xs"> (matches no record)</span>
               </span>
             );
-          return gap ? (
+          const value = gap ? (
             <span className={`rounded bg-amber-100 px-1 text-amber-950 ${mono}`}>
               {String(info.getValue()) || "empty"}
               <span className="sr-only"> (to finish)</span>
             </span>
           ) : (
             <span className={mono}>{String(info.getValue())}</span>
+          );
+          // Another environment's value of the same field (a system's test host), under the record's.
+          const others = Object.entries(
+            (info.row.original.data.perEnvironment ?? {}) as Record<string, Record<string, string>>,
+          ).filter(([, values]) => values[field.name]);
+          if (!others.length) return value;
+          return (
+            <>
+              {value}
+              {others.map(([env, values]) => (
+                <span key={env} className="block text-xs text-slate-600">
+                  {env}: {values[field.name]}
+                </span>
+              ))}
+            </>
           );
         },
       })),

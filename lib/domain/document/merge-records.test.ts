@@ -204,7 +204,35 @@ describe("mergeRecords on the Key Systems table and the Backend Systems Catalog"
     expect(draft.problems).toEqual([]);
   });
 
-  it("makes one system of the catalog's rows per environment, keeping the production values and reporting the others", () => {
+  it("makes one system of the catalog's rows per environment: the production values, and the others per environment", () => {
+    const draft = read(
+      keySystems(epicKey),
+      catalog([
+        "| Epic EHR - test | Hospital data centre | HL7 over MLLP | epic-tst.hospital.example | via VPN |",
+        "| Epic EHR (UAT) | Cloud DR site | HL7 over MLLP | epic-uat.hospital.example | via VPN |",
+        epicProd,
+      ]),
+    );
+    expect(systems(draft)).toHaveLength(1);
+    expect(systems(draft)[0]!.data).toMatchObject({
+      name: "Epic EHR",
+      host: "epic.hospital.example",
+      location: "Hospital data centre",
+      perEnvironment: {
+        TEST: { host: "epic-tst.hospital.example" },
+        UAT: { host: "epic-uat.hospital.example", location: "Cloud DR site" },
+      },
+    });
+    expect(draft.merged?.[0]?.from.map((f) => f.name)).toEqual([
+      "Epic EHR",
+      "Epic EHR - test",
+      "Epic EHR (UAT)",
+      "Epic EHR - production",
+    ]);
+    expect(draft.problems).toEqual([]);
+  });
+
+  it("writes a system's other environments as rows of their own, which read back as the same record", () => {
     const draft = read(
       keySystems(epicKey),
       catalog([
@@ -212,16 +240,25 @@ describe("mergeRecords on the Key Systems table and the Backend Systems Catalog"
         epicProd,
       ]),
     );
-    expect(systems(draft)).toHaveLength(1);
-    expect(systems(draft)[0]!.data).toMatchObject({ name: "Epic EHR", host: "epic.hospital.example" });
-    expect(draft.merged?.[0]?.from.map((f) => f.name)).toEqual([
-      "Epic EHR",
-      "Epic EHR - test",
-      "Epic EHR - production",
-    ]);
-    expect(draft.problems.map((p) => p.message)).toEqual([
-      'System "Epic EHR" keeps one value per field, not one per environment; the first of each is kept: Host "epic.hospital.example" in Backend Systems Catalog (line 16), "epic-tst.hospital.example" for TEST in Backend Systems Catalog (line 15)',
-    ]);
+    const plan = planImport(draft, [], [], { includeOffered: false, newId: randomUUID });
+    const records = plan.records.map((r) => ({ id: r.id, kind: r.kind, title: r.title, data: r.data }));
+    const markdown = formatSpecDocument({
+      workspaceName: "Hospital",
+      records,
+      decisions: [],
+      openGaps: [],
+      generatedAt: new Date("2026-12-04T00:00:00Z"),
+    });
+    expect(markdown).toContain(
+      "| Epic EHR - TEST | Hospital data centre | HL7 over MLLP | epic-tst.hospital.example | via VPN |",
+    );
+    const again = planImport(
+      readSpecDocument([{ name: "export.md", text: markdown }]),
+      records.map((r) => ({ ...r, version: 1 })),
+      [],
+      { includeOffered: false, newId: randomUUID },
+    );
+    expect(again.records.filter((r) => r.action !== "unchanged").map((r) => [r.title, r.changes])).toEqual([]);
   });
 
   it("never merges two rows of one table for the same system and environment: the second appears twice", () => {

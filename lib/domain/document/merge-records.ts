@@ -11,7 +11,13 @@ import {
   type ImportProblem,
   type SpecDraft,
 } from "@/lib/domain/document/draft";
-import { kindFields, specKinds, type SpecKind } from "@/lib/domain/spec/kinds";
+import {
+  kindFields,
+  perEnvironmentFields,
+  specKinds,
+  type PerEnvironment,
+  type SpecKind,
+} from "@/lib/domain/spec/kinds";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
 
 /** The kinds two tables of the template hold under names that may differ. */
@@ -208,6 +214,8 @@ function mergeGroup(kind: SpecKind, rows: Row[], rules: string[]): Merge {
   const sources = new Map<string, Row>([["name", rows.find((r) => r.name === name) ?? first]]);
   const problems: ImportProblem[] = [];
   const byEnvironment = new Map<Row, string[]>();
+  const varying = new Set(perEnvironmentFields(kind).map((f) => f.name));
+  const perEnvironment: PerEnvironment = {};
   const keys = [...new Set(ordered.flatMap((r) => Object.keys(r.record.data)))].filter((k) => k !== "name");
   for (const key of keys) {
     const filled = ordered.filter((r) => !isEmpty(r.record.data[key]));
@@ -220,8 +228,16 @@ function mergeGroup(kind: SpecKind, rows: Row[], rules: string[]): Merge {
     sources.set(key, source);
     for (const other of real.filter((r) => r !== source && !sameValue(key, r.record.data[key], kept))) {
       const value = other.record.data[key];
-      // Another environment's host is not a conflict: the kind holds one value per field.
-      if (!other.primary && other.env !== source.env)
+      // Another environment's host is not a conflict: it is that environment's value.
+      if (!other.primary && other.env !== source.env && varying.has(key) && typeof value === "string") {
+        const values = (perEnvironment[other.env!] ??= {});
+        if (values[key] === undefined) values[key] = value;
+        else if (values[key] !== value)
+          problems.push({
+            place: other.record.place,
+            message: `${title}: ${label(key)} for ${other.env} is ${shown(values[key])} and ${shown(value)} in ${where(other)}; the first is kept`,
+          });
+      } else if (!other.primary && other.env !== source.env)
         byEnvironment.set(other, [
           ...(byEnvironment.get(other) ?? []),
           `${label(key)} ${shown(kept)} in ${where(source)}, ${shown(value)} for ${other.env} in ${where(other)}`,
@@ -238,6 +254,7 @@ function mergeGroup(kind: SpecKind, rows: Row[], rules: string[]): Merge {
       place: row.record.place,
       message: `${title} keeps one value per field, not one per environment; the first of each is kept: ${fields.join("; ")}`,
     });
+  if (Object.keys(perEnvironment).length) data.perEnvironment = perEnvironment;
   // The document has a place for what any of the rows has a column for.
   const stated = [...new Set(rows.flatMap((r) => r.record.stated ?? Object.keys(r.record.data)))];
   return {

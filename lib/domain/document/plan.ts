@@ -16,6 +16,7 @@ import {
   specKinds,
   specSchema,
   type FieldSource,
+  type PerEnvironment,
   type SpecKind,
 } from "@/lib/domain/spec/kinds";
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
@@ -111,6 +112,19 @@ function display(field: FieldDef, value: unknown, titleOf: (id: string) => strin
   if (field.options) return field.options.find((o) => o.value === value)?.label ?? String(value);
   if (typeof value === "boolean") return value ? "yes" : "no";
   return String(value);
+}
+
+/** "TEST: host epic-test.example; UAT: …", as the preview shows values per environment. */
+function describePerEnvironment(kind: SpecKind, values: PerEnvironment): string {
+  const fields = kindFields(kind);
+  return Object.entries(values)
+    .map(
+      ([environment, byField]) =>
+        `${environment}: ${Object.entries(byField)
+          .map(([f, v]) => `${labelInSentence(fields.find((d) => d.name === f)?.label ?? f)} ${v}`)
+          .join(", ")}`,
+    )
+    .join("; ");
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -357,6 +371,15 @@ export function planImport(
               from: display(f, target.existing!.data[f.name], titleOf),
               to: display(f, output[f.name], titleOf),
             }));
+          // Values per environment (a system's test host) are part of what the document says.
+          const varies = (data: Record<string, unknown>) => (data.perEnvironment ?? {}) as PerEnvironment;
+          if (!same(varies(target.existing.data), varies(output)))
+            changes.push({
+              field: "perEnvironment",
+              label: "Per environment",
+              from: describePerEnvironment(record.kind, varies(target.existing.data)),
+              to: describePerEnvironment(record.kind, varies(output)),
+            });
           return {
             action: changes.length ? "update" : "unchanged",
             kind: record.kind,

@@ -125,6 +125,25 @@ export const fieldSourcesSchema = z.record(z.string(), z.enum(["document", "edit
 /** `none`: the document says there is nothing ("N/A", "None", "Not applicable at this stage"): decided, not open. */
 export type FieldSource = "document" | "editor" | "default" | "none";
 
+/**
+ * A kind's text values in environments other than production, by environment as the document
+ * names it ("TEST": { host: "epic-test.example" }): one system, its hosts per environment.
+ */
+export const perEnvironmentSchema = z
+  .record(
+    z.string().trim().min(1, { error: "an environment is empty" }).max(40, { error: "has at most 40 characters" }),
+    z.record(z.string(), z.string().trim().max(500, { error: "has at most 500 characters" })),
+  )
+  .optional();
+export type PerEnvironment = Record<string, Record<string, string>>;
+
+/** The fields of a kind that may hold a value per environment: its text fields but the key. */
+export function perEnvironmentFields(kind: SpecKind): readonly FieldDef[] {
+  const def = specKinds[kind] as KindShape;
+  if (!def.perEnvironment) return [];
+  return def.fields.filter((f) => f.type === "text" && f.name !== def.key);
+}
+
 const schemas = new Map<SpecKind, z.ZodType>();
 
 /** The validator of a kind's record data (unknown fields are dropped). */
@@ -143,8 +162,24 @@ export function specSchema<K extends SpecKind>(kind: K): z.ZodType<SpecData<K>> 
     );
     const check = crossFieldChecks[kind] as ((data: unknown) => RecordProblem[]) | undefined;
     schema = z
-      .object({ ...shape, unresolved: unresolvedSchema, sources: fieldSourcesSchema })
+      .object({
+        ...shape,
+        unresolved: unresolvedSchema,
+        sources: fieldSourcesSchema,
+        ...(def.perEnvironment ? { perEnvironment: perEnvironmentSchema } : {}),
+      })
       .superRefine((data, ctx) => {
+        const varying = new Set(perEnvironmentFields(kind).map((f) => f.name));
+        for (const [environment, values] of Object.entries(
+          (data as { perEnvironment?: PerEnvironment }).perEnvironment ?? {},
+        ))
+          for (const field of Object.keys(values))
+            if (!varying.has(field))
+              ctx.addIssue({
+                code: "custom",
+                path: ["perEnvironment", environment, field],
+                message: "is not a field that may differ per environment",
+              });
         const unresolved = (data as { unresolved?: Unresolved }).unresolved ?? {};
         for (const field of Object.keys(unresolved))
           if (!refNames.has(field))

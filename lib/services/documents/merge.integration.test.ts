@@ -4,7 +4,8 @@ import type { ServiceContext } from "@/lib/services/context";
 import { applyImport, previewImport, type UploadedFile } from "@/lib/services/documents/import";
 import { runEvaluation } from "@/lib/services/governance/evaluation";
 import { listFindings } from "@/lib/services/governance/findings";
-import { listSpec } from "@/lib/services/spec";
+import { exportSpecMarkdown } from "@/lib/services/documents/export";
+import { listSpec, updateSpecRecord } from "@/lib/services/spec";
 import { ensureDefaultWorkspace } from "@/lib/services/workspaces";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
@@ -93,5 +94,50 @@ describe(`a system named in two tables, on ${testEngine}`, () => {
     expect(empty.items.filter((f) => /Epic/.test(f.message))).toEqual([]);
     const references = await listFindings(as(), "default", { rule: "GAP-REFERENCE", limit: 50 });
     expect(references.items).toEqual([]);
+  });
+
+  it("keeps a system's other environments as its values there, through the editor and an export", async () => {
+    const withTest = document.replace(
+      "| Lab System |",
+      "| Epic EHR - test | Hospital data centre | HL7 over MLLP | epic-tst.hospital.example | via VPN |\n| Lab System |",
+    );
+    const files = [{ name: "hospital.md", bytes: encoder.encode(withTest) }];
+    const preview = await previewImport(as(), "default", files, {});
+    expect(preview.problems).toEqual([]);
+    expect(preview.merged[0]!.from.map((f) => f.name)).toEqual([
+      "Epic EHR",
+      "Epic EHR - production",
+      "Epic EHR - test",
+    ]);
+    await applyImport(as(), "default", files, { expect: preview.digest });
+    const epic = (await listSpec(as(), "default", "system")).find((s) => s.title === "Epic EHR")!;
+    expect(epic.data).toMatchObject({
+      host: "epic.hospital.example",
+      perEnvironment: { TEST: { host: "epic-tst.hospital.example" } },
+    });
+
+    // A field that does not differ per environment is refused, naming where.
+    const { ServiceError } = await import("@/lib/services/errors");
+    const refused = await updateSpecRecord(as(), "default", "system", epic.id, {
+      version: epic.version,
+      data: { ...epic.data, perEnvironment: { TEST: { keySystem: "no" } } },
+    }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(ServiceError);
+    expect(JSON.stringify((refused as InstanceType<typeof ServiceError>).details)).toContain(
+      "is not a field that may differ per environment",
+    );
+    const saved = await updateSpecRecord(as(), "default", "system", epic.id, {
+      version: epic.version,
+      data: { ...epic.data, perEnvironment: { TEST: { host: "epic-test.hospital.example" } } },
+    });
+    expect(saved.data.perEnvironment).toEqual({ TEST: { host: "epic-test.hospital.example" } });
+
+    // The export writes the test row; importing it again changes nothing.
+    const { markdown } = await exportSpecMarkdown(as(), "default");
+    expect(markdown).toContain(
+      "| Epic EHR - TEST | Hospital data centre | HL7 over MLLP | epic-test.hospital.example | via VPN |",
+    );
+    const again = await applyImport(as(), "default", [{ name: "export.md", bytes: encoder.encode(markdown) }], {});
+    expect([again.created, again.updated]).toEqual([{}, {}]);
   });
 });

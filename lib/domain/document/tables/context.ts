@@ -3,6 +3,7 @@
 // and the integration principles, written as bullets.
 
 import type { KindDocuments } from "@/lib/domain/document/kind-tables";
+import type { PerEnvironment } from "@/lib/domain/spec/kinds";
 import type { contextKinds } from "@/lib/domain/spec/kinds/context";
 
 const concerns = {
@@ -44,10 +45,24 @@ export const contextTables: KindDocuments<keyof typeof contextKinds> = {
         ],
         write: {
           place: "Backend Systems Catalog",
+          // A system's values in another environment are a row of their own, "Epic EHR - TEST",
+          // which the reader makes that environment's values of the same system again.
           rows: (systems) =>
-            systems.filter(
-              (s) => s.data.keySystem !== true || ["location", "protocol", "host", "access"].some((f) => s.data[f]),
-            ),
+            systems
+              .filter(
+                (s) =>
+                  s.data.keySystem !== true ||
+                  ["location", "protocol", "host", "access"].some((f) => s.data[f]) ||
+                  s.data.perEnvironment,
+              )
+              .flatMap((s) => [
+                s,
+                ...Object.entries((s.data.perEnvironment ?? {}) as PerEnvironment).map(([environment, values]) => ({
+                  ...s,
+                  title: `${s.title} - ${environment}`,
+                  data: { ...s.data, ...values, name: `${String(s.data.name)} - ${environment}` },
+                })),
+              ]),
         },
       },
     ],

@@ -10,6 +10,7 @@ export const contextKinds = {
     chapter: "context",
     key: "name",
     summary: "Key systems and the backend catalog: how each is deployed and reached.",
+    perEnvironment: true,
     fields: [
       name("System"),
       description,

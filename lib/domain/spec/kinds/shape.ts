@@ -42,4 +42,9 @@ export type KindShape = {
    * on them; references compare by the name of the record referred to, text case-insensitively).
    */
   readonly identifiedBy?: readonly string[];
+  /**
+   * Its text fields may differ per environment (a system's test host): the record holds the
+   * production (or unqualified) values, `perEnvironment` the others, by environment name.
+   */
+  readonly perEnvironment?: boolean;
 };
