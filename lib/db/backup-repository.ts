@@ -12,7 +12,7 @@ export async function readWorkspaceBackup(
   workspaceId: string,
   now: Date,
 ): Promise<WorkspaceBackup> {
-  const [workspace, records, decisions, waivers] = await Promise.all([
+  const [workspace, records, decisions, waivers, referenceAliases] = await Promise.all([
     prisma.workspace.findUniqueOrThrow({
       where: { id: workspaceId },
       select: { name: true, slug: true, requiredApprovals: true },
@@ -33,6 +33,11 @@ export async function readWorkspaceBackup(
       },
     }),
     prisma.waiver.findMany({ where: { workspaceId }, orderBy: [{ requestedAt: "asc" }, { id: "asc" }] }),
+    prisma.referenceAlias.findMany({
+      where: { workspaceId },
+      select: { kind: true, alias: true, recordId: true, actorName: true, createdAt: true },
+      orderBy: [{ kind: "asc" }, { alias: "asc" }],
+    }),
   ]);
   return {
     format: BACKUP_FORMAT,
@@ -62,6 +67,7 @@ export async function readWorkspaceBackup(
       governs: d.governs.map((g) => g.recordId),
     })),
     waivers: waivers.map(({ id: _id, workspaceId: _w, version: _v, ...w }) => w),
+    referenceAliases: referenceAliases.map((a) => ({ ...a, kind: a.kind as SpecKind })),
   };
 }
 
@@ -73,6 +79,7 @@ type RestoreInput = {
   records: (BackupRecord & { kind: SpecKind; key: string | null; links: { field: string; toId: string }[] })[];
   decisions: WorkspaceBackup["decisions"];
   waivers: WorkspaceBackup["waivers"];
+  referenceAliases: WorkspaceBackup["referenceAliases"];
   actor: Actor;
   origin: AuditOrigin;
 };
@@ -129,6 +136,8 @@ export async function restoreWorkspaceRows(prisma: PrismaClient, input: RestoreI
       );
       if (links.length) await tx.decisionLink.createMany({ data: links });
       if (input.waivers.length) await tx.waiver.createMany({ data: input.waivers.map((w) => ({ ...w, workspaceId })) });
+      if (input.referenceAliases.length)
+        await tx.referenceAlias.createMany({ data: input.referenceAliases.map((a) => ({ ...a, workspaceId })) });
       await recordAuditEvent(tx, {
         actor: input.actor,
         origin: input.origin,

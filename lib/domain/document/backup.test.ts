@@ -80,4 +80,23 @@ describe("remapBackup", () => {
     expect(parsed.success).toBe(false);
     expect(parsed.error!.issues[0]!.message).toContain("is not a workspace backup");
   });
+
+  it("restores remembered names onto the records' new ids, and names one whose record is missing", () => {
+    const aliases = [
+      { kind: "vpc", alias: "prod vpc", recordId: "a", actorName: "Ada", createdAt: at },
+      { kind: "vpc", alias: "old vpc", recordId: "gone", actorName: "Ada", createdAt: at },
+    ];
+    const parsed = workspaceBackupSchema.parse({
+      ...backup([record("a", "vpc", { name: "vpc-prod", region: "eu-west-1", cidr: "10.0.0.0/16" })]),
+      referenceAliases: aliases,
+    });
+    let n = 0;
+    const { records, referenceAliases, problems } = remapBackup(parsed, () => `new-${(n += 1)}`);
+    expect(referenceAliases.map((a) => [a.alias, a.recordId])).toEqual([["prod vpc", records[0]!.id]]);
+    expect(problems).toEqual([
+      { field: "referenceAliases[1].recordId", message: "refers to gone, which is not in the backup" },
+    ]);
+    // A backup from before names were remembered still reads.
+    expect(backup([]).referenceAliases).toEqual([]);
+  });
 });

@@ -69,6 +69,15 @@ export const backupWaiverSchema = waiverRecordSchema.omit({ id: true, workspaceI
   expiresAt: date,
 });
 
+export const backupReferenceAliasSchema = z.object({
+  kind: z.string().refine(isSpecKind, { error: "is not a specification section" }),
+  alias: z.string().trim().min(1).max(200),
+  /** Id (within the backup) of the record the name means. */
+  recordId: z.string().min(1),
+  actorName: z.string(),
+  createdAt: date,
+});
+
 export const workspaceBackupSchema = z.object({
   format: z.literal(BACKUP_FORMAT, { error: `is not a workspace backup (format "${BACKUP_FORMAT}")` }),
   version: z.literal(BACKUP_VERSION, {
@@ -79,6 +88,8 @@ export const workspaceBackupSchema = z.object({
   records: z.array(backupRecordSchema),
   decisions: z.array(backupDecisionSchema),
   waivers: z.array(backupWaiverSchema),
+  /** Names documents write for records, as people chose them (decision 0019); older backups have none. */
+  referenceAliases: z.array(backupReferenceAliasSchema).default([]),
 });
 export type WorkspaceBackup = z.infer<typeof workspaceBackupSchema>;
 export type BackupRecord = z.infer<typeof backupRecordSchema>;
@@ -97,6 +108,7 @@ export function remapBackup(
 ): {
   records: (BackupRecord & { kind: SpecKind })[];
   decisions: WorkspaceBackup["decisions"];
+  referenceAliases: WorkspaceBackup["referenceAliases"];
   problems: BackupProblem[];
 } {
   const problems: BackupProblem[] = [];
@@ -154,5 +166,14 @@ export function remapBackup(
       }),
     };
   });
-  return { records, decisions, problems };
+  const referenceAliases = backup.referenceAliases.flatMap((alias, i) => {
+    const mapped = ids.get(alias.recordId);
+    if (!mapped)
+      problems.push({
+        field: `referenceAliases[${i}].recordId`,
+        message: `refers to ${alias.recordId}, which is not in the backup`,
+      });
+    return mapped ? [{ ...alias, recordId: mapped }] : [];
+  });
+  return { records, decisions, referenceAliases, problems };
 }

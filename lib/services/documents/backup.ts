@@ -66,6 +66,7 @@ export async function restoreWorkspace(ctx: ServiceContext, input: unknown): Pro
     })),
     decisions: remapped.decisions,
     waivers: backup.waivers,
+    referenceAliases: remapped.referenceAliases,
     actor: ctx.actor,
     origin: ctx.origin,
   });

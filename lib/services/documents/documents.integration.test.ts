@@ -7,6 +7,7 @@ import { getDecision, listDecisions } from "@/lib/services/decisions/read";
 import { reviewDecision } from "@/lib/services/decisions/reviews";
 import { transitionDecision } from "@/lib/services/decisions/transition";
 import { createDecision } from "@/lib/services/decisions/write";
+import { rememberReferenceAliases } from "@/lib/db/reference-alias-repository";
 import { upsertUserAtSignIn } from "@/lib/db/user-repository";
 import { exportWorkspaceBackup, restoreWorkspace } from "@/lib/services/documents/backup";
 import { exportSpecHtml, exportSpecMarkdown, exportSpecPdf } from "@/lib/services/documents/export";
@@ -17,7 +18,7 @@ import { runEvaluation } from "@/lib/services/governance/evaluation";
 import { listFindings } from "@/lib/services/governance/findings";
 import { decideWaiver, requestWaiver } from "@/lib/services/governance/waivers";
 import { getSpecOverview, listSpec, updateSpecRecord } from "@/lib/services/spec";
-import { createWorkspace, ensureDefaultWorkspace, listWorkspaces } from "@/lib/services/workspaces";
+import { createWorkspace, ensureDefaultWorkspace, getWorkspace, listWorkspaces } from "@/lib/services/workspaces";
 import { loadDocument, pdfText } from "@/lib/testing/documents";
 import { testEngine, useTestDatabase } from "@/lib/testing/test-database";
 
@@ -209,6 +210,12 @@ describe(`document import on ${testEngine}`, () => {
       supersedes: ["D01"],
       governs: [vpc.id],
     });
+    await rememberReferenceAliases(
+      db().prisma,
+      (await getWorkspace(as(), "default")).id,
+      [{ kind: "vpc", alias: "The production VPC", recordId: vpc.id }],
+      "Ada Admin",
+    );
     await runEvaluation(as(), "default");
     const finding = (await listFindings(as(), "default", { limit: 1 })).items[0]!;
     const waiver = await requestWaiver(as(della), "default", {
@@ -253,12 +260,17 @@ describe(`document import on ${testEngine}`, () => {
             }))
             .sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y))),
           decisions: b.decisions.map((d) => ({ ...d, governs: d.governs.map(swap) })),
+          referenceAliases: b.referenceAliases.map((a) => ({ ...a, recordId: swap(a.recordId) })),
         }),
       );
     };
     expect(normalise(again)).toEqual(normalise(backup));
     expect(again.records.length).toBeGreaterThan(40);
     expect(again.waivers).toHaveLength(1);
+    // The name a document wrote for a record, as a person chose it, is restored with its record.
+    expect(again.referenceAliases).toEqual([
+      expect.objectContaining({ kind: "vpc", alias: "the production vpc", actorName: "Ada Admin" }),
+    ]);
     expect(again.decisions[0]!.revisions.length).toBeGreaterThan(0);
   });
 
