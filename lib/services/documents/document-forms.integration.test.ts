@@ -120,6 +120,35 @@ describe(`Word and Confluence documents on ${testEngine}`, () => {
     expect(gaps.items.map((f) => `${f.ruleId} ${f.message}`)).toEqual([]);
   });
 
+  it("gives a document with 3 placeholders and 4 empty cells exactly those gaps, one finding per record", async () => {
+    const [file] = loadDocument("complete");
+    const edits: [string, string][] = [
+      // Placeholders (N = 3): a CIDR, a cell of an environment, a key system's description.
+      ["| hl-vpc-nonprod | eu-central-1 | 10.40.0.0/20 |", "| hl-vpc-nonprod | eu-central-1 | TBD |"],
+      ["| TEST | System test | Sandbox | No | CI pipeline |", "| TEST |  | Sandbox | No | TBC |"],
+      ["| Salesforce | Customer accounts and cases |", "| Salesforce | [CUSTOMER] accounts and cases |"],
+      // Empty cells (M = 4, with TEST's description above): two of one record roll up into one finding.
+      ["| DEV | Development | Sandbox | No | Developers |", "| DEV |  | Sandbox | No |  |"],
+      ["| SAP S/4HANA | Finance and order management |", "| SAP S/4HANA |  |"],
+    ];
+    let text = file!.text;
+    for (const [from, to] of edits) {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+    }
+    await applyImport(as(), "default", [{ name: "spec.md", bytes: encoder.encode(text) }], { includeOffered: true });
+    await runEvaluation(as(), "default");
+    const gaps = await listFindings(as(), "default", { category: ["gap"], limit: 200 });
+    expect(gaps.items.map((f) => `${f.ruleId} ${f.message}`).sort()).toEqual([
+      'GAP-FIELD-EMPTY Environments, "DEV": description and deployed by are empty',
+      'GAP-FIELD-EMPTY Environments, "TEST": description is empty',
+      'GAP-FIELD-EMPTY Systems, "SAP S/4HANA": description is empty',
+      'GAP-PLACEHOLDER Environments, "TEST", Deployed by: "TBC" is a placeholder (TBD marker)',
+      'GAP-PLACEHOLDER Systems, "Salesforce", Description: "[CUSTOMER] accounts and cases" is a placeholder (customer placeholder)',
+      'GAP-PLACEHOLDER VPCs, "hl-vpc-nonprod", CIDR: "TBD" is a placeholder (TBD marker)',
+    ]);
+  });
+
   it("keeps a table it does not model through import, export and import, unchanged", async () => {
     const text = [
       "## 4.2 Environments Model",
