@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { ApiErrorAlert } from "@/components/api-error-alert";
+import { SameThings } from "@/components/same-things";
 import { useDocumentImport, type ImportReport } from "@/lib/queries/documents";
 import { isSpecKind, specKinds } from "@/lib/domain/spec/kinds";
 import { describePlace, describeRow } from "@/lib/domain/document/draft";
@@ -46,9 +47,22 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
       return { kind, written, target };
     });
 
+  // Whether close names of different tables are one thing: "kind\u0000a\u0000b" -> the answer.
+  const [answers, setAnswers] = useState<Record<string, "same" | "different">>({});
+  const sameThings = Object.entries(answers).map(([key, answer]) => {
+    const [kind, a, b] = key.split("\u0000") as [string, string, string];
+    return { kind, names: [a, b] as [string, string], same: answer === "same" };
+  });
+
   const runPreview = (next: { includeOffered?: boolean } = {}) => {
     apply.reset();
-    preview.mutate({ files, onProblems, includeOffered: next.includeOffered ?? includeOffered, resolutions });
+    preview.mutate({
+      files,
+      onProblems,
+      includeOffered: next.includeOffered ?? includeOffered,
+      resolutions,
+      sameThings,
+    });
   };
 
   if (applied) return <AppliedSummary workspace={workspace} report={applied} />;
@@ -189,6 +203,19 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
             </div>
           ) : null}
 
+          <SameThings
+            report={report}
+            answers={answers}
+            onAnswer={(key, answer) =>
+              setAnswers((current) => {
+                const { [key]: _dropped, ...rest } = current;
+                return answer ? { ...rest, [key]: answer } : rest;
+              })
+            }
+            onApply={() => runPreview()}
+            pending={preview.isPending}
+          />
+
           <UnmatchedNames
             report={report}
             resolved={resolutions}
@@ -325,7 +352,9 @@ export function DocumentImport({ workspace }: DocumentImportProps) {
           <button
             type="button"
             disabled={apply.isPending}
-            onClick={() => apply.mutate({ files, onProblems, includeOffered, resolutions, expect: report.digest })}
+            onClick={() =>
+              apply.mutate({ files, onProblems, includeOffered, resolutions, sameThings, expect: report.digest })
+            }
             className="rounded-md bg-brand-700 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
           >
             {apply.isPending ? "Importing…" : "Apply import"}

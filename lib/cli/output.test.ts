@@ -28,6 +28,7 @@ describe("summarizeImport", () => {
       problems: [{ place, message: "D04 is accepted" }],
       offered: [],
       merged: [],
+      questions: [],
       referenceCandidates: {},
       keptAsText: [],
     };

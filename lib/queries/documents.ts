@@ -11,6 +11,8 @@ export type ImportRequest = {
   expect?: string;
   /** What names the document writes mean, chosen in the preview. */
   resolutions?: { kind: string; written: string; target: string }[];
+  /** Whether two close names of different tables are one thing, answered in the preview. */
+  sameThings?: { kind: string; names: [string, string]; same: boolean }[];
 };
 
 const formOf = (request: ImportRequest) => {
@@ -20,6 +22,7 @@ const formOf = (request: ImportRequest) => {
   form.set("includeOffered", String(request.includeOffered));
   if (request.expect) form.set("expect", request.expect);
   if (request.resolutions?.length) form.set("resolutions", JSON.stringify(request.resolutions));
+  if (request.sameThings?.length) form.set("sameThings", JSON.stringify(request.sameThings));
   return form;
 };
 

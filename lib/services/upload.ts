@@ -69,6 +69,7 @@ export async function readDocumentUpload(
         includeOffered: flag("includeOffered"),
         expect: text("expect"),
         resolutions: json("resolutions"),
+        sameThings: json("sameThings"),
       },
     };
   }

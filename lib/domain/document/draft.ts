@@ -94,6 +94,17 @@ export type SpecDraft = {
   keptAsText: { place: Place; caption: string; headers: string[]; rows: number }[];
   /** What the reader made one record of several rows; readSpecDocument always says, a draft built by hand may not. */
   merged?: MergedRecord[];
+  /** Records of different tables whose names are close, not merged: the preview asks whether they are one. */
+  questions?: MergeQuestionOf<SpecKind>[];
+};
+
+/** Two records of different tables whose names are close: one thing or two? (merge-questions.ts) */
+export type MergeQuestionOf<K extends string> = {
+  kind: K;
+  names: [string, string];
+  places: [Place, Place];
+  /** Why they may be one: "“Epic” is the start of “Epic EHR”". */
+  why: string;
 };
 
 /** One file of a document. */

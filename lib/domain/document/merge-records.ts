@@ -21,7 +21,10 @@ import {
 import { isPlaceholder } from "@/lib/domain/spec/placeholders";
 
 /** The kinds two tables of the template hold under names that may differ. */
-const mergedKinds: readonly SpecKind[] = ["system"];
+export const mergedKinds: readonly SpecKind[] = ["system"];
+
+/** Two names a person said are one thing (in the import preview), whatever rule would say. */
+export type SameThing = { kind: SpecKind; names: readonly [string, string] };
 
 /**
  * Environments as people write them after a name, by their canonical word: the workspace-independent
@@ -65,6 +68,8 @@ type Row = {
   /** No environment in the name, or a production one: its values are the record's. */
   primary: boolean;
   hosts: Set<string>;
+  /** Names a person said are one thing (in the preview) share this token; null when none was said. */
+  confirmed: string | null;
   /** The table the row is in, as far as a draft tells: file, section, and which of the kind's tables. */
   table: string;
 };
@@ -142,7 +147,7 @@ function hostsOf(value: unknown): string[] {
   });
 }
 
-function rowOf(record: DraftRecord, index: number, environments: Environments): Row {
+function rowOf(record: DraftRecord, index: number, environments: Environments, same: Map<string, string>): Row {
   const name = String(record.data.name ?? "").trim();
   const split = splitEnvironment(name, environments.words);
   const env = split ? split.environments.join("/") : null;
@@ -156,6 +161,7 @@ function rowOf(record: DraftRecord, index: number, environments: Environments): 
     env,
     primary: !split || split.environments.some((e) => environments.production.has(e)),
     hosts: new Set(hostsOf(record.data.host)),
+    confirmed: same.get(fold(split?.base ?? name)) ?? same.get(fold(name)) ?? null,
     table: `${record.place.file}\u0000${record.place.section}\u0000${record.data.keySystem === true}`,
   };
 }
@@ -166,6 +172,7 @@ function matchRule(a: Row, b: Row): string | null {
   if (a.same === b.same) return sameTable ? null : "same name";
   if (a.base === b.base && (!sameTable || a.env !== b.env)) return "name with an environment suffix";
   if (!sameTable && [...a.hosts].some((h) => b.hosts.has(h))) return "same host";
+  if (!sameTable && a.confirmed !== null && a.confirmed === b.confirmed) return "said to be the same in the preview";
   return null;
 }
 
@@ -273,8 +280,18 @@ function mergeGroup(kind: SpecKind, rows: Row[], rules: string[]): Merge {
  * two different values kept and the other reported, references to any of the names rewritten to
  * the merged one. Pure: the draft given is not changed.
  */
-export function mergeRecords(draft: SpecDraft): SpecDraft {
+export function mergeRecords(draft: SpecDraft, options: { same?: readonly SameThing[] } = {}): SpecDraft {
   const environments = environmentsOf(draft);
+  // Pairs of names a person said are one thing: each name, folded, to the token of its pair.
+  const saidSame = new Map<SpecKind, Map<string, string>>();
+  for (const pair of options.same ?? []) {
+    const byName = saidSame.get(pair.kind) ?? new Map<string, string>();
+    saidSame.set(pair.kind, byName);
+    const [a, b] = pair.names.map(fold) as [string, string];
+    const token = byName.get(a) ?? byName.get(b) ?? a;
+    byName.set(a, token);
+    byName.set(b, token);
+  }
   const merges: Merge[] = [];
   const renamed = new Map<string, Map<string, string>>(); // kind -> folded name as written -> name
   const mergedInto = new Map<number, Merge>(); // record index -> its merge
@@ -287,7 +304,11 @@ export function mergeRecords(draft: SpecDraft): SpecDraft {
     const duplicates: { row: Row; group: Group; of: Row }[] = [];
     // Every rule needs the same base name or a shared host: only those groups are candidates.
     const byKey = new Map<string, Group[]>();
-    const keysOf = (row: Row) => [`base:${row.base}`, ...[...row.hosts].map((h) => `host:${h}`)];
+    const keysOf = (row: Row) => [
+      `base:${row.base}`,
+      ...[...row.hosts].map((h) => `host:${h}`),
+      ...(row.confirmed ? [`said:${row.confirmed}`] : []),
+    ];
     const register = (group: Group, row: Row) => {
       for (const key of keysOf(row)) {
         const list = byKey.get(key) ?? [];
@@ -296,7 +317,7 @@ export function mergeRecords(draft: SpecDraft): SpecDraft {
     };
     draft.records.forEach((record, index) => {
       if (record.kind !== kind) return;
-      const row = rowOf(record, index, environments);
+      const row = rowOf(record, index, environments, saidSame.get(kind) ?? new Map());
       const candidates = [...new Set(keysOf(row).flatMap((key) => byKey.get(key) ?? []))].sort(
         (a, b) => a.order - b.order,
       );

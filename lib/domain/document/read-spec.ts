@@ -10,6 +10,7 @@ import {
   type DocumentSection,
   type DocumentTable,
 } from "@/lib/domain/document/markdown";
+import { askSameThings, type SameThingAnswer } from "@/lib/domain/document/merge-questions";
 import { mergeRecords } from "@/lib/domain/document/merge-records";
 import { readDecisions } from "@/lib/domain/document/read-decisions";
 import { readKindTable } from "@/lib/domain/document/read-table";
@@ -33,7 +34,10 @@ const sectionIs = (section: DocumentSection, names: readonly string[]) =>
   names.includes(normaliseHeader(section.name)) || section.path.some((p) => names.includes(normaliseHeader(p)));
 
 /** Reads one or more files of a specification document (chapter files in the order given). */
-export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
+export function readSpecDocument(
+  files: readonly DocumentFile[],
+  options: { answers?: readonly SameThingAnswer[] } = {},
+): SpecDraft {
   const draft: SpecDraft = { records: [], decisions: [], offered: [], gaps: [], problems: [], keptAsText: [] };
   const deferred: (() => void)[] = [];
   const narrativeNames = new Set<string>();
@@ -94,7 +98,10 @@ export function readSpecDocument(files: readonly DocumentFile[]): SpecDraft {
   for (const record of draft.records)
     for (const key of Object.keys(record.data)) if (key.startsWith("__")) delete record.data[key];
   // A system in Key Systems and again in the Backend Systems Catalog is one record (decision 0021).
-  return mergeRecords(draft);
+  // Names a person said are one thing are merged; close names nobody answered for are asked about.
+  const answers = options.answers ?? [];
+  const merged = mergeRecords(draft, { same: answers.filter((a) => a.same) });
+  return { ...merged, questions: askSameThings(merged, answers) };
 }
 
 /** One short line of text (a caption or an instruction above a table). */

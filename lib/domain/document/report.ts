@@ -1,4 +1,4 @@
-import type { MergedRecord } from "@/lib/domain/document/draft";
+import type { MergedRecord, MergeQuestionOf } from "@/lib/domain/document/draft";
 import type { ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportGap, ImportProblem } from "@/lib/domain/document/read-spec";
 import type { SpecKind } from "@/lib/domain/spec/kinds";
@@ -31,6 +31,8 @@ export type ImportReport = {
   keptAsText: ImportPlan["keptAsText"];
   /** Rows of different tables made one record (a key system and its catalog row), and why. */
   merged: MergedRecord[];
+  /** Records of different tables whose names are close and were not merged: one thing or two? */
+  questions: MergeQuestionOf<SpecKind>[];
   /** For each kind an unresolved reference should name: the names it may mean (document and workspace). */
   referenceCandidates: Partial<Record<SpecKind, string[]>>;
 };

@@ -7,6 +7,7 @@ import { listSpecRecords } from "@/lib/db/spec-repository";
 import { countPlan, planImport, type ExistingRecord, type ImportPlan } from "@/lib/domain/document/plan";
 import type { ImportReport } from "@/lib/domain/document/report";
 import type { MergedRecord } from "@/lib/domain/document/draft";
+import { mergedKinds } from "@/lib/domain/document/merge-records";
 import {
   readSpecDocument,
   type DocumentFile,
@@ -51,6 +52,20 @@ export const importOptionsSchema = z.object({
       { error: "resolutions must be a list of { kind, written, target }" },
     )
     .max(500, { error: "at most 500 resolutions at once" })
+    .default([]),
+  /** Answers to the preview's questions: are two close names of different tables one thing? Remembered on apply. */
+  sameThings: z
+    .array(
+      z.object({
+        kind: z.enum(specKindIds as [SpecKind, ...SpecKind[]], { error: "kind must be a kind of record" }),
+        names: z.tuple([z.string().trim().min(1).max(200), z.string().trim().min(1).max(200)], {
+          error: "names must be two names",
+        }),
+        same: z.boolean({ error: "same must be true or false" }),
+      }),
+      { error: "sameThings must be a list of { kind, names: [a, b], same }" },
+    )
+    .max(500, { error: "at most 500 answers at once" })
     .default([]),
 });
 export type ImportOptions = z.infer<typeof importOptionsSchema>;
@@ -193,7 +208,14 @@ async function planFor(ctx: ServiceContext, workspaceId: string, files: Document
   const existing: ExistingRecord[] = records.map((r) => ({ ...r, kind: r.kind as SpecKind }));
   // This preview's choices come first: they may correct a name remembered earlier.
   const said = options.resolutions.map((r) => ({ kind: r.kind, alias: r.written, target: r.target }));
-  const draft = readSpecDocument(files);
+  // A name remembered for a record of a merged kind is that record: its row merges without asking.
+  const titleOf = new Map(existing.map((r) => [r.id, r.title]));
+  const rememberedSame = remembered.flatMap((a) =>
+    mergedKinds.includes(a.kind) && titleOf.has(a.target)
+      ? [{ kind: a.kind, names: [a.alias, titleOf.get(a.target)!] as const, same: true }]
+      : [],
+  );
+  const draft = readSpecDocument(files, { answers: [...options.sameThings, ...rememberedSame] });
   const plan = planImport(draft, existing, decisions, {
     includeOffered: options.includeOffered,
     newId: randomUUID,
@@ -227,7 +249,14 @@ async function planFor(ctx: ServiceContext, workspaceId: string, files: Document
       ].sort((a, b) => a.localeCompare(b)),
     ]),
   );
-  return { plan, merged: draft.merged ?? [], resolved, referenceCandidates };
+  // Names said to be one thing are remembered as the merged record's other name.
+  for (const answer of options.sameThings.filter((a) => a.same)) {
+    const [a, b] = answer.names.map((n) => n.toLowerCase());
+    const record = plan.records.find((r) => r.kind === answer.kind && [a, b].includes(r.title.toLowerCase()));
+    if (record)
+      resolved.push({ kind: answer.kind, alias: record.title.toLowerCase() === a ? b! : a!, recordId: record.id });
+  }
+  return { plan, merged: draft.merged ?? [], questions: draft.questions ?? [], resolved, referenceCandidates };
 }
 
 function report(
@@ -236,6 +265,7 @@ function report(
   plan: ImportPlan,
   problems: ImportProblem[],
   merged: MergedRecord[],
+  questions: ImportReport["questions"],
 ): Omit<ImportReport, "referenceCandidates"> {
   const counts = countPlan(plan);
   const records = plan.records.map((r) => ({
@@ -255,7 +285,7 @@ function report(
   }));
   // New records get fresh ids on every plan: the digest covers what the user sees, not the ids.
   const digest = createHash("sha256")
-    .update(JSON.stringify({ records, decisions, problems, offered: plan.offered, merged }))
+    .update(JSON.stringify({ records, decisions, problems, offered: plan.offered, merged, questions }))
     .digest("hex")
     .slice(0, 32);
   return {
@@ -274,6 +304,7 @@ function report(
     keptAsText: plan.keptAsText,
     // What the reader made one record: the records above already are the merged ones.
     merged,
+    questions,
   };
 }
 
@@ -292,9 +323,14 @@ async function prepareImport(ctx: ServiceContext, slug: string, uploads: Uploade
   const workspace = await authorizeWorkspace(ctx, slug, "spec:edit");
   const options = parseInput(importOptionsSchema, input);
   const read = await readUploads(uploads);
-  const { plan, merged, resolved, referenceCandidates } = await planFor(ctx, workspace.id, read.files, options);
+  const { plan, merged, questions, resolved, referenceCandidates } = await planFor(
+    ctx,
+    workspace.id,
+    read.files,
+    options,
+  );
   const result = {
-    ...report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems], merged),
+    ...report(workspace.slug, uploads, plan, [...read.problems, ...plan.problems], merged, questions),
     referenceCandidates,
   };
   return { workspace, options, plan, result, resolved };

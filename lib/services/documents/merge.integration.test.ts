@@ -96,6 +96,41 @@ describe(`a system named in two tables, on ${testEngine}`, () => {
     expect(references.items).toEqual([]);
   });
 
+  it("asks whether two close names are one system, merges on the answer, and remembers it", async () => {
+    const close = document
+      .replace("| Epic EHR | Electronic health record |", "| Epic | Electronic health record |")
+      .replace("| Epic EHR - production | Hospital", "| Epic EHR | Hospital")
+      .replace("| hl-sys-epic-api-v1 | System | Epic EHR - production |", "| hl-sys-epic-api-v1 | System | Epic |");
+    const files = [{ name: "hospital.md", bytes: encoder.encode(close) }];
+    const asked = await previewImport(as(), "default", files, {});
+    expect(asked.questions).toEqual([
+      expect.objectContaining({
+        kind: "system",
+        names: ["Epic", "Epic EHR"],
+        why: "“Epic” is the start of “Epic EHR”",
+      }),
+    ]);
+    expect(asked.created).toMatchObject({ system: 3 });
+    const sameThings = [{ kind: "system", names: ["Epic", "Epic EHR"], same: true }];
+    const answered = await previewImport(as(), "default", files, { sameThings });
+    expect(answered.questions).toEqual([]);
+    expect(answered.merged).toMatchObject([{ title: "Epic", rule: "said to be the same in the preview" }]);
+    await applyImport(as(), "default", files, { sameThings, expect: answered.digest });
+    const systems = await listSpec(as(), "default", "system");
+    expect(systems.map((s) => [s.title, s.data.host ?? null]).sort()).toEqual([
+      ["Epic", "epic.hospital.example"],
+      ["Lab System", ""],
+    ]);
+    // The next import of the document knows the answer: nothing to ask, nothing to change.
+    const again = await previewImport(as(), "default", files, {});
+    expect(again.questions).toEqual([]);
+    expect([again.created, again.updated]).toEqual([{}, {}]);
+    const refused = await previewImport(as(), "default", files, { sameThings: [{ kind: "system", names: ["Epic"] }] })
+      .then(() => null)
+      .catch((e: { details?: unknown }) => e.details);
+    expect(JSON.stringify(refused)).toContain("sameThings");
+  });
+
   it("keeps a system's other environments as its values there, through the editor and an export", async () => {
     const withTest = document.replace(
       "| Lab System |",
