@@ -37,8 +37,8 @@ export function SameThings({ report, answers, onAnswer, onApply, pending }: Same
           return (
             <li key={key} className="flex flex-wrap items-center gap-2">
               <label htmlFor={`${id}-${i}`}>
-                “{q.names[0]}” ({describeRow(q.places[0], withFile)}) and “{q.names[1]}” (
-                {describeRow(q.places[1], withFile)}), {q.why}:
+                “{q.names[0]}” in {describeRow(q.places[0], withFile)} and “{q.names[1]}” in{" "}
+                {describeRow(q.places[1], withFile)} ({q.why}) are
               </label>
               <select
                 id={`${id}-${i}`}

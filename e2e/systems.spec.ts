@@ -59,3 +59,36 @@ test("a system named in two tables and per environment is one record, its test h
   await expect(page.getByRole("status")).toHaveText('Saved "Epic EHR" (version 2).');
   await expect(row).toContainText("TEST: epic-test.hospital.example");
 });
+
+test("the preview asks whether two close names of different tables are one system, and merges on the answer", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const close = document
+    .replace("| Epic EHR | Electronic health record |", "| Epic | Electronic health record |")
+    .replace("| Epic EHR - production |", "| Epic EHR |")
+    .replace(/\| Epic EHR - test .*\n/, "");
+  await signIn(page, "ada", "/w/default/settings");
+  expect(
+    (
+      await page.request.post("/api/v1/workspaces", { headers: { origin: baseURL }, data: { name: "Same E2E" } })
+    ).status(),
+  ).toBe(201);
+  await page.goto("/w/same-e2e/specification/import");
+  await page
+    .getByLabel("Specification document")
+    .setInputFiles({ name: "hospital.md", mimeType: "text/markdown", buffer: Buffer.from(close) });
+  await page.getByRole("button", { name: "Preview import" }).click();
+  const preview = page.getByRole("region", { name: "Preview" });
+  const question = preview.getByRole("region", { name: /Possibly the same/ });
+  await expect(question).toContainText("“Epic” is the start of “Epic EHR”");
+  await expect(preview.getByRole("row", { name: /^Systems/ })).toContainText("2");
+  await question.getByLabel(/“Epic”.*“Epic EHR”/).selectOption("same");
+  await question.getByRole("button", { name: "Preview again with these answers" }).click();
+  await expect(preview.getByRole("region", { name: /Possibly the same/ })).toHaveCount(0);
+  await expect(preview).toContainText("said to be the same in the preview");
+  await expect(preview.getByRole("row", { name: /^Systems/ })).toContainText("1");
+  await expectAccessible(page);
+  await preview.getByRole("button", { name: "Apply import" }).click();
+  await expect(page.getByRole("status")).toContainText("1 records created");
+});
