@@ -32,7 +32,8 @@ export type SpecRecordWrite = {
   links: SpecLinkInput[];
 };
 
-type Audit = { actor: Actor; origin: AuditOrigin };
+/** Who changed it, and (for a change made to close findings) why: kept with the audit event's after. */
+type Audit = { actor: Actor; origin: AuditOrigin; because?: unknown };
 
 const select = {
   id: true,
@@ -161,45 +162,85 @@ export async function insertSpecRecord(
  * are one statement, so of two concurrent updates exactly one wins and the other gets the
  * winner's record back.
  */
+type SpecRecordUpdate = SpecRecordWrite & { workspaceId: string; id: string; expectedVersion: number };
+
 export async function updateSpecRecordRow(
   prisma: PrismaClient,
-  input: SpecRecordWrite & { workspaceId: string; id: string; expectedVersion: number },
+  input: SpecRecordUpdate,
   audit: Audit,
 ): Promise<WriteResult> {
   try {
-    return await prisma.$transaction(async (tx) => {
-      const before = await tx.specRecord.findFirst({ where: { id: input.id, workspaceId: input.workspaceId }, select });
-      if (!before) return { ok: false, reason: "not_found" } as const;
-      const { count } = await tx.specRecord.updateMany({
-        where: { id: input.id, workspaceId: input.workspaceId, version: input.expectedVersion },
-        data: {
-          key: input.key,
-          title: input.title,
-          data: input.data as Prisma.InputJsonValue,
-          version: { increment: 1 },
-        },
-      });
-      if (count === 0) {
-        const current = await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select });
-        return { ok: false, reason: "conflict", current: toRow(current) } as const;
-      }
-      await replaceLinks(tx, input.id, input.links);
-      const after = toRow(await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select }));
-      await recordAuditEvent(tx, {
-        ...audit,
-        workspaceId: input.workspaceId,
-        action: "spec.update",
-        entityKind: after.kind,
-        entityId: after.id,
-        before: snapshot(before),
-        after: snapshot(after),
-      });
-      return { ok: true, record: after } as const;
-    });
+    return await prisma.$transaction((tx) => updateInTransaction(tx, input, audit));
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, reason: "duplicate_key" };
     throw error;
   }
+}
+
+/** Thrown inside a transaction to undo every update of a set when one of them cannot be made. */
+class UpdateRefused extends Error {
+  constructor(readonly result: Exclude<WriteResult, { ok: true }>) {
+    super("update refused");
+  }
+}
+
+/** Updates several records in one transaction: all of them, or none (the first refusal is the answer). */
+export async function updateSpecRecordRows(
+  prisma: PrismaClient,
+  inputs: readonly (SpecRecordUpdate & { because?: unknown })[],
+  audit: Omit<Audit, "because">,
+): Promise<WriteResult[]> {
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const results: WriteResult[] = [];
+      for (const { because, ...input } of inputs) {
+        const result = await updateInTransaction(tx, input, { ...audit, because });
+        if (!result.ok) throw new UpdateRefused(result);
+        results.push(result);
+      }
+      return results;
+    });
+  } catch (error) {
+    if (error instanceof UpdateRefused) return [error.result];
+    if (isUniqueViolation(error)) return [{ ok: false, reason: "duplicate_key" }];
+    throw error;
+  }
+}
+
+/** One record's update with its audit event, inside the caller's transaction. */
+async function updateInTransaction(
+  tx: Prisma.TransactionClient,
+  input: SpecRecordUpdate,
+  audit: Audit,
+): Promise<WriteResult> {
+  const before = await tx.specRecord.findFirst({ where: { id: input.id, workspaceId: input.workspaceId }, select });
+  if (!before) return { ok: false, reason: "not_found" } as const;
+  const { count } = await tx.specRecord.updateMany({
+    where: { id: input.id, workspaceId: input.workspaceId, version: input.expectedVersion },
+    data: {
+      key: input.key,
+      title: input.title,
+      data: input.data as Prisma.InputJsonValue,
+      version: { increment: 1 },
+    },
+  });
+  if (count === 0) {
+    const current = await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select });
+    return { ok: false, reason: "conflict", current: toRow(current) } as const;
+  }
+  await replaceLinks(tx, input.id, input.links);
+  const after = toRow(await tx.specRecord.findFirstOrThrow({ where: { id: input.id }, select }));
+  const { because, ...who } = audit;
+  await recordAuditEvent(tx, {
+    ...who,
+    workspaceId: input.workspaceId,
+    action: "spec.update",
+    entityKind: after.kind,
+    entityId: after.id,
+    before: snapshot(before),
+    after: because === undefined ? snapshot(after) : { ...snapshot(after), because },
+  });
+  return { ok: true, record: after } as const;
 }
 
 /** Deletes a record (if still at `expectedVersion` when given) with its audit event. */

@@ -178,7 +178,8 @@ export async function getSpecRecord(
   return view!;
 }
 
-async function validated(
+/** A record's data validated against its kind and the workspace, with what derives from it (as every write stores it). */
+export async function validated(
   ctx: ServiceContext,
   workspaceId: string,
   kind: SpecKind,

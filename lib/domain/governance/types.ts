@@ -73,6 +73,11 @@ export type RuleFinding = {
   liveExternalId?: string | null;
   /** Tells apart several findings of one rule on one resource (a field, a port range …). */
   detail?: string;
+  /**
+   * The specification value that makes the plan match the live estate (a drift finding's "accept
+   * live as plan"), in the field's own terms; absent where the live value cannot be said so.
+   */
+  planValue?: { field: string; value: unknown; also?: Record<string, unknown> };
 };
 
 /** A governance rule: a stable id (stored, and used in users' pipelines), what it reads and checks. */
@@ -91,7 +96,7 @@ export type Rule = {
 };
 
 /** One problem found, ready to store and show. */
-export type Finding = Required<Omit<RuleFinding, "severity" | "remediation" | "detail">> & {
+export type Finding = Required<Omit<RuleFinding, "severity" | "remediation" | "detail" | "planValue">> & {
   ruleId: string;
   category: Category;
   severity: Severity;

@@ -1,132 +1,25 @@
-import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
-import { liveKindLabels, readList, type LiveResource } from "@/lib/domain/live/snapshot";
+import type { Rule, RuleFinding } from "@/lib/domain/governance/types";
+import { liveKindLabels, readList } from "@/lib/domain/live/snapshot";
 import { wasRead } from "@/lib/domain/live/read-scope";
 import { isFilled } from "@/lib/domain/spec/placeholders";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
-import { targetOptions } from "@/lib/domain/spec/kinds/applications";
-import { labelInSentence, specKinds } from "@/lib/domain/spec/kinds";
-import { inParentheses } from "@/lib/domain/governance/rules/phrases";
+import { specKinds } from "@/lib/domain/spec/kinds";
+import {
+  comparedKinds,
+  lower,
+  sameSet,
+  list,
+  regionalKinds,
+  differs,
+  matching,
+  one,
+  pairs,
+  regionalPairs,
+  targetDrift,
+  versionMatches,
+} from "@/lib/domain/governance/rules/drift-pairs";
 
-/** The kinds planned and read alike, matched by name (case-insensitive). */
-const comparedKinds = [
-  "business-group",
-  "environment",
-  "vpc",
-  "vpn",
-  "load-balancer",
-  "team",
-  "runtime-fabric",
-  "mule-cluster",
-  "server-group",
-  "mule-server",
-] as const;
-
-/** A planned runtime version ("4.6.x", "4.6", "4.6.4") matches a live one ("4.6.4") segment by segment. */
-export function versionMatches(planned: string, actual: string): boolean {
-  const want = planned.trim().toLowerCase().split(".");
-  const have = actual.trim().toLowerCase().split(/[.:-]/);
-  return want.every((part, i) => part === "x" || part === "*" || part === have[i]);
-}
-
-const lower = (value: string | null | undefined) => (value ?? "").toLowerCase();
-const sameSet = (a: readonly string[], b: readonly string[]) => {
-  const x = new Set(a.map(lower));
-  const y = new Set(b.map(lower));
-  return x.size === y.size && [...x].every((v) => y.has(v));
-};
-const list = (values: readonly string[]) => (values.length ? values.join(", ") : "none");
-
-function pairs(context: RuleContext, kind: (typeof comparedKinds)[number]) {
-  const live = new Map(context.live(kind).map((r) => [lower(r.name), r]));
-  return context
-    .spec(kind)
-    .map((entry) => ({ entry, resource: live.get(lower(entry.title)) }))
-    .filter((p): p is { entry: SpecEntry; resource: LiveResource } => !!p.resource);
-}
-
-/** Kinds whose names repeat across environments and regions: paired by name, environment and region. */
-const regionalKinds = ["mq-destination", "object-store"] as const;
-
-/** Planned and live records of a regional kind, paired by name, environment and region. */
-function regionalPairs(context: RuleContext, kind: (typeof regionalKinds)[number]) {
-  const key = (name: unknown, environment: unknown, region: unknown) =>
-    [name, environment, region].map((v) => lower(String(v ?? ""))).join("\u0000");
-  const live = new Map(context.live(kind).map((r) => [key(r.name, r.environment, r.attributes.region), r]));
-  const pairs: { entry: SpecEntry; resource: LiveResource }[] = [];
-  const missing: { entry: SpecEntry; environment: string | null; region: string | null }[] = [];
-  for (const entry of context.spec(kind)) {
-    const environment = context.titles(entry.data.environment)[0] ?? null;
-    const region = typeof entry.data.region === "string" ? entry.data.region : null;
-    const k = key(entry.title, environment, region);
-    const resource = live.get(k);
-    if (resource) {
-      pairs.push({ entry, resource });
-      live.delete(k);
-    } else missing.push({ entry, environment, region });
-  }
-  return { pairs, missing, unplanned: [...live.values()] };
-}
-
-const differs = (
-  entry: SpecEntry,
-  resource: LiveResource,
-  field: string,
-  label: string,
-  planned: string,
-  actual: string,
-  severity?: "error" | "warning",
-  remediation?: string,
-): RuleFinding => ({
-  resourceKind: resource.kind,
-  resourceName: resource.name,
-  environment: resource.environment,
-  businessGroup: resource.businessGroup,
-  message: `${liveKindLabels[resource.kind].one} "${resource.name}": ${label} is ${actual} in Anypoint but ${planned} in the specification`,
-  remediation:
-    remediation ??
-    `Change ${label} of "${resource.name}"${resource.kind === "environment" ? "" : inParentheses(resource.environment)} in Anypoint to ${planned}, or record ${actual} in the specification`,
-  specRecordId: entry.id,
-  liveExternalId: resource.externalId,
-  detail: field,
-  severity,
-});
-
-/** A kind's name inside a sentence: "VPC", "load balancer". */
-const one = (kind: keyof typeof liveKindLabels) => labelInSentence(liveKindLabels[kind].one);
-
-/** Live platforms by the plan's target they are (CloudHub 2.0 has two spaces). */
-const targetOfPlatform: Record<string, string> = {
-  "cloudhub-1": "cloudhub-1",
-  "cloudhub-2-private-space": "cloudhub-2",
-  "cloudhub-2-shared-space": "cloudhub-2",
-  "runtime-fabric": "runtime-fabric",
-  cluster: "cluster",
-  "server-group": "server-group",
-  server: "server",
-};
-
-/**
- * Where a planned application runs against where its live copy runs: the kind of target, then
- * the named target (a fabric, a cluster, a private space). A platform not told apart (a hybrid
- * target of unknown type, a deployment whose space was not read) is unknown, not different.
- */
-function targetDrift(entry: SpecEntry, app: LiveResource): { planned: string; live: string } | null {
-  const planned = String(entry.data.target ?? "");
-  if (!planned) return null;
-  const platform = String(app.attributes.platform ?? "");
-  const live = targetOfPlatform[platform];
-  if (!live) return null;
-  const plannedName = String(entry.data.targetName ?? "").trim();
-  const liveName = typeof app.attributes.target === "string" ? app.attributes.target : "";
-  const label = (target: string) => targetOptions.find((o) => o.value === target)?.label ?? target;
-  const named = (target: string, name: string) => (name ? `${label(target)} "${name}"` : label(target));
-  if (live !== planned) return { planned: named(planned, plannedName), live: named(live, liveName) };
-  // A shared space has no name worth comparing; CloudHub 1.0 has none at all.
-  if (!plannedName || !liveName || platform === "cloudhub-2-shared-space" || live === "cloudhub-1") return null;
-  return lower(plannedName) === lower(liveName)
-    ? null
-    : { planned: named(planned, plannedName), live: named(live, liveName) };
-}
+export { versionMatches } from "@/lib/domain/governance/rules/drift-pairs";
 
 export const driftRules: Rule[] = [
   {
@@ -282,9 +175,16 @@ export const driftRules: Rule[] = [
         const planned = String(entry.data.classification ?? "");
         const actual = String(resource.attributes.type ?? "");
         if (isFilled(planned) && actual && lower(planned) !== lower(actual)) {
-          findings.push(differs(entry, resource, "type", "the type", planned, actual));
+          const classification = lower(actual);
+          const finding = differs(entry, resource, "type", "the type", planned, actual);
+          findings.push(
+            ["sandbox", "production", "design"].includes(classification)
+              ? matching(finding, "classification", classification)
+              : finding,
+          );
         }
       }
+      const environmentIds = new Map(context.spec("environment").map((e) => [lower(e.title), e.id]));
       for (const { entry, resource } of pairs(context, "vpc")) {
         const cidr = String(entry.data.cidr ?? "");
         // A value Anypoint did not answer (null) is unknown, not different.
@@ -292,45 +192,64 @@ export const driftRules: Rule[] = [
           const live = String(resource.attributes.cidr);
           // Anypoint cannot change a VPC's range: the plan moves, or a new VPC is built beside it.
           const remedy = `Record ${live} as the CIDR of "${entry.title}" in the specification, or create a VPC with ${cidr} and move its applications to it (a VPC's range cannot change)`;
-          findings.push(differs(entry, resource, "cidr", "the CIDR", cidr, live, "error", remedy));
+          findings.push(
+            matching(differs(entry, resource, "cidr", "the CIDR", cidr, live, "error", remedy), "cidr", live),
+          );
         }
         const region = String(entry.data.region ?? "");
         if (isFilled(region) && resource.attributes.region != null && region !== resource.attributes.region) {
-          findings.push(differs(entry, resource, "region", "the region", region, String(resource.attributes.region)));
+          const live = String(resource.attributes.region);
+          findings.push(matching(differs(entry, resource, "region", "the region", region, live), "region", live));
         }
         const plannedEnvs = context.titles(entry.data.environments);
         const liveEnvs = readList(resource.attributes.environments);
         if (plannedEnvs.length && liveEnvs && !sameSet(plannedEnvs, liveEnvs)) {
-          findings.push(
-            differs(entry, resource, "environments", "the environment list", list(plannedEnvs), list(liveEnvs)),
+          const finding = differs(
+            entry,
+            resource,
+            "environments",
+            "the environment list",
+            list(plannedEnvs),
+            list(liveEnvs),
           );
+          // The plan names environments by their records: every live one needs a record to accept.
+          const ids = liveEnvs.map((name) => environmentIds.get(lower(name)));
+          findings.push(ids.every(Boolean) ? matching(finding, "environments", ids) : finding);
         }
       }
       for (const { entry, resource } of pairs(context, "load-balancer")) {
         const planned = ((entry.data.allowlistedCidrs as string[] | undefined) ?? []).filter(isFilled);
         const actual = readList(resource.attributes.allowlist);
         if (planned.length && actual && !sameSet(planned, actual)) {
-          findings.push(differs(entry, resource, "allowlist", "the allowlist", list(planned), list(actual)));
+          findings.push(
+            matching(
+              differs(entry, resource, "allowlist", "the allowlist", list(planned), list(actual)),
+              "allowlistedCidrs",
+              actual,
+            ),
+          );
         }
         const mode = String(entry.data.httpMode ?? "");
         if (isFilled(mode) && resource.attributes.httpMode && mode !== resource.attributes.httpMode) {
-          findings.push(
-            differs(entry, resource, "httpMode", "the HTTP mode", mode, String(resource.attributes.httpMode)),
-          );
+          const live = String(resource.attributes.httpMode);
+          findings.push(matching(differs(entry, resource, "httpMode", "the HTTP mode", mode, live), "httpMode", live));
         }
       }
       for (const { entry, resource } of pairs(context, "vpn")) {
         const ip = String(entry.data.remoteIp ?? "");
         if (isFilled(ip) && resource.attributes.remoteIp && ip !== resource.attributes.remoteIp) {
-          findings.push(
-            differs(entry, resource, "remoteIp", "the remote IP", ip, String(resource.attributes.remoteIp)),
-          );
+          const live = String(resource.attributes.remoteIp);
+          findings.push(matching(differs(entry, resource, "remoteIp", "the remote IP", ip, live), "remoteIp", live));
         }
         const routes = ((entry.data.staticRoutes as string[] | undefined) ?? []).filter(isFilled);
         const networks = readList(resource.attributes.remoteNetworks);
         if (routes.length && networks && !sameSet(routes, networks)) {
           findings.push(
-            differs(entry, resource, "remoteNetworks", "the remote network list", list(routes), list(networks)),
+            matching(
+              differs(entry, resource, "remoteNetworks", "the remote network list", list(routes), list(networks)),
+              "staticRoutes",
+              networks,
+            ),
           );
         }
       }
@@ -346,7 +265,9 @@ export const driftRules: Rule[] = [
           const planned = entry.data[field];
           const actual = resource.attributes[liveField];
           if (typeof planned === "number" && typeof actual === "number" && planned !== actual) {
-            findings.push(differs(entry, resource, field, label, String(planned), String(actual)));
+            findings.push(
+              matching(differs(entry, resource, field, label, String(planned), String(actual)), field, actual),
+            );
           }
         }
       }
@@ -354,15 +275,18 @@ export const driftRules: Rule[] = [
         const version = String(entry.data.version ?? "");
         const actual = resource.attributes.version;
         if (isFilled(version) && typeof actual === "string" && !versionMatches(version, actual)) {
-          findings.push(differs(entry, resource, "version", "the version", version, actual));
+          findings.push(
+            matching(differs(entry, resource, "version", "the version", version, actual), "version", actual),
+          );
         }
       }
       for (const { entry, resource } of pairs(context, "mule-cluster")) {
         const membership = String(entry.data.membership ?? "");
         const multicast = resource.attributes.multicast;
         if (isFilled(membership) && typeof multicast === "boolean" && (membership === "multicast") !== multicast) {
+          const live = multicast ? "multicast" : "unicast";
           findings.push(
-            differs(entry, resource, "membership", "the membership", membership, multicast ? "multicast" : "unicast"),
+            matching(differs(entry, resource, "membership", "the membership", membership, live), "membership", live),
           );
         }
       }
@@ -370,7 +294,13 @@ export const driftRules: Rule[] = [
         const version = String(entry.data.runtimeVersion ?? "");
         const actual = resource.attributes.runtimeVersion;
         if (isFilled(version) && typeof actual === "string" && !versionMatches(version, actual)) {
-          findings.push(differs(entry, resource, "runtimeVersion", "the runtime version", version, actual));
+          findings.push(
+            matching(
+              differs(entry, resource, "runtimeVersion", "the runtime version", version, actual),
+              "runtimeVersion",
+              actual,
+            ),
+          );
         }
       }
       // MQ settings; the plan keeps times in seconds, MQ answers milliseconds.
@@ -399,7 +329,9 @@ export const driftRules: Rule[] = [
           if (planned === null || planned === undefined || planned === "" || actual === null || actual === undefined)
             continue;
           if (String(planned).toLowerCase() !== String(actual).toLowerCase()) {
-            findings.push(differs(entry, resource, field, label, String(planned), String(actual)));
+            findings.push(
+              matching(differs(entry, resource, field, label, String(planned), String(actual)), field, actual),
+            );
           }
         }
         const dlq = typeof entry.data.deadLetterQueue === "string" ? entry.data.deadLetterQueue.trim() : "";
@@ -411,13 +343,17 @@ export const driftRules: Rule[] = [
           lower(dlq) !== lower(a.deadLetterQueue)
         ) {
           findings.push(
-            differs(
-              entry,
-              resource,
+            matching(
+              differs(
+                entry,
+                resource,
+                "deadLetterQueue",
+                "the dead-letter queue",
+                dlq || "none",
+                a.deadLetterQueue || "none",
+              ),
               "deadLetterQueue",
-              "the dead-letter queue",
-              dlq || "none",
-              a.deadLetterQueue || "none",
+              a.deadLetterQueue,
             ),
           );
         }
@@ -428,28 +364,44 @@ export const driftRules: Rule[] = [
         const size = planned.entry.data.workerSize;
         for (const { app, cloudhub1: ch1, units: liveWorkers, unitVCores: liveSize } of planned.live) {
           const target = targetDrift(planned.entry, app);
-          if (target) findings.push(differs(planned.entry, app, "target", "the target", target.planned, target.live));
+          if (target)
+            findings.push(
+              matching(
+                differs(planned.entry, app, "target", "the target", target.planned, target.live),
+                "target",
+                target.target,
+                { targetName: target.targetName },
+              ),
+            );
           if (typeof workers === "number" && liveWorkers !== null && workers !== liveWorkers) {
             findings.push(
-              differs(
-                planned.entry,
-                app,
+              matching(
+                differs(
+                  planned.entry,
+                  app,
+                  "workers",
+                  ch1 ? "the number of workers" : "the number of replicas",
+                  String(workers),
+                  String(liveWorkers),
+                ),
                 "workers",
-                ch1 ? "the number of workers" : "the number of replicas",
-                String(workers),
-                String(liveWorkers),
+                liveWorkers,
               ),
             );
           }
           if (typeof size === "string" && liveSize !== null && isFilled(size) && Number(size) !== liveSize) {
             findings.push(
-              differs(
-                planned.entry,
-                app,
+              matching(
+                differs(
+                  planned.entry,
+                  app,
+                  "workerSize",
+                  ch1 ? "the worker size" : "the replica size",
+                  `${size} vCore`,
+                  `${liveSize} vCore`,
+                ),
                 "workerSize",
-                ch1 ? "the worker size" : "the replica size",
-                `${size} vCore`,
-                `${liveSize} vCore`,
+                String(liveSize),
               ),
             );
           }
