@@ -130,6 +130,12 @@ describe("remediations name the values of each finding", () => {
     ]);
   });
 
+  it("NAME-CONVENTION: the convention whose pattern cannot be used, and that pattern", () => {
+    expect(run("NAME-CONVENTION", [convention({ pattern: "{company-{api}" })], []).map((f) => f.remediation)).toEqual([
+      'Fix the pattern "{company-{api}" of naming convention "Apps" in the convention editor; its tester shows which part it reads how',
+    ]);
+  });
+
   it("NAME-CLOUDHUB-LENGTH: the name, how much too long it is, and the limit", () => {
     const name = "nwf-sys-carrier-portal-file-exchange-api-v1-prod";
     const [finding] = run(

@@ -2,6 +2,7 @@ import type { Rule, RuleContext, RuleFinding } from "@/lib/domain/governance/typ
 import type { LiveKind, LiveResource } from "@/lib/domain/live/snapshot";
 import { liveKindLabels } from "@/lib/domain/live/snapshot";
 import { labelInSentence } from "@/lib/domain/spec/kinds";
+import { quote } from "@/lib/domain/governance/rules/phrases";
 import { checkName, compilePattern, PatternError, type CompiledPattern } from "@/lib/domain/naming/pattern";
 
 /** CloudHub 1.0 application names are DNS labels under cloudhub.io: 42 characters at most. */
@@ -11,6 +12,8 @@ type Convention = {
   id: string;
   name: string;
   kind: LiveKind;
+  /** The pattern as written, for the finding that says it cannot be used. */
+  written: string;
   pattern: CompiledPattern | null;
   error: string | null;
   maxLength: number | null;
@@ -34,8 +37,9 @@ export function conventionsOf(context: RuleContext): Convention[] {
     if (!kind) return [];
     let pattern: CompiledPattern | null = null;
     let error: string | null = null;
+    const written = String(record.data.pattern ?? "");
     try {
-      pattern = compilePattern(String(record.data.pattern ?? ""));
+      pattern = compilePattern(written);
     } catch (e) {
       error = e instanceof PatternError ? e.message : String(e);
     }
@@ -44,6 +48,7 @@ export function conventionsOf(context: RuleContext): Convention[] {
         id: record.id,
         name: record.title,
         kind,
+        written,
         pattern,
         error,
         maxLength: typeof record.data.maxLength === "number" ? record.data.maxLength : null,
@@ -88,7 +93,7 @@ export const namingRules: Rule[] = [
             resourceName: convention.name,
             message: `Naming convention "${convention.name}" cannot be used: ${convention.error}`,
             severity: "error",
-            remediation: "Fix the pattern in the convention editor; its tester shows which part it reads how.",
+            remediation: `Fix the pattern ${quote(convention.written, 120)} of naming convention "${convention.name}" in the convention editor; its tester shows which part it reads how`,
             specRecordId: convention.id,
           });
         }

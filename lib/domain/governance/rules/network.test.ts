@@ -283,6 +283,30 @@ describe("remediations name the values of each finding", () => {
     ]);
   });
 
+  it("NET-VPC-SIZE: the VPC, its range and the sizes allowed", () => {
+    const live = [liveResource("vpc", "small", { attributes: { cidr: "10.1.0.0/26" } })];
+    expect(fixes("NET-VPC-SIZE", [], live)).toEqual([
+      'Replace VPC "small" (10.1.0.0/26) with a VPC whose range is between /16 and /24, and move its applications to it (a VPC\'s range cannot change)',
+    ]);
+  });
+
+  it("NET-DLB-INTERNAL-OPEN: what to take out of the allowlist, and the ranges the plan allows", () => {
+    const internal = (name: string, allowlistedCidrs: string[]) =>
+      specEntry("load-balancer", { name, vpc: "vpc-a", role: "internal", allowlistedCidrs });
+    expect(fixes("NET-DLB-INTERNAL-OPEN", [internal("dlb-int", ["0.0.0.0/0", "10.0.0.0/8"])], [])).toEqual([
+      'Replace 0.0.0.0/0 in the planned allowlist of internal load balancer "dlb-int" with the corporate and partner ranges that call it (besides 10.0.0.0/8)',
+    ]);
+    const live = [
+      liveResource("load-balancer", "dlb-int", { attributes: { allowlist: [] } }),
+      liveResource("load-balancer", "dlb-partners", { attributes: { allowlist: ["0.0.0.0/0"] } }),
+    ];
+    const spec = [internal("dlb-int", ["10.0.0.0/8", "192.168.10.0/24"]), internal("dlb-partners", ["TBD"])];
+    expect(fixes("NET-DLB-INTERNAL-OPEN", spec, live)).toEqual([
+      'List the corporate and partner ranges that call internal load balancer "dlb-int" in its allowlist in Anypoint (the specification plans 10.0.0.0/8 and 192.168.10.0/24)',
+      'Replace 0.0.0.0/0 in the allowlist of internal load balancer "dlb-partners" in Anypoint with the corporate and partner ranges that call it',
+    ]);
+  });
+
   it("NET-DLB-TLS: where to change what, planned or live", () => {
     const lb = specEntry("load-balancer", {
       name: "dlb",
@@ -297,6 +321,33 @@ describe("remediations name the values of each finding", () => {
       'Disable TLS 1.0 on "dlb-int" in Anypoint (cipher suite NewDefault-v1)',
       'Plan the HTTP mode of "dlb" as redirect or off',
       'Set the HTTP mode of "dlb-int" in Anypoint to redirect or off',
+    ]);
+  });
+
+  it("NET-MAPPING-DANGLING: the rule, its load balancer and path, and the target that is gone", () => {
+    const live = [
+      liveResource("mapping-rule", "r1", {
+        attributes: { loadBalancer: "dlb", order: 3, inputUri: "/old/", appName: "old-api" },
+      }),
+    ];
+    expect(fixes("NET-MAPPING-DANGLING", [], live)).toEqual([
+      'Point mapping rule 3 of "dlb" (/old/) at the deployed application it means instead of "old-api", or remove it',
+    ]);
+  });
+
+  it("NET-EXPERIENCE-UNREACHABLE: the application, and the target patterns a new name could match", () => {
+    const app = specEntry("application", { name: "mobile-exp-api", layer: "experience", environments: [] });
+    const rule = (targetApp: string) =>
+      specEntry("mapping-rule", { loadBalancer: "x", order: 1, inputPath: "/", targetApp });
+    expect(fixes("NET-EXPERIENCE-UNREACHABLE", [app, rule("ext-{scope}-exp-{system}-api-{version}")])).toEqual([
+      'Add a mapping rule that targets "mobile-exp-api" to the load balancer its consumers call, or rename it to match the target pattern ext-{scope}-exp-{system}-api-{version}',
+    ]);
+    expect(fixes("NET-EXPERIENCE-UNREACHABLE", [app, rule("orders-api")])).toEqual([
+      'Add a mapping rule that targets "mobile-exp-api" to the load balancer its consumers call, or correct its name in the specification',
+    ]);
+    const patterns = ["a-{x}", "b-{x}", "c-{x}", "d-{x}", "e-{x}"].map(rule);
+    expect(fixes("NET-EXPERIENCE-UNREACHABLE", [app, ...patterns])).toEqual([
+      'Add a mapping rule that targets "mobile-exp-api" to the load balancer its consumers call, or rename it to match one of the target patterns a-{x}, b-{x}, c-{x} and 2 more',
     ]);
   });
 });

@@ -4,6 +4,8 @@ import { wasRead } from "@/lib/domain/live/read-scope";
 import { readList, type LiveResource } from "@/lib/domain/live/snapshot";
 import { cidrProblem, cidrsOverlap, parseCidr, type Cidr } from "@/lib/domain/spec/network";
 import { compilePattern, type CompiledPattern } from "@/lib/domain/naming/pattern";
+import { isFilled } from "@/lib/domain/spec/placeholders";
+import { listOf } from "@/lib/domain/governance/rules/phrases";
 
 const tryCidr = (value: unknown): Cidr | null =>
   typeof value === "string" && cidrProblem(value) === null ? parseCidr(value) : null;
@@ -177,6 +179,7 @@ export const networkRules: Rule[] = [
           resourceKind: "vpc" as const,
           resourceName: vpc.name,
           message: `VPC "${vpc.name}" has the range ${String(vpc.attributes.cidr)}: /${parsed!.prefix} is outside /16 to /24`,
+          remediation: `Replace VPC "${vpc.name}" (${String(vpc.attributes.cidr)}) with a VPC whose range is between /16 and /24, and move its applications to it (a VPC's range cannot change)`,
           liveExternalId: vpc.externalId,
         })),
   },
@@ -244,14 +247,19 @@ export const networkRules: Rule[] = [
     evaluate: (context) => {
       const findings: RuleFinding[] = [];
       const planned = roles(context);
+      /** The ranges the plan allows besides 0.0.0.0/0: what a live allowlist should list instead. */
+      const ranges = new Map<string, string[]>();
       for (const lb of context.spec("load-balancer")) {
         if (lb.data.role !== "internal") continue;
         const allowlist = (lb.data.allowlistedCidrs as string[] | undefined) ?? [];
+        const others = allowlist.filter((cidr) => isFilled(cidr) && !openToAll(cidr));
+        ranges.set(lb.title.toLowerCase(), others);
         if (allowlist.some(openToAll)) {
           findings.push({
             resourceKind: "load-balancer",
             resourceName: lb.title,
             message: `Internal load balancer "${lb.title}" is planned with 0.0.0.0/0 in its allowlist`,
+            remediation: `Replace 0.0.0.0/0 in the planned allowlist of internal load balancer "${lb.title}" with the corporate and partner ranges that call it${others.length ? ` (besides ${listOf(others)})` : ""}`,
             specRecordId: lb.id,
           });
         }
@@ -261,11 +269,17 @@ export const networkRules: Rule[] = [
         // An allowlist Anypoint did not answer is unknown: neither empty nor open.
         const allowlist = readList(lb.attributes.allowlist);
         if (allowlist && (allowlist.length === 0 || allowlist.some(openToAll))) {
+          const wanted = ranges.get(lb.name.toLowerCase()) ?? [];
+          const plan = wanted.length ? ` (the specification plans ${listOf(wanted)})` : "";
           findings.push({
             resourceKind: "load-balancer",
             resourceName: lb.name,
             businessGroup: lb.businessGroup,
             message: `Internal load balancer "${lb.name}" ${allowlist.length === 0 ? "has an empty allowlist" : "allows 0.0.0.0/0"} in Anypoint`,
+            remediation:
+              allowlist.length === 0
+                ? `List the corporate and partner ranges that call internal load balancer "${lb.name}" in its allowlist in Anypoint${plan}`
+                : `Replace 0.0.0.0/0 in the allowlist of internal load balancer "${lb.name}" in Anypoint with the corporate and partner ranges that call it${plan}`,
             liveExternalId: lb.externalId,
             detail: "live",
           });
@@ -355,6 +369,7 @@ export const networkRules: Rule[] = [
           resourceName: rule.name,
           businessGroup: rule.businessGroup,
           message: `Mapping rule ${String(rule.attributes.order)} of "${String(rule.attributes.loadBalancer)}" sends ${String(rule.attributes.inputUri)} to "${String(rule.attributes.appName)}", which is not deployed`,
+          remediation: `Point mapping rule ${String(rule.attributes.order)} of "${String(rule.attributes.loadBalancer)}" (${String(rule.attributes.inputUri)}) at the deployed application it means instead of "${String(rule.attributes.appName)}", or remove it`,
           liveExternalId: rule.externalId,
         });
       }
@@ -379,6 +394,12 @@ export const networkRules: Rule[] = [
       const targetCount = targets.count;
       const patterns = [...targets.patterns].map(targetPattern).filter((p): p is RegExp => p !== null);
       const reached = (name: string) => targets.literals.has(name.toLowerCase()) || patterns.some((p) => p.test(name));
+      // A name the patterns would reach is the other way to the same end: name a few of them.
+      const written = [...targets.patterns];
+      const shown = written.length > 3 ? [...written.slice(0, 3), `${written.length - 3} more`] : written;
+      const rename = written.length
+        ? `rename it to match ${written.length === 1 ? "the target pattern" : "one of the target patterns"} ${listOf(shown)}`
+        : "correct its name in the specification";
       return context
         .spec("application")
         .filter((app) => app.data.layer === "experience" && !reached(app.title))
@@ -386,6 +407,7 @@ export const networkRules: Rule[] = [
           resourceKind: "application" as const,
           resourceName: app.title,
           message: `Experience application "${app.title}" matches no mapping rule's target${targetCount ? "" : " (there are no mapping rules)"}`,
+          remediation: `Add a mapping rule that targets "${app.title}" to the load balancer its consumers call, or ${rename}`,
           specRecordId: app.id,
         }));
     },

@@ -4,9 +4,9 @@ import {
   availabilityRules,
   capacityRules,
   lifecycleRules,
-  parseRuntime,
   securityRules,
 } from "@/lib/domain/governance/rules/platform";
+import { parseRuntime } from "@/lib/domain/governance/rules/platform-facts";
 import type { EvaluationInput, SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource } from "@/lib/domain/live/snapshot";
 import { decisionEntry, evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
@@ -272,10 +272,15 @@ describe("LIFE-DECISION-STALE", () => {
 });
 
 describe("remediations name the values of each finding", () => {
-  const fixes = (id: string, spec: SpecEntry[], live: LiveResource[] | null = []) =>
+  const fixes = (
+    id: string,
+    spec: SpecEntry[],
+    live: LiveResource[] | null = [],
+    extra: Partial<EvaluationInput> = {},
+  ) =>
     evaluate(
       all.filter((r) => r.id === id),
-      evaluationInput({ spec, live }),
+      evaluationInput({ spec, live, ...extra }),
       [],
     ).map((f) => f.remediation);
 
@@ -303,6 +308,31 @@ describe("remediations name the values of each finding", () => {
       fixes("AVAIL-DR-TIER1-REGIONS", [prod, tier1, tracking], [ch1("tracking", "PROD", { region: "eu-central-1" })]),
     ).toEqual([
       'Deploy "tracking" in a region besides eu-central-1 (and route between them), or lower its tier from "Tier 1 Mission-Critical" with a decision',
+    ]);
+  });
+
+  it("AVAIL-CONTROL-PLANE-REGION: the region to keep the DR away from, and the network", () => {
+    const live = [
+      liveResource("vpc", "vpc-eu", { attributes: { region: "eu-central-1" } }),
+      liveResource("private-space", "ps-eu", { attributes: { region: "eu-central-1" } }),
+    ];
+    expect(fixes("AVAIL-CONTROL-PLANE-REGION", [], live, { controlPlane: "eu" })).toEqual([
+      'Keep a DR region other than eu-central-1 (the EU control plane\'s) for what runs in private space "ps-eu", and rehearse deploying to it',
+      'Keep a DR region other than eu-central-1 (the EU control plane\'s) for what runs in VPC "vpc-eu", and rehearse deploying to it',
+    ]);
+  });
+
+  it("AVAIL-PERSISTENT-QUEUES: the application, its environment and its tier", () => {
+    const orders = specEntry("application", {
+      name: "orders",
+      layer: "process",
+      environments: ["env-prod"],
+      drTier: "tier-1",
+    });
+    expect(
+      fixes("AVAIL-PERSISTENT-QUEUES", [prod, tier1, orders], [ch1("orders", "PROD", { persistentQueues: true })]),
+    ).toEqual([
+      'Replace the CloudHub persistent queues of "orders" in PROD with Anypoint MQ (bridged across regions) or a store replicated across regions, and use Object Store v2, as DR tier "Tier 1 Mission-Critical" needs',
     ]);
   });
 
@@ -343,6 +373,24 @@ describe("remediations name the values of each finding", () => {
     });
     expect(fixes("CAP-VCORES", [], [root, vcores])).toEqual([
       "Free 0.9 Production vCores or more in Acme (right-size workers, undeploy what is unused), or buy more: 7.25 of 8 are in use",
+    ]);
+  });
+
+  it("CAP-ENTITLEMENT-DRIFT: the subscription's quantity to record, and the specification's", () => {
+    const root = liveResource("business-group", "Acme", { attributes: { isRoot: true } });
+    const vpcs = liveResource("entitlement", "vpcs", { businessGroup: "Acme", attributes: { assigned: 2 } });
+    const planned = specEntry("entitlement", { name: "Anypoint VPCs", quantity: 4 });
+    expect(fixes("CAP-ENTITLEMENT-DRIFT", [planned], [root, vpcs])).toEqual([
+      'Record 2 as the quantity of "Anypoint VPCs" in the specification (now 4), or raise the difference with the MuleSoft account team',
+    ]);
+  });
+
+  it("LIFE-DECISION-STALE: the decision and how long it has waited", () => {
+    const decisions = [
+      decisionEntry({ number: "D04", title: "MQ", status: "proposed", proposedAt: new Date("2026-11-01T12:00:00Z") }),
+    ];
+    expect(fixes("LIFE-DECISION-STALE", [], null, { decisions })).toEqual([
+      'Ask for reviews of D04 "MQ", proposed 20 days ago, then accept or reject it (or withdraw it to draft)',
     ]);
   });
 

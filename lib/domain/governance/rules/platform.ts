@@ -1,63 +1,20 @@
 // Availability, security, capacity and lifecycle rules: what the platform must do, beyond what
 // the plan says.
-import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
-import type { LiveResource } from "@/lib/domain/live/snapshot";
+import type { Rule, RuleFinding } from "@/lib/domain/governance/types";
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
 import { listOf } from "@/lib/domain/governance/rules/phrases";
-
-const lower = (v: unknown) => String(v ?? "").toLowerCase();
-
-/** Planned environments marked highly available / production, by lower-cased name. */
-const environmentsWhere = (context: RuleContext, test: (e: SpecEntry) => boolean) =>
-  new Set(
-    context
-      .spec("environment")
-      .filter(test)
-      .map((e) => lower(e.title)),
-  );
-
-const tierOf = (context: RuleContext, app: SpecEntry) => context.byId(app.data.drTier)?.title ?? "";
-const tierNumber = (title: string) => Number(/tier\s*(\d)/i.exec(title)?.[1] ?? NaN);
-
-/** Dotted runtime version to compare: "4.9.4:7e-java17" -> [4, 9, 4]. */
-export function parseRuntime(version: unknown): number[] | null {
-  const match = /^(\d+)\.(\d+)(?:\.(\d+))?/.exec(String(version ?? ""));
-  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : null;
-}
-const older = (a: number[], b: number[]) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]!;
-
-/** Policies per security category (asset ids of MuleSoft's out-of-the-box policies). */
-export const requiredPolicies = {
-  "level-b": ["client-id-enforcement", "spike-control", "json-threat-protection"],
-  tokens: ["jwt-validation", "oauth2-access-token-enforcement", "openid-connect-access-token-enforcement"],
-} as const;
-
-/** Control planes and the AWS region that hosts them (US East for US; Frankfurt for the EU). */
-const controlPlaneRegion: Record<string, string> = { us: "us-east-1", eu: "eu-central-1" };
-
-/** Entitlement names of the template and the live keys they mean. */
-const entitlementAliases: Record<string, string> = {
-  "production vcores": "vCoresProduction",
-  "sandbox vcores": "vCoresSandbox",
-  "design vcores": "vCoresDesign",
-  "anypoint vpcs": "vpcs",
-  vpcs: "vpcs",
-  "anypoint vpns": "vpns",
-  vpns: "vpns",
-  "dedicated load balancers": "loadBalancer",
-  dlbs: "loadBalancer",
-  "static ips": "staticIps",
-};
-
-const appFinding = (app: LiveResource, message: string, extra: Partial<RuleFinding> = {}): RuleFinding => ({
-  resourceKind: "application",
-  resourceName: app.name,
-  environment: app.environment,
-  businessGroup: app.businessGroup,
-  message,
-  liveExternalId: app.externalId,
-  ...extra,
-});
+import {
+  appFinding,
+  controlPlaneRegion,
+  entitlementAliases,
+  environmentsWhere,
+  lower,
+  older,
+  parseRuntime,
+  requiredPolicies,
+  tierNumber,
+  tierOf,
+} from "@/lib/domain/governance/rules/platform-facts";
 
 export const availabilityRules: Rule[] = [
   {
@@ -175,6 +132,7 @@ export const availabilityRules: Rule[] = [
           resourceName: n.name,
           businessGroup: n.businessGroup,
           message: `${n.kind === "vpc" ? "VPC" : "Private space"} "${n.name}" is in ${region}, the region of the ${String(context.input.controlPlane).toUpperCase()} control plane`,
+          remediation: `Keep a DR region other than ${region} (the ${String(context.input.controlPlane).toUpperCase()} control plane's) for what runs in ${n.kind === "vpc" ? "VPC" : "private space"} "${n.name}", and rehearse deploying to it`,
           liveExternalId: n.externalId,
         }));
     },
@@ -199,6 +157,9 @@ export const availabilityRules: Rule[] = [
                 appFinding(
                   app,
                   `Application "${app.name}" (DR tier "${tier}") uses CloudHub persistent queues, which are not replicated across regions`,
+                  {
+                    remediation: `Replace the CloudHub persistent queues of "${app.name}"${app.environment ? ` in ${app.environment}` : ""} with Anypoint MQ (bridged across regions) or a store replicated across regions, and use Object Store v2, as DR tier "${tier}" needs`,
+                  },
                 ),
               ]
             : [];
@@ -368,6 +329,7 @@ export const capacityRules: Rule[] = [
             resourceKind: "entitlement" as const,
             resourceName: entry.title,
             message: `${entry.title}: ${String(actual.attributes.assigned)} in the subscription but ${quantity} in the specification`,
+            remediation: `Record ${String(actual.attributes.assigned)} as the quantity of "${entry.title}" in the specification (now ${quantity}), or raise the difference with the MuleSoft account team`,
             specRecordId: entry.id,
             liveExternalId: actual.externalId,
           },
@@ -476,6 +438,7 @@ export const lifecycleRules: Rule[] = [
           resourceKind: "decision" as const,
           resourceName: decision.number,
           message: `${decision.number} "${decision.title}" has been proposed for ${days} days without a decision`,
+          remediation: `Ask for reviews of ${decision.number} "${decision.title}", proposed ${days} days ago, then accept or reject it (or withdraw it to draft)`,
         })),
   },
 ];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "@/lib/domain/governance/engine";
-import { runtimeRules, strategyFloor } from "@/lib/domain/governance/rules/runtimes";
+import { strategyFloor } from "@/lib/domain/governance/rules/runtime-facts";
+import { runtimeRules } from "@/lib/domain/governance/rules/runtimes";
 import type { SpecEntry } from "@/lib/domain/governance/types";
 import type { LiveResource, LiveValue } from "@/lib/domain/live/snapshot";
 import { evaluationInput, liveResource, specEntry } from "@/lib/testing/governance";
@@ -333,6 +334,81 @@ describe("remediations name the values of each finding", () => {
     });
     expect(fixes("AVAIL-OS-V1", [prod, activeActive, orders], [app])).toEqual([
       'Redeploy "orders-api" in PROD with Object Store v2, which keeps its data in eu-central-1 (a store per region it runs in)',
+    ]);
+  });
+
+  it("AVAIL-MQ-SINGLE-REGION: the queue, its region, and the regions its users run in besides", () => {
+    const queue = specEntry("mq-destination", {
+      name: "orders-q",
+      environment: "env-prod",
+      region: "eu-central-1",
+      type: "queue",
+      usedBy: ["app-orders"],
+    });
+    const live = [
+      liveResource("application", "orders-api", {
+        environment: "PROD",
+        attributes: { platform: "cloudhub-1", region: "eu-central-1" },
+      }),
+      liveResource("application", "orders-api-dr", {
+        environment: "DR",
+        attributes: { platform: "cloudhub-2-private-space", target: "ps-dr" },
+      }),
+      liveResource("private-space", "ps-dr", { attributes: { region: "eu-west-1" } }),
+    ];
+    expect(fixes("AVAIL-MQ-SINGLE-REGION", [prod, activeActive, orders, queue], live)).toEqual([
+      'Create queue "orders-q" in eu-west-1 too, where orders-api runs besides eu-central-1, and bridge its messages between the regions',
+    ]);
+    expect(fixes("AVAIL-MQ-SINGLE-REGION", [prod, activeActive, orders, queue])).toEqual([
+      'Create queue "orders-q" in every region orders-api runs in besides eu-central-1, and bridge its messages between the regions',
+    ]);
+  });
+
+  it("AVAIL-OS-REGION: the application, the regions it runs in, and the store it uses now", () => {
+    const store = specEntry("object-store", {
+      name: "tracking-os",
+      environment: "env-prod",
+      region: "us-east-1",
+      usedBy: ["app-orders"],
+    });
+    const live = [
+      liveResource("application", "orders-api", {
+        environment: "PROD",
+        attributes: { platform: "cloudhub-1", region: "eu-central-1" },
+      }),
+      liveResource("application", "orders-api-dr", {
+        environment: "DR",
+        attributes: { platform: "cloudhub-1", region: "eu-west-1" },
+      }),
+    ];
+    expect(fixes("AVAIL-OS-REGION", [prod, orders, store], live.slice(0, 1))).toEqual([
+      'Give "orders-api" an object store in eu-central-1 in place of "tracking-os" (us-east-1)',
+    ]);
+    expect(fixes("AVAIL-OS-REGION", [prod, orders, store], live)).toEqual([
+      'Give "orders-api" an object store in eu-central-1 and eu-west-1 in place of "tracking-os" (us-east-1), one per region it runs in',
+    ]);
+  });
+
+  it("AVAIL-DR-STRATEGY: the cheapest strategy that meets the objectives, or the objectives it can meet", () => {
+    const tier = (strategy: string, rtoMinutes: number, rpoMinutes: number) =>
+      specEntry("recovery-tier", { name: "Tier 1 Mission-Critical", strategy, rtoMinutes, rpoMinutes });
+    expect(fixes("AVAIL-DR-STRATEGY", [tier("Cold standby", 15, 60)])).toEqual([
+      'Change the strategy of "Tier 1 Mission-Critical" from "Cold standby" to active-passive, which can meet an RTO of 15 min and an RPO of 60 min, or relax its objectives to an RTO of 240 min or more',
+    ]);
+    expect(fixes("AVAIL-DR-STRATEGY", [tier("Warm standby", 30, 5)])).toEqual([
+      'Change the strategy of "Tier 1 Mission-Critical" from "Warm standby" to active-active with asynchronous replication, which can meet an RTO of 30 min and an RPO of 5 min, or relax its objectives to an RTO of 60 min or more and an RPO of 15 min or more',
+    ]);
+    expect(fixes("AVAIL-DR-STRATEGY", [tier("Active-Passive with async replication", 60, 0)])).toEqual([
+      'Change the strategy of "Tier 1 Mission-Critical" from "Active-Passive with async replication" to active-active with synchronous replication, which can meet an RTO of 60 min and an RPO of 0 min, or relax its objectives to an RPO of 15 min or more',
+    ]);
+  });
+
+  it("CAP-RTF-WORKERS: the cores to release to get under 80 %, and what is reserved", () => {
+    expect(fixes("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: 8000, workerCpuMillisRequested: 6800 })])).toEqual([
+      'Reduce the CPU the applications on "rtf-prod" reserve by 0.5 cores or more, or add worker nodes: 6.8 of 8 cores are reserved',
+    ]);
+    expect(fixes("CAP-RTF-WORKERS", [], [fabric({ workerCpuMillis: 8000, workerCpuMillisRequested: 6400 })])).toEqual([
+      'Reduce the CPU the applications on "rtf-prod" reserve by 0.1 cores or more, or add worker nodes: 6.4 of 8 cores are reserved',
     ]);
   });
 });

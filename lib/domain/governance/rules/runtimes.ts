@@ -3,65 +3,20 @@
 // regions (MQ does not replicate across regions), Object Store v2 regions (region-scoped, not
 // replicated), whether a recovery tier's strategy can meet its objectives, and fabric capacity.
 import { applicationIndex } from "@/lib/domain/governance/rules/applications";
-import type { Rule, RuleContext, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
-import type { LiveResource } from "@/lib/domain/live/snapshot";
+import type { Rule, RuleFinding, SpecEntry } from "@/lib/domain/governance/types";
 import { listOf } from "@/lib/domain/governance/rules/phrases";
-
-const lower = (v: unknown) => String(v ?? "").toLowerCase();
-const num = (v: unknown) => (typeof v === "number" && Number.isFinite(v) ? v : null);
-
-/** Environments (lower-cased names) that are production: by the plan's classification or Anypoint's flag. */
-function productionEnvironments(context: RuleContext): Set<string> {
-  const names = new Set(
-    context
-      .spec("environment")
-      .filter((e) => e.data.classification === "production")
-      .map((e) => lower(e.title)),
-  );
-  for (const env of context.live("environment")) if (env.attributes.isProduction === true) names.add(lower(env.name));
-  return names;
-}
-
-/** Environments the plan marks highly available, and production ones (a cluster there must survive a node). */
-function availableEnvironments(context: RuleContext): Set<string> {
-  const names = productionEnvironments(context);
-  for (const e of context.spec("environment")) if (e.data.highAvailability === true) names.add(lower(e.title));
-  return names;
-}
-
-/** The tier number of a planned application (1 = mission-critical), or NaN. */
-function tierOf(context: RuleContext, app: SpecEntry): number {
-  return Number(/tier\s*(\d)/i.exec(context.byId(app.data.drTier)?.title ?? "")?.[1] ?? NaN);
-}
-const strategyOf = (context: RuleContext, app: SpecEntry) => lower(context.byId(app.data.drTier)?.data.strategy);
-
-const liveFinding = (resource: LiveResource, message: string, extra: Partial<RuleFinding> = {}): RuleFinding => ({
-  resourceKind: resource.kind,
-  resourceName: resource.name,
-  environment: resource.environment,
-  businessGroup: resource.businessGroup,
-  message,
-  liveExternalId: resource.externalId,
-  ...extra,
-});
-
-/**
- * The quickest recovery (minutes) a strategy can achieve, from the seeds: active-active serves from
- * both regions (RTO and RPO near 0, with synchronous replication); hot standby / active-passive
- * switches in about 15 minutes (data replicated asynchronously, so some loss); warm standby starts
- * its Mule runtimes after the outage (about an hour); cold standby starts the machines too (about
- * four hours); a restore from backup takes a day.
- */
-export function strategyFloor(strategy: string): { rto: number; rpo: number; label: string } | null {
-  const s = strategy.toLowerCase();
-  if (/active[\s-]*active/.test(s)) return { rto: 0, rpo: /async/.test(s) ? 5 : 0, label: "active-active" };
-  if (/hot\s*standby|active[\s-]*passive/.test(s))
-    return { rto: 15, rpo: /snapshot|periodic/.test(s) ? 60 : 15, label: "active-passive" };
-  if (/warm\s*standby/.test(s)) return { rto: 60, rpo: 15, label: "warm standby" };
-  if (/cold\s*standby/.test(s)) return { rto: 240, rpo: 60, label: "cold standby" };
-  if (/backup|restore|single region/.test(s)) return { rto: 1440, rpo: 1440, label: "backup and restore" };
-  return null;
-}
+import {
+  availableEnvironments,
+  liveFinding,
+  liveRegions,
+  lower,
+  num,
+  productionEnvironments,
+  strategyFloor,
+  strategyMeeting,
+  strategyOf,
+  tierOf,
+} from "@/lib/domain/governance/rules/runtime-facts";
 
 export const runtimeRules: Rule[] = [
   {
@@ -298,17 +253,22 @@ export const runtimeRules: Rule[] = [
         seen.add(name);
         const regions = regionsOf.get(name) ?? new Set();
         if (regions.size !== 1) continue;
-        const users = (Array.isArray(planned.data.usedBy) ? planned.data.usedBy : [])
+        const apps = (Array.isArray(planned.data.usedBy) ? planned.data.usedBy : [])
           .map((id) => context.byId(id))
           .filter(
             (a): a is SpecEntry => !!a && tierOf(context, a) === 1 && /active[\s-]*active/.test(strategyOf(context, a)),
-          )
-          .map((a) => a.title);
+          );
+        const users = apps.map((a) => a.title);
         if (!users.length) continue;
+        const region = [...regions][0]!;
+        const elsewhere = [...new Set(apps.flatMap((a) => liveRegions(context, a)))].filter((r) => r !== region);
         findings.push({
           resourceKind: "mq-destination",
           resourceName: planned.title,
-          message: `Queue "${planned.title}" exists only in ${[...regions][0]}, but active-active tier 1 ${users.join(", ")} use${users.length === 1 ? "s" : ""} it: MQ does not replicate across regions`,
+          message: `Queue "${planned.title}" exists only in ${region}, but active-active tier 1 ${users.join(", ")} use${users.length === 1 ? "s" : ""} it: MQ does not replicate across regions`,
+          remediation: elsewhere.length
+            ? `Create queue "${planned.title}" in ${listOf(elsewhere)} too, where ${listOf(users)} run${users.length === 1 ? "s" : ""} besides ${region}, and bridge its messages between the regions`
+            : `Create queue "${planned.title}" in every region ${listOf(users)} run${users.length === 1 ? "s" : ""} in besides ${region}, and bridge its messages between the regions`,
           specRecordId: planned.id,
         });
       }
@@ -357,6 +317,7 @@ export const runtimeRules: Rule[] = [
             resourceName: store.title,
             environment: context.titles(store.data.environment)[0] ?? null,
             message: `Object store "${store.title}" is in ${region}, but "${app.title}" runs in ${[...new Set(regions)].join(", ")}`,
+            remediation: `Give "${app.title}" an object store in ${listOf([...new Set(regions)])} in place of "${store.title}" (${region})${new Set(regions).size > 1 ? ", one per region it runs in" : ""}`,
             specRecordId: store.id,
             detail: lower(app.title),
           });
@@ -425,16 +386,22 @@ export const runtimeRules: Rule[] = [
             ? `an RPO of ${rpo} min (${floor.label} can lose about ${floor.rpo} min of data)`
             : null,
         ].filter(Boolean);
-        return misses.length
-          ? [
-              {
-                resourceKind: "recovery-tier",
-                resourceName: tier.title,
-                message: `Recovery tier "${tier.title}" asks for ${misses.join(" and ")}, which its strategy "${String(tier.data.strategy)}" cannot meet`,
-                specRecordId: tier.id,
-              },
-            ]
-          : [];
+        if (!misses.length) return [];
+        const asked = [rto !== null ? `an RTO of ${rto} min` : null, rpo !== null ? `an RPO of ${rpo} min` : null];
+        const relaxed = [
+          rto !== null && rto < floor.rto ? `an RTO of ${floor.rto} min or more` : null,
+          rpo !== null && rpo < floor.rpo ? `an RPO of ${floor.rpo} min or more` : null,
+        ].filter(Boolean);
+        const better = strategyMeeting(rto, rpo);
+        return [
+          {
+            resourceKind: "recovery-tier",
+            resourceName: tier.title,
+            message: `Recovery tier "${tier.title}" asks for ${misses.join(" and ")}, which its strategy "${String(tier.data.strategy)}" cannot meet`,
+            remediation: `Change the strategy of "${tier.title}" from "${String(tier.data.strategy)}" to ${better ? `${better}, which can meet ${asked.filter(Boolean).join(" and ")}` : "one that meets its objectives"}, or relax its objectives to ${relaxed.join(" and ")}`,
+            specRecordId: tier.id,
+          },
+        ];
       }),
   },
   {
@@ -454,11 +421,17 @@ export const runtimeRules: Rule[] = [
         if (!capacity || requested === null) return [];
         const share = requested / capacity;
         if (share < 0.8) return [];
+        // Cores to release (in tenths, the step people size by) until less than 80 % is reserved;
+        // integer arithmetic, because 0.8 of a capacity in millicores is rarely exact in floating point.
+        const free = (Math.floor((requested * 5 - capacity * 4) / 500) + 1) / 10;
         return [
           liveFinding(
             fabric,
             `Runtime Fabric "${fabric.name}" workers have ${Math.round(share * 100)} % of their CPU reserved (${requested / 1000} of ${capacity / 1000} cores)`,
-            share >= 1 ? { severity: "error" } : {},
+            {
+              ...(share >= 1 ? { severity: "error" as const } : {}),
+              remediation: `Reduce the CPU the applications on "${fabric.name}" reserve by ${free} cores or more, or add worker nodes: ${requested / 1000} of ${capacity / 1000} cores are reserved`,
+            },
           ),
         ];
       }),
