@@ -136,6 +136,13 @@ describe(`authorization of every /api/v1 route on ${testEngine}`, () => {
       success: 201,
       params: async () => ({ workspace: "default" }),
     },
+    // The default workspace has not been synced: past the role check, accepting answers 409 (no live value).
+    [`POST ${livePath}/findings/accept-live`]: {
+      allowed: ["architect", "admin"],
+      success: 409,
+      params: async () => ({ workspace: "default" }),
+      body: async () => ({ fingerprints: ["0123456789abcdef"] }),
+    },
     [`GET ${livePath}/waivers`]: { allowed: everyone, success: 200, params: async () => ({ workspace: "default" }) },
     [`POST ${livePath}/waivers`]: {
       allowed: ["delivery_lead", "architect", "admin"],

@@ -18,6 +18,7 @@ import { topologyViewSchema } from "@/lib/domain/topology/types";
 import { agpVersion } from "@/lib/domain/version";
 import { auditQuerySchema } from "@/lib/services/audit";
 import { checkInputSchema } from "@/lib/services/check";
+import { acceptLiveInputSchema, acceptLiveResultSchema } from "@/lib/services/governance/accept-live";
 import { decisionQuerySchema } from "@/lib/services/decisions/read";
 import { decisionReviewSchema, reviewRequestSchema } from "@/lib/services/decisions/reviews";
 import { decisionTransitionSchema } from "@/lib/services/decisions/transition";
@@ -597,6 +598,16 @@ const operations: Operation[] = [
     success: 200,
     response: checkReportSchema,
     produces: ["application/sarif+json", "application/xml"],
+  },
+  {
+    method: "POST",
+    path: `${ws}/findings/accept-live`,
+    tag: "Governance",
+    audience: "architects",
+    summary: "Accept live as plan: the records of drift findings of values take the live values (all or none)",
+    body: acceptLiveInputSchema,
+    response: acceptLiveResultSchema,
+    success: 200,
   },
   {
     method: "GET",

@@ -20,10 +20,19 @@ export const acceptLiveInputSchema = z.object({
 });
 
 /** What accepting live as plan changed: each record, its new version, and the fields now as Anypoint has them. */
-export type AcceptLiveResult = {
-  updated: { kind: SpecKind; id: string; title: string; version: number; fields: string[] }[];
-  closes: { fingerprint: string; ruleId: string; message: string }[];
-};
+export const acceptLiveResultSchema = z.object({
+  updated: z.array(
+    z.object({
+      kind: z.string(),
+      id: z.string(),
+      title: z.string(),
+      version: z.number().int(),
+      fields: z.array(z.string()).meta({ description: "Labels of the fields that now hold the live value" }),
+    }),
+  ),
+  closes: z.array(z.object({ fingerprint: z.string(), ruleId: z.string(), message: z.string() })),
+});
+export type AcceptLiveResult = z.infer<typeof acceptLiveResultSchema>;
 
 /**
  * Makes the plan match the live estate for drift findings (architects): each finding's record takes
