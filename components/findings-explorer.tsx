@@ -10,6 +10,7 @@ import { FilterBar, FilterSearch, FilterSelect, toOptions, type FilterOption } f
 import { ApiError } from "@/lib/queries/api-client";
 import { emptyFindingFilter, findingsPageSize, sameFindingFilter } from "@/lib/queries/finding-filter";
 import {
+  useAcceptLive,
   useFindings,
   useDecideWaiver,
   useRequestWaiver,
@@ -235,7 +236,39 @@ function FindingRow({
           {waivable ? <WaiverRequest workspace={workspace} finding={f} /> : null}
         </div>
       ) : null}
+      {canEditSpec && f.ruleId === "DRIFT-VALUE" && f.status === "open" && f.specRecordId ? (
+        <AcceptLive workspace={workspace} finding={f} />
+      ) : null}
     </li>
+  );
+}
+
+/** "Make the plan match live": the record takes the value Anypoint has (validated and audited on the server). */
+function AcceptLive({ workspace, finding: f }: { workspace: string; finding: FindingItem }) {
+  const accept = useAcceptLive(workspace);
+  const done = accept.data?.updated[0];
+  return (
+    <div className="mt-1 flex flex-wrap items-baseline gap-x-3">
+      <button
+        type="button"
+        disabled={accept.isPending || !!done}
+        onClick={() => accept.mutate([f.fingerprint])}
+        className="text-brand-700 underline disabled:text-slate-500 disabled:no-underline"
+      >
+        Make the plan match live<span className="sr-only"> for {f.resourceName}</span>
+      </button>
+      {done ? (
+        <span role="status" className="text-slate-700">
+          The plan of “{done.title}” now has the live {done.fields.join(", ").toLowerCase()} (version {done.version});
+          the finding closes with the next evaluation.
+        </span>
+      ) : null}
+      {accept.error ? (
+        <span role="alert" className="text-red-800">
+          {accept.error instanceof ApiError ? accept.error.message : "The plan could not be changed."}
+        </span>
+      ) : null}
+    </div>
   );
 }
 

@@ -11,6 +11,12 @@ export type RecordHistoryProps = {
   titles: RefTitles;
 };
 
+/** The drift findings a change made to match Anypoint closed ("accept live as plan"), if it was one. */
+const accepted = (after: unknown): { ruleId: string; message: string }[] => {
+  const because = (after as { because?: { acceptedLive?: unknown } } | null)?.because?.acceptedLive;
+  return Array.isArray(because) ? (because as { ruleId: string; message: string }[]) : [];
+};
+
 const verbs: Record<string, string> = { "spec.create": "Created", "spec.update": "Changed", "spec.delete": "Deleted" };
 
 /** Every saved change of one record: who, when, through which door, and what changed. */
@@ -36,6 +42,14 @@ export function RecordHistory({ workspace, recordId, fields, titles }: RecordHis
                 {event.after?.version ? ` · version ${event.after.version}` : ""}
               </span>
             </p>
+            {accepted(event.after).length ? (
+              <p className="mt-1 text-slate-700">
+                To match Anypoint, closing{" "}
+                {accepted(event.after)
+                  .map((a) => `${a.ruleId}: ${a.message}`)
+                  .join("; ")}
+              </p>
+            ) : null}
             {event.action === "spec.update" ? (
               <ul className="mt-1 space-y-0.5">
                 {changed.map((field) => (

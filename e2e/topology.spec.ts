@@ -171,3 +171,32 @@ test("a viewer reads the API-led and DR views, filters them, and cannot move any
   await expect(node(page, "eu-central-1", "region")).toBeVisible();
   await expect(node(page, "Tier 1 Mission-Critical", "tier").first()).toBeVisible();
 });
+
+// Last in this file: it changes the demo's plan.
+test("an architect accepts a live worker count from a drift finding; it closes, and the record's history names it", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInDemo(page, "archie", "/w/northwind/findings?rule=DRIFT-VALUE");
+  const workers = page
+    .getByRole("listitem")
+    .filter({ hasText: /: the number of (workers|replicas) is \d+ in Anypoint but \d+ in the specification/ })
+    .first();
+  await expect(workers).toBeVisible({ timeout: 30_000 });
+  const message = (await workers.locator("p").first().textContent())!.trim();
+  await workers.getByRole("button", { name: /^Make the plan match live/ }).click();
+  await expect(workers.getByRole("status")).toContainText(/now has the live workers \(version \d+\)/);
+  // The evaluation that follows the change closes the finding.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("listitem").filter({ hasText: message })).toHaveCount(0, { timeout: 1000 });
+  }).toPass({ timeout: 30_000 });
+  const app = /^Application "([^"]+)"/.exec(message)![1]!;
+  await page.goto(`${base}/w/northwind/specification/application`);
+  await page.getByRole("button", { name: `History of ${app}` }).click();
+  const history = page.getByRole("list", { name: "History" });
+  await expect(history.locator(":scope > li").first()).toContainText(
+    `To match Anypoint, closing DRIFT-VALUE: ${message}`,
+  );
+  await expectAccessible(page);
+});

@@ -78,3 +78,22 @@ export function useDecideWaiver(workspace: string) {
     },
   });
 }
+
+/** What accepting live as plan changed (the REST answer). */
+export type AcceptLiveResult = {
+  updated: { kind: string; id: string; title: string; version: number; fields: string[] }[];
+  closes: { fingerprint: string; ruleId: string; message: string }[];
+};
+
+/** Makes the plan match Anypoint for drift findings; the evaluation that closes them runs a moment later. */
+export function useAcceptLive(workspace: string) {
+  const refresh = useGovernanceRefresh(workspace);
+  return useMutation({
+    mutationFn: (fingerprints: string[]) =>
+      apiFetch<AcceptLiveResult>(`${base(workspace)}/findings/accept-live`, { method: "POST", body: { fingerprints } }),
+    onSuccess: async () => {
+      await refresh();
+      setTimeout(() => void refresh(), 2500);
+    },
+  });
+}
