@@ -77,6 +77,8 @@ export default defineConfig({
         AUTH_OKTA_ISSUER: idpURL,
         AUTH_OKTA_ID: DEMO_AUTH.clientId,
         AUTH_OKTA_SECRET: DEMO_AUTH.clientSecret,
+        // Production refuses loopback Anypoint hosts: the simulator is allowed as an administrator would.
+        AGP_ANYPOINT_ALLOWED_HOSTS: new URL(simulatorURL).hostname,
       },
     },
   ],

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseDatabaseUrl, parseEnv, redactUrl } from "@/lib/env";
+import { EnvError, parseAllowedHost, parseDatabaseUrl, parseEnv, redactUrl } from "@/lib/env";
 
 describe("parseDatabaseUrl", () => {
   const cwd = "/srv/portal";
@@ -108,6 +108,38 @@ describe("parseEnv", () => {
       { variable: "AGP_SECRET_KEY", message: expect.stringMatching(/at least 32 characters/) },
       { variable: "AGP_SYNC_MAX_REMOVAL_SHARE", message: "must be between 0 and 1" },
     ]);
+  });
+
+  it("reads AGP_ANYPOINT_ALLOWED_HOSTS as hosts, lower case; production allows nothing else, demo its simulator", () => {
+    const env = parseEnv({ ...okta, AGP_ANYPOINT_ALLOWED_HOSTS: " Anypoint.Internal.Example. , 127.0.0.1,[::1],," });
+    expect(env.outbound).toEqual({
+      controlPlanesOnly: true,
+      allowedHosts: ["anypoint.internal.example", "127.0.0.1", "::1"],
+    });
+    expect(parseEnv(okta).outbound).toEqual({ controlPlanesOnly: true, allowedHosts: [] });
+    expect(parseEnv({}).outbound).toEqual({ controlPlanesOnly: false, allowedHosts: ["127.0.0.1"] });
+  });
+
+  it("refuses an allowlist entry that is a URL, has a port or a wildcard, naming it", () => {
+    const error = envErrorOf({
+      AGP_ANYPOINT_ALLOWED_HOSTS: "https://a.example, b.example:8443, *.c.example, ok.example",
+    });
+    expect(error.problems).toEqual([
+      {
+        variable: "AGP_ANYPOINT_ALLOWED_HOSTS",
+        message: expect.stringMatching(/^"https:\/\/a\.example" is not a host/),
+      },
+      { variable: "AGP_ANYPOINT_ALLOWED_HOSTS", message: '"b.example:8443" is not a host: leave the port out' },
+      { variable: "AGP_ANYPOINT_ALLOWED_HOSTS", message: expect.stringMatching(/^"\*\.c\.example" is not a host/) },
+    ]);
+    expect(parseAllowedHost("bad host")).toEqual({ problem: '"bad host" is not a host name or IP address' });
+  });
+
+  it("reads AGP_MAX_JSON_BYTES, 2 MB unless set", () => {
+    expect(parseEnv({}).maxJsonBytes).toBe(2 * 1024 * 1024);
+    expect(parseEnv({ AGP_MAX_JSON_BYTES: "65536" }).maxJsonBytes).toBe(65536);
+    expect(() => parseEnv({ AGP_MAX_JSON_BYTES: "10" })).toThrow(/AGP_MAX_JSON_BYTES: must be at least 1024 bytes/);
+    expect(() => parseEnv({ AGP_MAX_JSON_BYTES: "2MB" })).toThrow(/AGP_MAX_JSON_BYTES: must be a number of bytes/);
   });
 
   it("refuses a short AUTH_SECRET", () => {

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -73,6 +74,36 @@ const groupList = z
   )
   .optional();
 
+/** One host of AGP_ANYPOINT_ALLOWED_HOSTS as URLs spell it (lower case, IPv6 without brackets), or why not. */
+export function parseAllowedHost(raw: string): { host: string } | { problem: string } {
+  const value = raw.trim();
+  if (/[/@?#\\*]|^[a-z][a-z0-9+.-]*:\/\//i.test(value)) {
+    return { problem: `"${value}" is not a host: give the name or address only, without scheme, path or wildcard` };
+  }
+  const bare = value.replace(/^\[(.*)\]$/, "$1");
+  const ipv6 = bare.includes(":") && isIP(bare) === 6;
+  if (bare.includes(":") && !ipv6) return { problem: `"${value}" is not a host: leave the port out` };
+  try {
+    const host = new URL(`http://${ipv6 ? `[${bare}]` : bare}`).hostname;
+    return { host: host.replace(/^\[(.*)\]$/, "$1").replace(/\.$/, "") };
+  } catch {
+    return { problem: `"${value}" is not a host name or IP address` };
+  }
+}
+
+const hostList = z
+  .string()
+  .transform((value, ctx) => {
+    const hosts: string[] = [];
+    for (const item of value.split(",").filter((part) => part.trim() !== "")) {
+      const parsed = parseAllowedHost(item);
+      if ("host" in parsed) hosts.push(parsed.host);
+      else ctx.addIssue({ code: "custom", message: parsed.problem });
+    }
+    return hosts;
+  })
+  .optional();
+
 const port = (name: string) =>
   z.coerce
     .number({ error: `${name} must be a port number` })
@@ -125,6 +156,13 @@ const envSchema = z
       .default(0.3),
     AGP_DEMO_SIMULATOR_PORT: port("AGP_DEMO_SIMULATOR_PORT").default(3002),
     AGP_CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+    AGP_ANYPOINT_ALLOWED_HOSTS: hostList,
+    AGP_MAX_JSON_BYTES: z.coerce
+      .number({ error: "must be a number of bytes, e.g. 2097152 for 2 MB" })
+      .int({ error: "must be a whole number of bytes" })
+      .min(1024, { error: "must be at least 1024 bytes" })
+      .max(100 * 1024 * 1024, { error: "must be at most 104857600 bytes (100 MB)" })
+      .default(2 * 1024 * 1024),
   })
   .superRefine((raw, ctx) => {
     const production = (raw.AGP_MODE ?? (raw.AUTH_OKTA_ISSUER ? "production" : "demo")) === "production";
@@ -174,6 +212,16 @@ const envSchema = z
       /** The Anypoint simulator demo mode starts and syncs the demo workspace against. */
       demoSimulator: mode === "demo" ? { port: raw.AGP_DEMO_SIMULATOR_PORT } : null,
       chromiumPath: raw.AGP_CHROMIUM_PATH,
+      /** Where Anypoint calls may go (lib/anypoint/outbound.ts; decision 0023). */
+      outbound: {
+        controlPlanesOnly: mode === "production",
+        // Demo mode starts its own simulator on 127.0.0.1 and syncs against it: that one host, nothing wider.
+        allowedHosts: [
+          ...new Set([...(raw.AGP_ANYPOINT_ALLOWED_HOSTS ?? []), ...(mode === "demo" ? ["127.0.0.1"] : [])]),
+        ],
+      },
+      /** The largest JSON body the API reads; imports have their own limit. */
+      maxJsonBytes: raw.AGP_MAX_JSON_BYTES,
       auth: {
         url,
         secret: raw.AUTH_SECRET ?? DEMO_AUTH.secret,

@@ -1,10 +1,11 @@
 import type { z } from "zod";
+import { OutboundRefusedError } from "@/lib/anypoint/outbound";
 
 /** Why a call to Anypoint failed; `endpoint` names the call ("GET /cloudhub/api/v2/applications"). */
 export class AnypointError extends Error {
   constructor(
     readonly endpoint: string,
-    readonly kind: "http" | "timeout" | "network" | "invalid_json" | "unexpected_shape" | "aborted",
+    readonly kind: "http" | "timeout" | "network" | "invalid_json" | "unexpected_shape" | "aborted" | "refused",
     message: string,
     readonly status?: number,
     /** For an unexpected shape: where in the answer (e.g. "target.replicas"). */
@@ -108,16 +109,14 @@ function describeIssues(error: z.ZodError): string {
     .join("; ");
 }
 
-/** What the server said, briefly: the `message` of Anypoint's error bodies, else the start of the text. */
-function errorDetail(text: string): string {
-  try {
-    const body = JSON.parse(text) as { message?: unknown; errors?: { message?: unknown }[] };
-    if (typeof body.message === "string") return body.message;
-    if (Array.isArray(body.errors) && typeof body.errors[0]?.message === "string") return body.errors[0].message;
-  } catch {
-    // not JSON
-  }
-  return text.slice(0, 200).trim();
+/**
+ * What an error status means, in the portal's words. The answer's body is never quoted: whatever a
+ * server sends back (a misdirected internal service, a secret in a stack trace) stays out of
+ * messages that are stored and shown.
+ */
+function statusHint(status: number, path: string): string {
+  if (status === 401 && path.endsWith("/oauth2/token")) return " (the client id or secret is not accepted)";
+  return status >= 300 && status < 400 ? " (a redirect, which the portal does not follow)" : "";
 }
 
 /**
@@ -154,6 +153,9 @@ export function createAnypointHttp(options: AnypointHttpOptions) {
     try {
       return await doFetch(url, { ...init, signal, redirect: "error" });
     } catch (error) {
+      if (error instanceof OutboundRefusedError) {
+        throw new AnypointError(endpoint, "refused", `${endpoint} not sent: ${error.message}`);
+      }
       if (options.signal?.aborted) throw new AnypointError(endpoint, "aborted", `${endpoint} was cancelled`);
       if (timeout.aborted) {
         throw new AnypointError(endpoint, "timeout", `${endpoint} did not answer within ${timeoutMs / 1000} s`);
@@ -190,7 +192,7 @@ export function createAnypointHttp(options: AnypointHttpOptions) {
         }));
       } catch (error) {
         if (!(error instanceof AnypointError)) throw error;
-        if (error.kind === "aborted") throw error;
+        if (error.kind === "aborted" || error.kind === "refused") throw error;
         failure = error;
       }
       if (response?.ok) {
@@ -217,11 +219,10 @@ export function createAnypointHttp(options: AnypointHttpOptions) {
         return parsed.data;
       }
       if (response && !retryable(response.status)) {
-        const detail = errorDetail(text);
         throw new AnypointError(
           endpoint,
           "http",
-          `${endpoint} answered ${response.status}${detail ? `: ${detail}` : ""}`,
+          `${endpoint} answered ${response.status}${statusHint(response.status, spec.path)}`,
           response.status,
         );
       }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_DOCUMENT_BYTES, type UploadedFile } from "@/lib/services/documents/import";
 import { ServiceError } from "@/lib/services/errors";
+import { readBodyBytes, type BodyLimit } from "@/lib/services/request-body";
 import { parseInput } from "@/lib/services/validation";
 
 export const jsonUploadSchema = z.object({
@@ -15,27 +16,34 @@ export const jsonUploadSchema = z.object({
     .min(1, { error: "files must hold at least one document" }),
 });
 
+// Multipart framing adds a little; base64 a third: allow for both.
+const MAX_UPLOAD_BODY_BYTES = Math.round(MAX_DOCUMENT_BYTES * 1.4) + 64 * 1024;
+
+const uploadLimit: BodyLimit = {
+  maxBytes: MAX_UPLOAD_BODY_BYTES,
+  refuse: (size) =>
+    new ServiceError(
+      413,
+      "document_too_large",
+      `The upload is ${size}; a specification document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
+    ),
+};
+
 /**
  * Reads a document upload from a request: multipart form data (`files` fields plus options) or
  * JSON (`{ files: [{ name, text | base64 }], ...options }`). Refuses an oversized body by its
- * Content-Length before reading it.
+ * Content-Length before reading it, and a chunked one as soon as it passes the limit.
  */
 export async function readDocumentUpload(
   request: Request,
 ): Promise<{ files: UploadedFile[]; options: Record<string, unknown> }> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  // Multipart framing adds a little; base64 a third: allow for both before refusing unread.
-  if (length > MAX_DOCUMENT_BYTES * 1.4 + 64 * 1024)
-    throw new ServiceError(
-      413,
-      "document_too_large",
-      `The upload is ${(length / 1024 / 1024).toFixed(1)} MB; a specification document is at most ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB.`,
-    );
+  const bytes = await readBodyBytes(request, uploadLimit);
   const type = request.headers.get("content-type") ?? "";
   if (type.startsWith("multipart/form-data")) {
     let form: FormData;
     try {
-      form = await request.formData();
+      // The bytes are already within the limit: parse them, not the stream.
+      form = await new Response(bytes, { headers: { "content-type": type } }).formData();
     } catch {
       throw new ServiceError(400, "invalid_upload", "The upload is not readable multipart form data.");
     }
@@ -75,7 +83,7 @@ export async function readDocumentUpload(
   }
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     throw new ServiceError(
       400,

@@ -2,6 +2,7 @@ import { getLogger } from "@/lib/log";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
 import { getApiContext } from "@/lib/services/request-context";
+import { jsonBodyLimit, readBodyText, type BodyLimit } from "@/lib/services/request-body";
 
 /** Turns a service failure into the REST API's error body: `{ error: { code, message, fields?, details? } }`. */
 export function respondWithError(error: unknown): Response {
@@ -44,23 +45,30 @@ export function apiRoute<P = Record<string, never>>(
   };
 }
 
-/** Reads a JSON body, answering 400 with the reason when it is not JSON. */
-export async function readJson(request: Request): Promise<unknown> {
+const notJson = () => new ServiceError(400, "invalid_json", "The request body must be JSON.");
+
+/**
+ * Reads a JSON body, answering 400 with the reason when it is not JSON and 413 when it is larger
+ * than AGP_MAX_JSON_BYTES (or the route's own `limit`), before reading it whole.
+ */
+export async function readJson(request: Request, limit: BodyLimit = jsonBodyLimit()): Promise<unknown> {
+  const text = await readBodyText(request, limit);
   try {
-    return await request.json();
+    return JSON.parse(text ?? "") as unknown;
   } catch {
-    throw new ServiceError(400, "invalid_json", "The request body must be JSON.");
+    throw notJson();
   }
 }
 
-/** Reads a JSON body that may be absent (treated as `{}`), answering 400 when it is not JSON. */
-export async function readOptionalJson(request: Request): Promise<unknown> {
-  const text = await request.text();
+/** Reads a JSON body that may be absent (treated as `{}`), answering 400 when it is not JSON, 413 when too large. */
+export async function readOptionalJson(request: Request, limit: BodyLimit = jsonBodyLimit()): Promise<unknown> {
+  const text = await readBodyText(request, limit);
+  if (text === null) throw notJson();
   if (text.trim() === "") return {};
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    throw new ServiceError(400, "invalid_json", "The request body must be JSON.");
+    throw notJson();
   }
 }
 

@@ -6,6 +6,8 @@ import { remapBackup, workspaceBackupSchema, type WorkspaceBackup } from "@/lib/
 import { recordKey } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { exportFilename } from "@/lib/services/documents/export";
+import { ServiceError } from "@/lib/services/errors";
+import type { BodyLimit } from "@/lib/services/request-body";
 import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { invalidInput, parseInput } from "@/lib/services/validation";
@@ -23,6 +25,23 @@ export async function exportWorkspaceBackup(
   return {
     filename: exportFilename(workspace.slug, "backup", "json", now),
     backup: await readWorkspaceBackup(ctx.db.prisma, workspace.id, now),
+  };
+}
+
+/** The largest workspace backup a restore reads: a spec of tens of thousands of records is a few MB. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+/** The limit on a body that may carry a backup (POST /workspaces), larger than other JSON bodies'. */
+export function backupBodyLimit(maxJsonBytes: number): BodyLimit {
+  const maxBytes = Math.max(maxJsonBytes, MAX_BACKUP_BYTES);
+  return {
+    maxBytes,
+    refuse: (size) =>
+      new ServiceError(
+        413,
+        "backup_too_large",
+        `The request body is ${size}; a workspace backup is at most ${maxBytes / 1024 / 1024} MB.`,
+      ),
   };
 }
 

@@ -32,7 +32,10 @@ export type UploadedFile = { name: string; bytes: Uint8Array };
 
 /** The most a document (all its files together) may weigh; a 50 MB upload is refused before reading. */
 export const MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
-const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024;
+/** What the zips of one upload may unpack to, all together (nested ones and Word files included). */
+export const MAX_UNZIPPED_BYTES = 20 * 1024 * 1024;
+/** Entries the zips of one upload may hold, all together: a Confluence space export has a few hundred. */
+export const MAX_ZIP_ENTRIES = 2_000;
 const MAX_FILES = 200;
 
 export const importOptionsSchema = z.object({
@@ -133,11 +136,50 @@ function documentEntries(entries: Record<string, Uint8Array>): [string, Uint8Arr
   return names.filter((n) => !index.has(n)).map((n) => [n, entries[n]!]);
 }
 
+/** Why a zip entry's name is refused (it would name a file outside the archive), or null. */
+export function unsafeEntryName(name: string): string | null {
+  if (name.includes("\\")) return "has a backslash (zip entries use /)";
+  if (/[\x00-\x1f]/.test(name)) return "has a control character";
+  if (name.startsWith("/") || /^[a-z]:/i.test(name)) return "is an absolute path";
+  if (name.split("/").includes("..")) return "climbs out of the archive (..)";
+  return null;
+}
+
+class ZipRefusal extends Error {}
+
+type ZipBudget = { entries: number; bytes: number };
+
+/** A zip's entries (directories and macOS metadata left out), counted against the upload's budget, or why not. */
+function unpack(bytes: Uint8Array, budget: ZipBudget): { entries: Record<string, Uint8Array> } | { problem: string } {
+  try {
+    const entries = unzipSync(bytes, {
+      filter: (entry) => {
+        budget.entries += 1;
+        if (budget.entries > MAX_ZIP_ENTRIES) {
+          throw new ZipRefusal(`holds more than ${MAX_ZIP_ENTRIES.toLocaleString("en")} entries; not read`);
+        }
+        const unsafe = unsafeEntryName(entry.name);
+        if (unsafe) throw new ZipRefusal(`holds an entry "${entry.name}" whose name ${unsafe}; not read`);
+        // The sizes the archive declares bound what fflate inflates: a lying header cannot exceed them.
+        budget.bytes += entry.originalSize;
+        if (budget.bytes > MAX_UNZIPPED_BYTES) {
+          throw new ZipRefusal(`unpacks to more than ${size(MAX_UNZIPPED_BYTES)}; not read`);
+        }
+        return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/");
+      },
+    });
+    return { entries };
+  } catch (error) {
+    return { problem: error instanceof ZipRefusal ? error.message : "is not a readable zip archive" };
+  }
+}
+
 /**
  * Turns an upload (Markdown, Word or Confluence files, or a zip of them) into the document's files
  * in name order, as the Markdown the reader takes, with a problem for each file that is not a
- * document. Refuses, before reading, an upload larger than the limit, and a zip that unpacks to
- * more than it should.
+ * document. Refuses, before reading, an upload larger than the limit; a zip that unpacks to more
+ * than it should, holds too many entries, names one outside itself or nests zips deeper than one
+ * level is reported as a problem of that file, naming the reason.
  */
 export async function readUploads(
   files: readonly UploadedFile[],
@@ -159,37 +201,28 @@ export async function readUploads(
     if ("text" in read) documents.push({ name, text: read.text });
     else problem(name, read.problem);
   };
+  const budget: ZipBudget = { entries: 0, bytes: 0 };
+  // depth: 0 for an uploaded file, 1 inside its zip; a zip is read at most one level inside another.
+  const readArchive = async (name: string, bytes: Uint8Array, depth: number): Promise<void> => {
+    const read = unpack(bytes, budget);
+    if ("problem" in read) return void problem(name, read.problem);
+    if ("word/document.xml" in read.entries) return add(wordExtension.test(name) ? name : `${name}.docx`, bytes);
+    const inside = documentEntries(read.entries);
+    const archives = Object.keys(read.entries).filter((n) => /\.zip$/i.test(n) && isZip(read.entries[n]!));
+    if (!inside.length && !archives.length) problem(name, `holds no document (${accepted})`);
+    const within = (entry: string) => (depth === 0 ? entry : `${name}/${entry}`);
+    // A Word file is a zip too: its parts count against the same budget before it is read.
+    for (const [entry, content] of inside) {
+      await (isZip(content) ? readArchive(within(entry), content, depth + 1) : add(within(entry), content));
+    }
+    for (const entry of archives) {
+      if (depth >= 1)
+        problem(within(entry), "is a zip inside a zip inside a zip; not read (one zip inside another at most)");
+      else await readArchive(within(entry), read.entries[entry]!, depth + 1);
+    }
+  };
   for (const file of files) {
-    if (!isZip(file.bytes)) {
-      await add(file.name, file.bytes);
-      continue;
-    }
-    let unpacked = 0;
-    let entries: Record<string, Uint8Array>;
-    try {
-      entries = unzipSync(file.bytes, {
-        filter: (entry) => {
-          unpacked += entry.originalSize;
-          if (unpacked > MAX_UNZIPPED_BYTES) throw new Error("too large");
-          return !entry.name.endsWith("/") && !entry.name.startsWith("__MACOSX/");
-        },
-      });
-    } catch (error) {
-      problem(
-        file.name,
-        (error as Error).message === "too large"
-          ? `unpacks to more than ${size(MAX_UNZIPPED_BYTES)}; not read`
-          : "is not a readable zip archive",
-      );
-      continue;
-    }
-    if (Object.keys(entries).includes("word/document.xml")) {
-      await add(wordExtension.test(file.name) ? file.name : `${file.name}.docx`, file.bytes);
-      continue;
-    }
-    const inside = documentEntries(entries);
-    if (!inside.length) problem(file.name, `holds no document (${accepted})`);
-    for (const [name, bytes] of inside) await add(name, bytes);
+    await (isZip(file.bytes) ? readArchive(file.name, file.bytes, 0) : add(file.name, file.bytes));
   }
   if (documents.length > MAX_FILES)
     throw invalidInput([{ field: "files", message: `${documents.length} files; import at most ${MAX_FILES} at once` }]);

@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { controlPlaneUrls } from "@/lib/anypoint/client";
+import { urlProblem } from "@/lib/anypoint/outbound";
 import { deleteConnectionRow, findConnection, writeConnection, type ConnectionRow } from "@/lib/db/live-repository";
 import { controlPlaneSchema, type ConnectionView } from "@/lib/domain/live/connection";
 import { getEnv } from "@/lib/env";
 import type { ServiceContext } from "@/lib/services/context";
 import { notFound, ServiceError } from "@/lib/services/errors";
 import { authorizeWorkspace } from "@/lib/services/guard";
+import { outboundPolicy } from "@/lib/services/live/client";
 import { sealSecret } from "@/lib/services/secret-box";
 import { parseInput } from "@/lib/services/validation";
 
@@ -80,6 +82,11 @@ export async function saveConnection(ctx: ServiceContext, slug: string, input: u
           path: ["clientSecret"],
           message: "clientSecret is required for a new connection",
         });
+      }
+      // Known bad destinations are refused on save; names are resolved and checked on every call.
+      const problem = value.baseUrl ? urlProblem(new URL(value.baseUrl), outboundPolicy()) : null;
+      if (value.controlPlane === "custom" && problem) {
+        issue.addIssue({ code: "custom", path: ["baseUrl"], message: `baseUrl is refused: ${problem}` });
       }
     }),
     input,
