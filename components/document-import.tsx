@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { ApiErrorAlert } from "@/components/api-error-alert";
+import { PreviewAgainButton } from "@/components/preview-again-button";
 import { SameThings } from "@/components/same-things";
 import { useDocumentImport, type ImportReport } from "@/lib/queries/documents";
 import { isSpecKind, specKinds } from "@/lib/domain/spec/kinds";
@@ -448,14 +449,9 @@ function UnmatchedNames({ report, resolved, choices, onChoose, onApply, pending 
           );
         })}
       </ul>
-      <button
-        type="button"
-        onClick={onApply}
-        disabled={pending}
-        className="mt-3 rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-700 disabled:opacity-50"
-      >
+      <PreviewAgainButton onClick={onApply} pending={pending}>
         Preview again with these names
-      </button>
+      </PreviewAgainButton>
     </section>
   );
 }

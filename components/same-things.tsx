@@ -1,5 +1,6 @@
 "use client";
 
+import { PreviewAgainButton } from "@/components/preview-again-button";
 import { useId } from "react";
 import { describeRow } from "@/lib/domain/document/draft";
 import { isSpecKind, specKinds } from "@/lib/domain/spec/kinds";
@@ -54,14 +55,9 @@ export function SameThings({ report, answers, onAnswer, onApply, pending }: Same
           );
         })}
       </ul>
-      <button
-        type="button"
-        onClick={onApply}
-        disabled={pending}
-        className="mt-3 rounded-md border border-brand-700 px-3 py-1 text-sm font-medium text-brand-700 disabled:opacity-50"
-      >
+      <PreviewAgainButton onClick={onApply} pending={pending}>
         Preview again with these answers
-      </button>
+      </PreviewAgainButton>
     </section>
   );
 }

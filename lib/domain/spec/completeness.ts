@@ -16,6 +16,11 @@ export type Completeness = {
 };
 
 const counts = (field: FieldDef) => field.required === true || field.tracked === true;
+const holdsPlaceholder = (value: unknown) =>
+  isPlaceholder(value) || (Array.isArray(value) && value.some(isPlaceholder));
+/** Empty because the document never asked (its table had no column), not left open by anyone. */
+const unasked = (value: unknown, source: string | undefined) =>
+  source === "default" && !isFilled(value) && !holdsPlaceholder(value);
 
 /** Fields of a record an imported document had no column for, still empty: not asked yet, not left open. */
 export function notRecordedFields(kind: SpecKind, data: Record<string, unknown>): FieldDef[] {
@@ -23,12 +28,7 @@ export function notRecordedFields(kind: SpecKind, data: Record<string, unknown>)
   const sources = data.sources as Record<string, string> | undefined;
   if (!sources) return [];
   return kindFields(kind).filter(
-    (field) =>
-      field.type !== "boolean" &&
-      counts(field) &&
-      sources[field.name] === "default" &&
-      !isFilled(data[field.name]) &&
-      !isPlaceholder(data[field.name]),
+    (field) => field.type !== "boolean" && counts(field) && unasked(data[field.name], sources[field.name]),
   );
 }
 
@@ -76,19 +76,18 @@ export function measureCompleteness(kind: SpecKind, records: readonly Record<str
     for (const field of fields) {
       const value = data[field.name];
       if (field.type === "boolean") continue; // a boolean always has a value
-      if (!counts(field) && !isPlaceholder(value) && !(Array.isArray(value) && value.some(isPlaceholder))) continue;
+      if (!counts(field) && !holdsPlaceholder(value)) continue;
       cells += 1;
       // "N/A" in the document is an answer: nothing there, deliberately.
       if (decided || isFilled(value) || sources?.[field.name] === "none") {
         filled += 1;
       } else {
-        const placeholder = isPlaceholder(value) || (Array.isArray(value) && value.some(isPlaceholder));
-        const unasked = !placeholder && sources?.[field.name] === "default";
-        if (unasked) notRecorded += 1;
+        const notAsked = unasked(value, sources?.[field.name]);
+        if (notAsked) notRecorded += 1;
         missing.push({
           record: recordTitle(kind, data),
           field: field.label,
-          reason: placeholder ? "placeholder" : unasked ? "not yet recorded" : "empty",
+          reason: holdsPlaceholder(value) ? "placeholder" : notAsked ? "not yet recorded" : "empty",
         });
       }
     }

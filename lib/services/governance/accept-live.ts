@@ -5,7 +5,7 @@ import { acceptLiveValues } from "@/lib/domain/governance/accept-live";
 import { editPermissionFor, kindFields, type SpecKind } from "@/lib/domain/spec/kinds";
 import type { ServiceContext } from "@/lib/services/context";
 import { ServiceError } from "@/lib/services/errors";
-import { scheduleEvaluation } from "@/lib/services/governance/evaluation";
+import { evaluationInputOf, scheduleEvaluation } from "@/lib/services/governance/evaluation";
 import { authorizeWorkspace, requirePermission } from "@/lib/services/guard";
 import { validated } from "@/lib/services/spec";
 import { invalidInput, parseInput } from "@/lib/services/validation";
@@ -50,18 +50,7 @@ export async function acceptLiveAsPlan(ctx: ServiceContext, slug: string, input:
       "not_synced",
       `Workspace "${workspace.slug}" has not been synced: there is no live value.`,
     );
-  const { accepted, refused } = acceptLiveValues(
-    {
-      spec: sources.spec,
-      live: sources.live,
-      liveScopes: sources.liveScopes,
-      decisions: sources.decisions,
-      controlPlane: sources.controlPlane,
-      importGaps: sources.importGaps,
-      now: new Date(),
-    },
-    fingerprints,
-  );
+  const { accepted, refused } = acceptLiveValues(evaluationInputOf(sources, new Date()), fingerprints);
   if (refused.length)
     throw invalidInput(
       refused.map((r) => ({ field: `fingerprints[${fingerprints.indexOf(r.fingerprint)}]`, message: r.reason })),

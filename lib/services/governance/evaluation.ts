@@ -1,6 +1,7 @@
 import { loadEvaluationSources, recordEvaluationRun, type EvaluationRunRow } from "@/lib/db/governance-repository";
 import type { Database } from "@/lib/db/database";
 import { evaluate } from "@/lib/domain/governance/engine";
+import type { EvaluationInput } from "@/lib/domain/governance/types";
 import { computeReadiness, summarize } from "@/lib/domain/governance/readiness";
 import { ruleset, rulesetVersion } from "@/lib/domain/governance/ruleset";
 import { measureCompleteness } from "@/lib/domain/spec/completeness";
@@ -16,6 +17,22 @@ export type { EvaluationRunRow };
  * Evaluates every rule on a workspace's plan, live snapshot, decisions and waivers, and stores the
  * run with its findings (first/last seen, resolved) and readiness.
  */
+/** What the rules read, from what the database holds for a workspace. */
+export function evaluationInputOf(
+  sources: Awaited<ReturnType<typeof loadEvaluationSources>>,
+  now: Date,
+): EvaluationInput {
+  return {
+    spec: sources.spec,
+    live: sources.live,
+    liveScopes: sources.liveScopes,
+    decisions: sources.decisions,
+    controlPlane: sources.controlPlane,
+    importGaps: sources.importGaps,
+    now,
+  };
+}
+
 export async function evaluateWorkspace(
   db: Database,
   workspaceId: string,
@@ -24,19 +41,7 @@ export async function evaluateWorkspace(
 ): Promise<EvaluationRunRow> {
   const started = Date.now();
   const sources = await loadEvaluationSources(db.prisma, workspaceId);
-  const findings = evaluate(
-    ruleset,
-    {
-      spec: sources.spec,
-      live: sources.live,
-      liveScopes: sources.liveScopes,
-      decisions: sources.decisions,
-      controlPlane: sources.controlPlane,
-      importGaps: sources.importGaps,
-      now,
-    },
-    sources.waivers,
-  );
+  const findings = evaluate(ruleset, evaluationInputOf(sources, now), sources.waivers);
   const byKind = new Map<string, Record<string, unknown>[]>();
   for (const entry of sources.spec) {
     const list = byKind.get(entry.kind);
